@@ -1,0 +1,94 @@
+package dev.wirewatch.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads a Wirewatch YAML file into a {@link WirewatchConfig}: substitutes {@code ${ENV}} references, binds, and
+ * validates, collecting every problem with its key and line before failing.
+ *
+ * <p>Stateless and thread safe.
+ */
+public final class ConfigLoader {
+
+    private ConfigLoader() {
+    }
+
+    /** Loads {@code file} with the process environment as variables. */
+    public static WirewatchConfig load(Path file, ConfigCheck... extraChecks) throws ConfigException {
+        return load(file, System::getenv, extraChecks);
+    }
+
+    /** Loads {@code file} resolving {@code ${NAME}} through {@code variables}. */
+    public static WirewatchConfig load(Path file, Function<String, String> variables, ConfigCheck... extraChecks)
+            throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of(new ConfigProblem("", 0,
+                    "cannot read the file: " + e.getMessage())));
+        }
+        return parse(text, file.toString(), variables, extraChecks);
+    }
+
+    /** Parses YAML {@code text}; {@code origin} names it in problems (a file name). */
+    public static WirewatchConfig parse(String text, String origin, Function<String, String> variables,
+                                        ConfigCheck... extraChecks) throws ConfigException {
+        EnvSubstitution.Result substituted = EnvSubstitution.apply(text, variables);
+        List<ConfigProblem> problems = new ArrayList<>(substituted.problems());
+        ProblemCollector collector = new ProblemCollector();
+        WirewatchConfig config;
+        try {
+            config = mapper(collector).readValue(substituted.text().isBlank() ? "{}" : substituted.text(),
+                    WirewatchConfig.class);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            problems.addAll(collector.problems());
+            problems.add(new ConfigProblem("", line, "not valid YAML: " + e.getOriginalMessage()));
+            throw new ConfigException(origin, sorted(problems));
+        }
+        if (config == null) {
+            config = new WirewatchConfig(null, null, null, null, null, null);
+        }
+        YamlPaths paths = YamlPaths.index(substituted.text());
+        // Record creators buffer their properties, so binding problems may come without a line: look it up by path.
+        List<ConfigProblem> semantic = new ArrayList<>(collector.problems());
+        semantic.addAll(ConfigValidation.check(config));
+        for (ConfigCheck check : extraChecks) {
+            semantic.addAll(check.check(config));
+        }
+        for (ConfigProblem problem : semantic) {
+            problems.add(problem.line() > 0 ? problem : problem.withLine(paths.lineOf(problem.path())));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(origin, sorted(problems));
+        }
+        return config;
+    }
+
+    private static ObjectMapper mapper(ProblemCollector collector) {
+        ObjectMapper mapper = YAMLMapper.builder()
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .build();
+        mapper.addHandler(collector);
+        return mapper;
+    }
+
+    private static List<ConfigProblem> sorted(List<ConfigProblem> problems) {
+        return problems.stream().sorted(Comparator.comparingInt(ConfigProblem::line)).toList();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.wirewatch.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The checks on values that bind but make no sense (a zero partition count, a feed URL that is not http, two topics
+ * with one id). Each problem names its key path; {@link ConfigLoader} adds the line.
+ *
+ * <p>Stateless and thread safe.
+ */
+final class ConfigValidation {
+
+    private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(10);
+
+    private ConfigValidation() {
+    }
+
+    static List<ConfigProblem> check(WirewatchConfig config) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        checkKafka(config.kafka(), problems);
+        checkFeeds(config.feeds(), problems);
+        checkIngest(config.ingest(), problems);
+        checkTopics(config.topics(), problems);
+        checkSinks(config.alerts().sinks(), problems);
+        int port = config.metrics().port();
+        if (port < -1 || port > 65535) {
+            problems.add(ConfigProblem.at("metrics.port", port
+                    + " is not a port: expected 1-65535, 0 for any free port, or -1 to turn metrics off"));
+        }
+        return problems;
+    }
+
+    private static void checkKafka(KafkaSettings kafka, List<ConfigProblem> problems) {
+        if (kafka.partitions() < 1 || kafka.partitions() > 1000) {
+            problems.add(ConfigProblem.at("kafka.partitions", kafka.partitions()
+                    + " partitions: expected a number from 1 to 1000 (default 3)"));
+        }
+        if (kafka.embedded() && kafka.dataDir().isBlank()) {
+            problems.add(ConfigProblem.at("kafka.dataDir", "must name a directory for the embedded broker"));
+        }
+    }
+
+    private static void checkFeeds(List<FeedSettings> feeds, List<ConfigProblem> problems) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < feeds.size(); i++) {
+            FeedSettings feed = feeds.get(i);
+            String at = "feeds[" + i + "]";
+            if (feed == null) {
+                problems.add(ConfigProblem.at(at, "empty feed entry: expected { url: ..., name: ... }"));
+                continue;
+            }
+            if (feed.url() == null || feed.url().isBlank()) {
+                problems.add(ConfigProblem.at(at, "missing key 'url'"));
+            } else if (!isHttpUrl(feed.url())) {
+                problems.add(ConfigProblem.at(at + ".url", "'" + feed.url()
+                        + "' is not an absolute http:// or https:// URL"));
+            } else if (!seen.add(feed.url().trim())) {
+                problems.add(ConfigProblem.at(at + ".url", "feed '" + feed.url() + "' is listed twice"));
+            }
+            if (feed.pollInterval() != null && feed.pollInterval().compareTo(MIN_POLL_INTERVAL) < 0) {
+                problems.add(ConfigProblem.at(at + ".pollInterval", feed.pollInterval()
+                        + " is shorter than PT10S: polling that often is impolite and pointless"));
+            }
+        }
+    }
+
+    private static void checkIngest(IngestSettings ingest, List<ConfigProblem> problems) {
+        if (ingest.maxBodyBytes() < 1024) {
+            problems.add(ConfigProblem.at("ingest.maxBodyBytes", ingest.maxBodyBytes()
+                    + " bytes is too small for any page: expected at least 1024 (default 5242880)"));
+        }
+        if (ingest.connectTimeout() != null && (ingest.connectTimeout().isZero() || ingest.connectTimeout()
+                .isNegative())) {
+            problems.add(ConfigProblem.at("ingest.connectTimeout", "must be positive, e.g. PT10S"));
+        }
+        if (ingest.requestTimeout() != null && (ingest.requestTimeout().isZero() || ingest.requestTimeout()
+                .isNegative())) {
+            problems.add(ConfigProblem.at("ingest.requestTimeout", "must be positive, e.g. PT30S"));
+        }
+    }
+
+    private static void checkTopics(List<TrackedTopic> topics, List<ConfigProblem> problems) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < topics.size(); i++) {
+            TrackedTopic topic = topics.get(i);
+            String at = "topics[" + i + "]";
+            if (topic == null) {
+                problems.add(ConfigProblem.at(at, "empty topic entry: expected { id: ..., name: ..., query: ... }"));
+                continue;
+            }
+            if (topic.id() == null || topic.id().isBlank()) {
+                problems.add(ConfigProblem.at(at, "missing key 'id'"));
+            } else if (!TOPIC_ID.matcher(topic.id()).matches()) {
+                problems.add(ConfigProblem.at(at + ".id", "'" + topic.id()
+                        + "' is not a topic id: expected lower-case letters, digits and '-', e.g. su-35"));
+            } else if (!ids.add(topic.id())) {
+                problems.add(ConfigProblem.at(at + ".id", "topic id '" + topic.id() + "' is used twice"));
+            }
+            if (topic.query() == null || topic.query().isBlank()) {
+                problems.add(ConfigProblem.at(at, "missing key 'query'"));
+            }
+        }
+    }
+
+    private static void checkSinks(List<SinkSettings> sinks, List<ConfigProblem> problems) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < sinks.size(); i++) {
+            SinkSettings sink = sinks.get(i);
+            String at = "alerts.sinks[" + i + "]";
+            if (sink == null) {
+                problems.add(ConfigProblem.at(at, "empty sink entry: expected { type: file|console, ... }"));
+                continue;
+            }
+            if (sink instanceof SinkSettings.Invalid invalid) {
+                problems.add(ConfigProblem.at(invalid.type() == null ? at : at + ".type", invalid.type() == null
+                        ? "missing key 'type': expected one of " + SinkSettings.typeNames()
+                        : "unknown sink type '" + invalid.type() + "': expected one of " + SinkSettings.typeNames()));
+                continue;
+            }
+            if (!ids.add(sink.id())) {
+                problems.add(ConfigProblem.at(at + ".id", "sink id '" + sink.id()
+                        + "' is used twice: give each sink its own id"));
+            }
+            if (sink instanceof SinkSettings.File file && (file.path() == null || file.path().isBlank())) {
+                problems.add(ConfigProblem.at(at, "missing key 'path': a file sink needs the file to append to"));
+            }
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url.trim());
+            return uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.wirewatch.config;
+
+import java.util.List;
+
+/**
+ * The whole Wirewatch configuration, as read from one YAML file.
+ *
+ * <p>Immutable. Sections left out of the file get their documented defaults, so no field is ever null; values are
+ * checked by {@link ConfigLoader}, not here, so that every problem in a file can be reported at once.
+ */
+public record WirewatchConfig(
+        KafkaSettings kafka,
+        List<FeedSettings> feeds,
+        IngestSettings ingest,
+        List<TrackedTopic> topics,
+        AlertsSettings alerts,
+        MetricsSettings metrics) {
+
+    public WirewatchConfig {
+        kafka = kafka == null ? new KafkaSettings(null, null, null) : kafka;
+        feeds = feeds == null ? List.of() : List.copyOf(feeds);
+        ingest = ingest == null ? new IngestSettings(null, null, null, null, null) : ingest;
+        topics = topics == null ? List.of() : List.copyOf(topics);
+        alerts = alerts == null ? new AlertsSettings(null) : alerts;
+        metrics = metrics == null ? new MetricsSettings(null, null) : metrics;
+    }
+
+    /** A copy with other Kafka settings. */
+    public WirewatchConfig withKafka(KafkaSettings newKafka) {
+        return new WirewatchConfig(newKafka, feeds, ingest, topics, alerts, metrics);
+    }
+
+    /** A copy with other metrics settings. */
+    public WirewatchConfig withMetrics(MetricsSettings newMetrics) {
+        return new WirewatchConfig(kafka, feeds, ingest, topics, alerts, newMetrics);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.wirewatch.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private static WirewatchConfig parse(String yaml, Map<String, String> env) throws ConfigException {
+        return ConfigLoader.parse(yaml, "test.yml", env::get);
+    }
+
+    private static ConfigException failure(String yaml) {
+        return assertThrows(ConfigException.class, () -> parse(yaml, Map.of()));
+    }
+
+    @Test
+    void fullConfigBindsToTypedRecords() throws Exception {
+        WirewatchConfig config = parse("""
+                kafka: { bootstrapServers: "", dataDir: /tmp/ww, partitions: 4 }
+                feeds:
+                  - { url: "https://example.org/rss.xml", name: "Example", pollInterval: PT2M }
+                  - url: https://news.example.com/atom.xml
+                ingest: { allowPrivateNetworks: true, userAgent: "Wirewatch/test (+https://example.org)" }
+                topics:
+                  - { id: su-35, name: "Su-35 fighter", query: '"Su-35"' }
+                alerts: { sinks: [ { type: file, path: /tmp/alerts.jsonl }, { type: console } ] }
+                metrics: { port: 9999 }
+                """, Map.of());
+        assertEquals(4, config.kafka().partitions());
+        assertTrue(config.kafka().embedded());
+        assertEquals(Duration.ofMinutes(2), config.feeds().get(0).pollInterval());
+        assertEquals("news.example.com", config.feeds().get(1).name());
+        assertEquals(FeedSettings.DEFAULT_POLL_INTERVAL, config.feeds().get(1).pollInterval());
+        assertTrue(config.ingest().allowPrivateNetworks());
+        assertEquals("Su-35 fighter", config.topics().get(0).name());
+        SinkSettings.File file = assertInstanceOf(SinkSettings.File.class, config.alerts().sinks().get(0));
+        assertEquals("/tmp/alerts.jsonl", file.path());
+        assertInstanceOf(SinkSettings.Console.class, config.alerts().sinks().get(1));
+        assertEquals(9999, config.metrics().port());
+    }
+
+    @Test
+    void emptyFileGivesDefaults() throws Exception {
+        WirewatchConfig config = parse("", Map.of());
+        assertEquals(KafkaSettings.DEFAULT_PARTITIONS, config.kafka().partitions());
+        assertEquals(KafkaSettings.DEFAULT_DATA_DIR, config.kafka().dataDir());
+        assertEquals(List.of(), config.feeds());
+        assertInstanceOf(SinkSettings.Console.class, config.alerts().sinks().get(0));
+    }
+
+    @Test
+    void typoAndBadDurationAreBothReportedWithTheirLines() {
+        ConfigException e = failure("""
+                kafka:
+                  partitons: 3
+                feeds:
+                  - url: https://example.org/rss.xml
+                    pollInterval: 5 minutes
+                """);
+        assertEquals(2, e.problems().size(), e.getMessage());
+        ConfigProblem typo = e.problems().get(0);
+        assertEquals(2, typo.line());
+        assertEquals("kafka.partitons", typo.path());
+        assertTrue(typo.message().contains("did you mean 'partitions'"), typo.message());
+        ConfigProblem duration = e.problems().get(1);
+        assertEquals(5, duration.line());
+        assertEquals("feeds[0].pollInterval", duration.path());
+        assertTrue(duration.message().contains("PT5M"), duration.message());
+        assertTrue(e.getMessage().contains("test.yml:2: kafka.partitons"), e.getMessage());
+    }
+
+    @Test
+    void semanticProblemsNameKeyAndLine() {
+        ConfigException e = failure("""
+                kafka: { partitions: 0 }
+                feeds:
+                  - url: ftp://example.org/feed
+                topics:
+                  - { id: "Su 35", query: "x" }
+                  - { id: c-130 }
+                alerts:
+                  sinks:
+                    - type: slak
+                    - type: file
+                """);
+        List<String> described = e.problems().stream().map(p -> p.line() + " " + p.path()).toList();
+        assertEquals(List.of("1 kafka.partitions", "3 feeds[0].url", "5 topics[0].id", "6 topics[1]",
+                "9 alerts.sinks[0].type", "10 alerts.sinks[1]"), described, e.getMessage());
+        assertTrue(e.getMessage().contains("unknown sink type 'slak'"), e.getMessage());
+    }
+
+    @Test
+    void wrongTypeIsReportedNotThrown() {
+        ConfigException e = failure("""
+                kafka:
+                  partitions: three
+                ingest:
+                  allowPrivateNetworks: maybe
+                """);
+        assertEquals(List.of(2, 4), e.problems().stream().map(ConfigProblem::line).toList(), e.getMessage());
+        assertTrue(e.problems().get(0).message().contains("whole number"));
+        assertTrue(e.problems().get(1).message().contains("true or false"));
+    }
+
+    @Test
+    void environmentVariablesAreSubstitutedAndMissingOnesReported() throws Exception {
+        WirewatchConfig config = parse("""
+                # ${NOT_IN_A_COMMENT} is ignored
+                kafka: { bootstrapServers: "${KAFKA}", dataDir: "${DATA:-/var/ww}" }
+                """, Map.of("KAFKA", "broker:9092"));
+        assertEquals("broker:9092", config.kafka().bootstrapServers());
+        assertEquals("/var/ww", config.kafka().dataDir());
+
+        ConfigException e = failure("kafka: { bootstrapServers: \"${MISSING_BROKER}\" }\n");
+        assertEquals(1, e.problems().get(0).line());
+        assertTrue(e.getMessage().contains("MISSING_BROKER is not set"), e.getMessage());
+    }
+
+    @Test
+    void brokenYamlSyntaxIsReportedWithItsLine() {
+        ConfigException e = failure("""
+                kafka:
+                  partitions: 3
+                 feeds: [
+                """);
+        assertTrue(e.problems().get(0).line() >= 2, e.getMessage());
+        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void extraChecksAddTheirProblemsWithLines() {
+        ConfigCheck noQueries = config -> List.of(ConfigProblem.at("topics[0].query", "bad query"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+                topics:
+                  - id: su-35
+                    query: "(("
+                """, "t.yml", k -> null, noQueries));
+        assertEquals(3, e.problems().get(0).line(), e.getMessage());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.wirewatch.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A tracked topic mentioned for the first time in a story, the record on the {@code mentions} topic.
+ *
+ * <p>Immutable. One mention is emitted per (topic, story); {@link #key()} is that pair and is the record key on the
+ * wire. {@code title}, {@code snippet} and {@code publishedAt} may be null; {@code matchedTerms} is never null.
+ */
+public record Mention(
+        int schemaVersion,
+        String topicId,
+        String topicName,
+        String storyId,
+        String articleId,
+        String url,
+        String title,
+        String source,
+        String snippet,
+        List<String> matchedTerms,
+        Instant publishedAt,
+        Instant detectedAt) {
+
+    /** The schema version this build writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public Mention {
+        if (schemaVersion <= 0) {
+            schemaVersion = SCHEMA_VERSION;
+        }
+        requireText(topicId, "topicId");
+        requireText(storyId, "storyId");
+        requireText(articleId, "articleId");
+        requireText(url, "url");
+        requireText(source, "source");
+        topicName = topicName == null || topicName.isBlank() ? topicId : topicName;
+        matchedTerms = matchedTerms == null ? List.of() : List.copyOf(matchedTerms);
+        Objects.requireNonNull(detectedAt, "detectedAt");
+    }
+
+    /** The (topic, story) key of this mention: {@code topicId + "/" + storyId}. */
+    public String key() {
+        return keyOf(topicId, storyId);
+    }
+
+    /** The (topic, story) key used on the wire and in state stores. */
+    public static String keyOf(String topicId, String storyId) {
+        return topicId + "/" + storyId;
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Mention." + field + " must not be blank");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.wirewatch.model.topic;
+
+import dev.wirewatch.model.Article;
+import dev.wirewatch.model.DeadLetter;
+import dev.wirewatch.model.Duplicate;
+import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.json.JsonSerde;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic Wirewatch's services exchange records through, with key and value types.
+ *
+ * <p>Immutable and thread safe. A prefix-free instance ({@link #standard()}) is what runs; tests may build one with
+ * a prefix to isolate runs on a shared broker.
+ */
+public record Topics(
+        Topic<String, Article> articles,
+        Topic<String, Mention> mentions,
+        Topic<String, Duplicate> duplicates,
+        Topic<String, DeadLetter> deadLetters) {
+
+    /** The topics with their standard names. */
+    public static Topics standard() {
+        return withPrefix("");
+    }
+
+    /** The topics with every name prefixed, e.g. {@code "test1."}. */
+    public static Topics withPrefix(String prefix) {
+        return new Topics(
+                new Topic<>(prefix + "articles", Serdes.String(), new JsonSerde<>(Article.class), "delete",
+                        "fetched articles; key = article id (from canonical URL)"),
+                new Topic<>(prefix + "mentions", Serdes.String(), new JsonSerde<>(Mention.class), "delete",
+                        "first mention of a tracked topic in a story; key = topicId/storyId"),
+                new Topic<>(prefix + "duplicates", Serdes.String(), new JsonSerde<>(Duplicate.class), "delete",
+                        "audit of dropped copies; key = duplicate article id"),
+                new Topic<>(prefix + "dead-letters", Serdes.String(), new JsonSerde<>(DeadLetter.class), "delete",
+                        "records that could not be processed, with the error; key = original key"));
+    }
+
+    /** All topics, for provisioning. */
+    public List<Topic<?, ?>> all() {
+        return List.of(articles, mentions, duplicates, deadLetters);
+    }
+}
