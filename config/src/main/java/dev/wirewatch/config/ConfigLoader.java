@@ -25,11 +25,6 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** Loads {@code file} with the process environment as variables. */
-    public static WirewatchConfig load(Path file, ConfigCheck... extraChecks) throws ConfigException {
-        return load(file, System::getenv, extraChecks);
-    }
-
     /** Loads {@code file} resolving {@code ${NAME}} through {@code variables}. */
     public static WirewatchConfig load(Path file, Function<String, String> variables, ConfigCheck... extraChecks)
             throws ConfigException {

@@ -3,6 +3,7 @@ package dev.wirewatch.model.topic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,16 +28,17 @@ public final class TopicProvisioner {
     }
 
     /**
-     * Creates the missing topics of {@code topics} with {@code partitions} partitions and {@code replicationFactor}.
+     * Creates the missing topics of {@code topics} with {@code partitions} partitions and the cluster's default
+     * replication factor.
      *
      * @throws IllegalStateException when the broker cannot be reached or refuses, naming the topics
      */
-    public void ensure(List<Topic<?, ?>> topics, int partitions, short replicationFactor) {
+    public void ensure(List<Topic<?, ?>> topics, int partitions) {
         try {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
-                    .map(t -> new NewTopic(t.name(), partitions, replicationFactor)
+                    .map(t -> new NewTopic(t.name(), Optional.of(partitions), Optional.empty())
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, t.cleanupPolicy())))
                     .toList();
             if (!missing.isEmpty()) {

@@ -1,0 +1,58 @@
+package dev.wirewatch.alerts.file;
+
+import dev.wirewatch.alerts.Alert;
+import dev.wirewatch.alerts.AlertSink;
+import dev.wirewatch.alerts.DeliveryException;
+import dev.wirewatch.alerts.TopicRoute;
+import dev.wirewatch.model.json.Json;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Appends each alert as one JSON object per line (JSONL), flushed to disk before delivery counts as done.
+ *
+ * <p>Not thread safe; used by the alert service's delivery thread.
+ */
+public final class FileSink implements AlertSink {
+
+    private final String id;
+    private final TopicRoute route;
+    private final Path path;
+
+    public FileSink(String id, TopicRoute route, Path path) {
+        this.id = id;
+        this.route = route;
+        this.path = path;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public boolean accepts(String topicId) {
+        return route.accepts(topicId);
+    }
+
+    @Override
+    public void deliver(Alert alert) throws DeliveryException {
+        try {
+            byte[] line = (Json.mapper().writeValueAsString(alert) + "\n").getBytes(StandardCharsets.UTF_8);
+            if (path.getParent() != null) {
+                Files.createDirectories(path.getParent());
+            }
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(line));
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            throw new DeliveryException("cannot append to " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.wirewatch.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * The ingest service's meters. Names are Prometheus-style once exported ({@code wirewatch_feed_polls_total}, ...)
+ * and are listed in the README.
+ *
+ * <p>Thread safe.
+ */
+final class IngestMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter articles;
+    private final Counter bytes;
+
+    IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.articles = Counter.builder("wirewatch.ingest.articles").description("articles produced")
+                .register(registry);
+        this.bytes = Counter.builder("wirewatch.ingest.bytes").baseUnit("bytes")
+                .description("response bytes read, feeds and pages").register(registry);
+    }
+
+    void feedPolled(String feed, String outcome, Duration took) {
+        Counter.builder("wirewatch.feed.polls").description("feed polls by feed and outcome")
+                .tag("feed", feed).tag("outcome", outcome).register(registry).increment();
+        Timer.builder("wirewatch.feed.poll.duration").description("time to fetch and parse a feed")
+                .tag("feed", feed).register(registry).record(took);
+    }
+
+    void pageFetched(String outcome) {
+        Counter.builder("wirewatch.page.fetches").description("article page fetches by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    void articleProduced() {
+        articles.increment();
+    }
+
+    void bytesRead(long n) {
+        bytes.increment(n);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.wirewatch.ingest;
+
+import dev.wirewatch.config.FeedSettings;
+import dev.wirewatch.config.IngestSettings;
+import dev.wirewatch.ingest.feed.FeedPoller;
+import dev.wirewatch.ingest.fetch.HttpFetcher;
+import dev.wirewatch.ingest.fetch.NetworkGuard;
+import dev.wirewatch.model.Article;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest service: polls every configured feed (once, or on each feed's interval) and hands the articles to an
+ * {@link ArticleSink}.
+ *
+ * <p>Thread safe. {@link #start()} schedules polling; {@link #close()} stops it and closes the sink.
+ */
+public final class IngestService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    private static final int MAX_PARALLEL_FEEDS = 4;
+
+    private final List<FeedSettings> feeds;
+    private final FeedPoller poller;
+    private final ArticleSink sink;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+    private ScheduledExecutorService scheduler;
+
+    public IngestService(List<FeedSettings> feeds, IngestSettings settings, ArticleSink sink, MeterRegistry registry,
+                         Clock clock) {
+        this.feeds = List.copyOf(feeds);
+        HttpFetcher fetcher = new HttpFetcher(new NetworkGuard(settings.allowPrivateNetworks()),
+                settings.userAgent(), settings.maxBodyBytes(), settings.connectTimeout(), settings.requestTimeout());
+        this.poller = new FeedPoller(fetcher, clock);
+        this.sink = sink;
+        this.metrics = new IngestMetrics(registry);
+        this.clock = clock;
+    }
+
+    /** Polls every feed once, a few at a time, writes the articles and waits until they are durable. */
+    public IngestSummary pollAllOnce() {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_PARALLEL_FEEDS, feeds.size())),
+                named("wirewatch-ingest-once"));
+        try {
+            List<Future<FeedPoller.Poll>> polls = new ArrayList<>();
+            for (FeedSettings feed : feeds) {
+                polls.add(pool.submit(() -> pollAndWrite(feed)));
+            }
+            int failed = 0;
+            int articles = 0;
+            int fallbacks = 0;
+            List<String> failures = new ArrayList<>();
+            for (Future<FeedPoller.Poll> future : polls) {
+                FeedPoller.Poll poll = future.get();
+                if (poll.failed()) {
+                    failed++;
+                    failures.add(poll.feed().url() + ": " + poll.error());
+                }
+                articles += poll.articles().size();
+                fallbacks += (int) poll.pageFailures().stream().filter(FeedPoller.PageFailure::fellBack).count();
+            }
+            sink.flush();
+            return new IngestSummary(feeds.size(), failed, articles, fallbacks, failures);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while polling feeds", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("polling failed unexpectedly: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Starts polling each feed on its own interval, the first poll at a random point of the first interval. */
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(MAX_PARALLEL_FEEDS, feeds.size())),
+                named("wirewatch-ingest"));
+        for (FeedSettings feed : feeds) {
+            long interval = feed.pollInterval().toMillis();
+            // Jitter spreads the first polls so that hundreds of feeds do not all fire at start-up.
+            long firstDelay = ThreadLocalRandom.current().nextLong(Math.max(1, Math.min(interval, 5_000)));
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    pollAndWrite(feed);
+                    sink.flush();
+                } catch (RuntimeException e) {
+                    LOG.error("feed {} ({}): poll failed: {}", feed.name(), feed.url(), e.toString());
+                }
+            }, firstDelay, interval, TimeUnit.MILLISECONDS);
+        }
+        LOG.info("ingest: polling {} feeds", feeds.size());
+    }
+
+    private FeedPoller.Poll pollAndWrite(FeedSettings feed) {
+        long started = clock.millis();
+        FeedPoller.Poll poll = poller.poll(feed);
+        metrics.feedPolled(feed.name(), poll.outcome(), Duration.ofMillis(clock.millis() - started));
+        metrics.bytesRead(poll.bytes());
+        poll.pageFailures().forEach(f -> metrics.pageFetched(f.outcome()));
+        if (poll.failed()) {
+            LOG.warn("feed {} ({}): {} [{}]", feed.name(), feed.url(), poll.error(), poll.outcome());
+            return poll;
+        }
+        for (Article article : poll.articles()) {
+            sink.accept(article);
+            metrics.articleProduced();
+            metrics.pageFetched("ok");
+        }
+        LOG.info("feed {}: {} new articles", feed.name(), poll.articles().size());
+        return poll;
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        return runnable -> {
+            Thread t = new Thread(runnable, prefix);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        sink.close();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.wirewatch.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.wirewatch.model.Article;
+import dev.wirewatch.model.json.Json;
+import java.io.PrintStream;
+
+/**
+ * Writes each article as one JSON object per line, for {@code ingest --once --output jsonl} (no broker needed).
+ *
+ * <p>Thread safe: lines from concurrent feeds never interleave.
+ */
+public final class JsonLinesArticleSink implements ArticleSink {
+
+    private final PrintStream out;
+
+    public JsonLinesArticleSink(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public synchronized void accept(Article article) {
+        try {
+            out.println(Json.mapper().writeValueAsString(article));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write article " + article.id() + " as JSON", e);
+        }
+    }
+
+    @Override
+    public synchronized void flush() {
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.wirewatch.ingest.feed;
+
+import dev.wirewatch.config.FeedSettings;
+import dev.wirewatch.ingest.extract.ExtractedPage;
+import dev.wirewatch.ingest.extract.PageExtractor;
+import dev.wirewatch.ingest.fetch.FetchException;
+import dev.wirewatch.ingest.fetch.Fetched;
+import dev.wirewatch.ingest.fetch.HttpFetcher;
+import dev.wirewatch.ingest.identity.CanonicalUrls;
+import dev.wirewatch.model.Article;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one feed: fetches and parses it, then fetches and extracts each article it links to that has not been
+ * ingested yet. A page that cannot be fetched falls back to the feed entry's own text.
+ *
+ * <p>Thread safe; the set of already-ingested canonical URLs is shared by all feeds, so an article reached through
+ * two feeds is fetched once.
+ */
+public final class FeedPoller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
+
+    /** What polling one feed yielded; {@code error} is null on success. */
+    public record Poll(FeedSettings feed, List<Article> articles, List<PageFailure> pageFailures, long bytes,
+                       String outcome, String error) {
+        public boolean failed() {
+            return error != null;
+        }
+    }
+
+    /** An article page that could not be fetched, and whether the feed's own text stood in for it. */
+    public record PageFailure(String url, String outcome, String reason, boolean fellBack) {
+    }
+
+    private final HttpFetcher fetcher;
+    private final FeedParser parser = new FeedParser();
+    private final PageExtractor extractor = new PageExtractor();
+    private final Clock clock;
+    private final Set<String> ingested = ConcurrentHashMap.newKeySet();
+
+    public FeedPoller(HttpFetcher fetcher, Clock clock) {
+        this.fetcher = fetcher;
+        this.clock = clock;
+    }
+
+    /** Polls {@code feed} once; never throws for a bad feed or page, it reports them in the result. */
+    public Poll poll(FeedSettings feed) {
+        URI feedUri;
+        List<FeedItem> items;
+        long bytes;
+        try {
+            feedUri = URI.create(feed.url().trim());
+            Fetched fetched = fetcher.get(feedUri);
+            bytes = fetched.body().length;
+            items = parser.parse(fetched.body(), fetched.contentType(), fetched.uri());
+        } catch (FetchException e) {
+            return new Poll(feed, List.of(), List.of(), 0, e.outcome(), e.getMessage());
+        } catch (FeedParseException e) {
+            return new Poll(feed, List.of(), List.of(), 0, "malformed", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return new Poll(feed, List.of(), List.of(), 0, "invalid-url", "bad feed URL: " + e.getMessage());
+        }
+        List<Article> articles = new ArrayList<>();
+        List<PageFailure> failures = new ArrayList<>();
+        for (FeedItem item : items) {
+            String canonical = CanonicalUrls.canonicalize(item.link());
+            if (!ingested.add(canonical)) {
+                continue;
+            }
+            try {
+                Fetched page = fetcher.get(URI.create(item.link()));
+                bytes += page.body().length;
+                Article article = fromPage(feed, item, page);
+                if (article != null) {
+                    articles.add(article);
+                    continue;
+                }
+                failures.add(fallBack(feed, item, canonical, "empty", "no article text on the page", articles));
+            } catch (FetchException e) {
+                failures.add(fallBack(feed, item, canonical, e.outcome(), e.getMessage(), articles));
+            } catch (IllegalArgumentException e) {
+                failures.add(fallBack(feed, item, canonical, "invalid-url", e.getMessage(), articles));
+            }
+        }
+        return new Poll(feed, articles, failures, bytes, "ok", null);
+    }
+
+    /** Forgets that an article was ingested, so the next poll tries it again (its write failed). */
+    public void forget(String canonicalUrl) {
+        ingested.remove(canonicalUrl);
+    }
+
+    private Article fromPage(FeedSettings feed, FeedItem item, Fetched page) {
+        ExtractedPage extracted = extractor.extract(page.body(), page.contentType(), page.uri().toString());
+        if (extracted.text().isBlank()) {
+            return null;
+        }
+        String canonical = CanonicalUrls.canonicalize(
+                extracted.canonicalUrl() != null ? extracted.canonicalUrl() : item.link());
+        String title = extracted.title() != null ? extracted.title() : item.title();
+        String author = extracted.author() != null ? extracted.author() : item.author();
+        return Article.of(item.link(), canonical, title, extracted.text(), feed.name(), feed.url(), author,
+                extracted.language(), item.publishedAt(), clock.instant());
+    }
+
+    private PageFailure fallBack(FeedSettings feed, FeedItem item, String canonical, String outcome, String reason,
+                                 List<Article> articles) {
+        boolean usable = item.content() != null && !item.content().isBlank();
+        LOG.warn("feed {}: article {} not fetched ({}){}", feed.name(), item.link(), reason,
+                usable ? "; using the feed's own text" : "; skipped");
+        if (usable) {
+            articles.add(Article.of(item.link(), canonical, item.title(), item.content(), feed.name(), feed.url(),
+                    item.author(), null, item.publishedAt(), clock.instant()));
+        } else {
+            ingested.remove(canonical); // nothing was ingested; try again next poll
+        }
+        return new PageFailure(item.link(), outcome, reason, usable);
+    }
+}

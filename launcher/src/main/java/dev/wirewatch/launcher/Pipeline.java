@@ -1,0 +1,201 @@
+package dev.wirewatch.launcher;
+
+import dev.wirewatch.alerts.AlertService;
+import dev.wirewatch.alerts.Sinks;
+import dev.wirewatch.config.WirewatchConfig;
+import dev.wirewatch.ingest.IngestService;
+import dev.wirewatch.ingest.IngestSummary;
+import dev.wirewatch.ingest.KafkaArticleSink;
+import dev.wirewatch.launcher.broker.EmbeddedKafka;
+import dev.wirewatch.launcher.once.Backlog;
+import dev.wirewatch.model.topic.TopicProvisioner;
+import dev.wirewatch.model.topic.Topics;
+import dev.wirewatch.processing.ProcessingService;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the chosen services to one Kafka cluster (an embedded broker when the config names none), creates the
+ * topics, and runs them either continuously or {@link #runOnce() once}.
+ *
+ * <p>Not thread safe; one pipeline per process. {@link #close()} stops the services in reverse order of start.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    /** The services a pipeline can run. */
+    public enum Service { INGEST, PROCESS, ALERT }
+
+    /** What a {@code --once} run did. Counts of services not run in this process are -1. */
+    public record Summary(int feedsPolled, int feedsFailed, int articles, long duplicatesDropped, long mentions,
+                          long alertsDelivered) {
+        public String describe() {
+            return String.format("feeds polled %d, failed %d; articles %d; duplicates dropped %d; mentions %d; "
+                    + "alerts delivered %d", feedsPolled, feedsFailed, articles, duplicatesDropped, mentions,
+                    alertsDelivered);
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(Long.getLong("wirewatch.drainTimeoutMinutes", 4));
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Set<Service> services;
+    private final Topics topics = Topics.standard();
+    private final String bootstrapServers;
+    private final Admin admin;
+    private IngestService ingest;
+    private ProcessingService processing;
+    private AlertService alerts;
+
+    private Pipeline(Set<Service> services, String bootstrapServers, Admin admin) {
+        this.services = services;
+        this.bootstrapServers = bootstrapServers;
+        this.admin = admin;
+    }
+
+    /** Starts the broker if needed, the topics, and processing and alerts; ingest starts in run/runOnce. */
+    public static Pipeline start(WirewatchConfig config, Set<Service> services, MeterRegistry registry, Clock clock) {
+        Deque<AutoCloseable> early = new ArrayDeque<>();
+        try {
+            String bootstrap = config.kafka().bootstrapServers();
+            if (config.kafka().embedded()) {
+                EmbeddedKafka broker = EmbeddedKafka.start(Path.of(config.kafka().dataDir()),
+                        config.kafka().partitions(), START_TIMEOUT);
+                early.push(broker);
+                bootstrap = broker.bootstrapServers();
+            }
+            Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+            early.push(admin);
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(Topics.standard().all(),
+                    config.kafka().partitions());
+            Pipeline pipeline = new Pipeline(EnumSet.copyOf(services), bootstrap, admin);
+            pipeline.started.addAll(early);
+            early.clear();
+            pipeline.startServices(config, registry, clock);
+            return pipeline;
+        } catch (RuntimeException | TimeoutException e) {
+            early.forEach(Pipeline::closeQuietly);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void startServices(WirewatchConfig config, MeterRegistry registry, Clock clock) throws TimeoutException {
+        try {
+            if (services.contains(Service.PROCESS)) {
+                processing = new ProcessingService(bootstrapServers, Path.of(config.kafka().dataDir(), "streams"),
+                        topics, config.topics(), registry, clock);
+                started.push(processing);
+                processing.start(START_TIMEOUT);
+            }
+            if (services.contains(Service.ALERT)) {
+                alerts = new AlertService(bootstrapServers, topics, Sinks.from(config.alerts().sinks()), registry,
+                        clock);
+                started.push(alerts);
+                alerts.start();
+            }
+            if (services.contains(Service.INGEST)) {
+                ingest = new IngestService(config.feeds(), config.ingest(),
+                        new KafkaArticleSink(bootstrapServers, topics.articles()), registry, clock);
+                started.push(ingest);
+            }
+        } catch (RuntimeException | TimeoutException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The Kafka the services talk to. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** True when every service of this pipeline is up (readiness). */
+    public boolean ready() {
+        return processing == null || processing.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Starts polling feeds on their intervals; returns at once. */
+    public void run() {
+        if (ingest != null) {
+            ingest.start();
+        }
+    }
+
+    /**
+     * Polls every feed once, then waits until processing and alerting have nothing left in flight.
+     *
+     * @throws IllegalStateException when the pipeline does not drain within four minutes
+     */
+    public Summary runOnce() {
+        IngestSummary polled = ingest == null ? null : ingest.pollAllOnce();
+        if (polled != null) {
+            polled.failures().forEach(f -> LOG.warn("feed failed: {}", f));
+        }
+        awaitDrained();
+        return new Summary(
+                polled == null ? -1 : polled.feedsPolled(),
+                polled == null ? -1 : polled.feedsFailed(),
+                polled == null ? -1 : polled.articles(),
+                processing == null ? -1 : processing.metrics().duplicatesDropped(),
+                processing == null ? -1 : processing.metrics().mentionsEmitted(),
+                alerts == null ? -1 : alerts.delivered());
+    }
+
+    private void awaitDrained() {
+        Backlog backlog = new Backlog(admin);
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        int quietChecks = 0;
+        // Three empty checks in a row: a commit of one stage can put new work before the next stage.
+        while (quietChecks < 3) {
+            long processingBehind = processing == null ? 0 : backlog.of(ProcessingService.APPLICATION_ID,
+                    t -> t.equals(topics.articles().name())
+                            || (t.startsWith(ProcessingService.APPLICATION_ID + "-") && t.endsWith("-repartition")));
+            long alertsBehind = alerts == null ? 0
+                    : backlog.of(AlertService.GROUP_ID, t -> t.equals(topics.mentions().name()));
+            quietChecks = processingBehind + alertsBehind == 0 ? quietChecks + 1 : 0;
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not drained after " + DRAIN_TIMEOUT + ": processing is "
+                        + processingBehind + " records behind, alerts " + alertsBehind);
+            }
+            sleep(Duration.ofMillis(300));
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            closeQuietly(started.pop());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.wirewatch.launcher.broker;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Apache Kafka broker in KRaft mode (combined broker and controller), run inside this JVM from
+ * the Maven Central artifacts. Its log directory persists under the given directory, so topics and offsets survive
+ * a restart; listeners bind to 127.0.0.1 on free ports.
+ *
+ * <p>Replication factors are 1 (there is one node). Not thread safe; start and close from one thread.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final int NODE_ID = 1;
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Formats {@code dataDir} if it holds no Kafka data yet, starts the broker, and waits until it answers.
+     *
+     * @throws IllegalStateException when the broker does not come up within {@code timeout}
+     */
+    public static EmbeddedKafka start(Path dataDir, int partitions, Duration timeout) {
+        Path logDir = dataDir.toAbsolutePath().resolve("kafka");
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create Kafka data directory " + logDir, e);
+        }
+        int brokerPort = freePort();
+        int controllerPort = freePort();
+        KafkaConfig config = new KafkaConfig(brokerProperties(logDir, brokerPort, controllerPort, partitions), false);
+        format(config, logDir);
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort);
+        kafka.awaitReady(timeout);
+        LOG.info("embedded Kafka broker up at {} (data in {})", kafka.bootstrapServers, logDir);
+        return kafka;
+    }
+
+    /** {@code host:port} for clients. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    private static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort, int partitions) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", String.valueOf(NODE_ID));
+        p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+        p.put("num.partitions", String.valueOf(partitions));
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "5");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "5");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // Topics are created explicitly; a typo in a topic name must not silently create one.
+        p.put("auto.create.topics.enable", "false");
+        return p;
+    }
+
+    private static void format(KafkaConfig config, Path logDir) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return; // already formatted by an earlier run: keep its data
+        }
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
+                    .setNodeId(NODE_ID)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setControllerListenerName("CONTROLLER")
+                    .setMetadataLogDirectory(logDir.toString())
+                    .addDirectory(logDir.toString())
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setUnstableFeatureVersionsEnabled(false)
+                    .setIgnoreFormatted(true)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format Kafka data directory " + logDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Object> props = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10_000);
+        try (Admin admin = Admin.create(props)) {
+            while (true) {
+                try {
+                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("embedded Kafka did not answer within " + timeout, e);
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("embedded Kafka reported no nodes within " + timeout);
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for embedded Kafka", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}

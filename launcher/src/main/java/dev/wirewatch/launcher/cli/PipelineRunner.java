@@ -1,0 +1,129 @@
+package dev.wirewatch.launcher.cli;
+
+import dev.wirewatch.config.MetricsSettings;
+import dev.wirewatch.config.WirewatchConfig;
+import dev.wirewatch.launcher.Pipeline;
+import dev.wirewatch.launcher.metrics.MetricsEndpoint;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a pipeline for a command: metrics endpoint, services, then either one pass ({@code --once}) with a summary,
+ * or until SIGTERM/Ctrl-C, when a named shutdown hook stops everything cleanly.
+ */
+final class PipelineRunner {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    PipelineRunner(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * @param metricsPort overrides {@code metrics.port} when not null
+     * @param anyFreePortIfTaken use a free port (with a warning) when the metrics port is taken, instead of failing
+     */
+    int run(WirewatchConfig config, Set<Pipeline.Service> services, boolean once, Integer metricsPort,
+            boolean anyFreePortIfTaken) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        AtomicReference<Pipeline> running = new AtomicReference<>();
+        MetricsSettings metrics = metricsPort == null ? config.metrics()
+                : new MetricsSettings(metricsPort, config.metrics().bindAddress());
+        MetricsEndpoint endpoint;
+        try {
+            endpoint = startMetrics(metrics, registry, running, anyFreePortIfTaken);
+        } catch (IOException e) {
+            err.printf("wirewatch: cannot serve metrics on %s:%d: %s (set metrics.port or --metrics-port)%n",
+                    metrics.bindAddress(), metrics.port(), e.getMessage());
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        Pipeline pipeline;
+        try {
+            pipeline = Pipeline.start(config, services, registry, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            err.println("wirewatch: could not start: " + e.getMessage());
+            err.flush();
+            closeQuietly(endpoint);
+            return ExitCodes.FAILED;
+        }
+        running.set(pipeline);
+        out.printf("wirewatch: Kafka at %s%s%n", pipeline.bootstrapServers(), endpoint == null ? ""
+                : "; metrics at " + endpoint.url() + "/metrics, health at " + endpoint.url() + "/health");
+        out.flush();
+        return once ? runOnce(pipeline, endpoint) : runUntilStopped(pipeline, endpoint);
+    }
+
+    private int runOnce(Pipeline pipeline, MetricsEndpoint endpoint) {
+        try {
+            Pipeline.Summary summary = pipeline.runOnce();
+            out.println("wirewatch: done: " + summary.describe());
+            return ExitCodes.OK;
+        } catch (RuntimeException e) {
+            err.println("wirewatch: run failed: " + e.getMessage());
+            return ExitCodes.FAILED;
+        } finally {
+            out.flush();
+            err.flush();
+            pipeline.close();
+            closeQuietly(endpoint);
+        }
+    }
+
+    private int runUntilStopped(Pipeline pipeline, MetricsEndpoint endpoint) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pipeline.close();
+            closeQuietly(endpoint);
+            stopped.countDown();
+        }, "wirewatch-shutdown"));
+        pipeline.run();
+        out.println("wirewatch: running; Ctrl-C or SIGTERM stops it cleanly");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static MetricsEndpoint startMetrics(MetricsSettings metrics, PrometheusMeterRegistry registry,
+                                                AtomicReference<Pipeline> running, boolean anyFreePortIfTaken)
+            throws IOException {
+        if (!metrics.enabled()) {
+            return null;
+        }
+        java.util.function.BooleanSupplier ready = () -> running.get() != null && running.get().ready();
+        try {
+            return MetricsEndpoint.start(metrics.bindAddress(), metrics.port(), registry, ready);
+        } catch (java.net.BindException e) {
+            if (!anyFreePortIfTaken) {
+                throw e;
+            }
+            return MetricsEndpoint.start(metrics.bindAddress(), 0, registry, ready);
+        }
+    }
+
+    private static void closeQuietly(MetricsEndpoint endpoint) {
+        if (endpoint != null) {
+            endpoint.close();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.wirewatch.launcher.cli;
+
+import dev.wirewatch.config.ConfigException;
+import dev.wirewatch.config.WirewatchConfig;
+import dev.wirewatch.launcher.Pipeline;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the single-service commands ({@code ingest}, {@code process}, {@code alert}) share: they run one service
+ * against an existing Kafka named by {@code kafka.bootstrapServers}.
+ */
+abstract class ServiceCommand {
+
+    @Option(names = "--config", paramLabel = "FILE", required = true, description = "the YAML configuration")
+    Path config;
+
+    @Option(names = "--once", description = "do one pass (poll once / process until caught up), then exit")
+    boolean once;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "overrides metrics.port")
+    Integer metricsPort;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Loads the config; prints the problems and returns null when it is invalid. */
+    WirewatchConfig loadConfig() {
+        try {
+            return Configs.load(config);
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return null;
+        }
+    }
+
+    int runService(Pipeline.Service service) {
+        WirewatchConfig loaded = loadConfig();
+        if (loaded == null) {
+            return ExitCodes.BAD_CONFIG;
+        }
+        if (loaded.kafka().embedded()) {
+            spec.commandLine().getErr().printf("%s: kafka.bootstrapServers is empty: '%s' runs one service against "
+                    + "a running Kafka; set it, or use 'wirewatch run' for all services on an embedded broker%n",
+                    config, spec.name());
+            return ExitCodes.BAD_CONFIG;
+        }
+        return new PipelineRunner(spec.commandLine().getOut(), spec.commandLine().getErr())
+                .run(loaded, EnumSet.of(service), once, metricsPort, false);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.wirewatch.processing;
+
+import dev.wirewatch.config.TrackedTopic;
+import dev.wirewatch.model.topic.Topics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link ProcessingTopology} with exactly-once (v2) processing against a Kafka cluster.
+ *
+ * <p>{@link #start(Duration)} returns once the application is RUNNING; {@link #close()} stops it. Not thread safe.
+ */
+public final class ProcessingService implements AutoCloseable {
+
+    /** The Streams application id; also the consumer group and the prefix of internal topics. */
+    public static final String APPLICATION_ID = "wirewatch-processing";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessingService.class);
+
+    private final KafkaStreams streams;
+    private final ProcessingMetrics metrics;
+
+    public ProcessingService(String bootstrapServers, Path stateDir, Topics topics, List<TrackedTopic> tracked,
+                             MeterRegistry registry, Clock clock) {
+        this.metrics = new ProcessingMetrics(registry);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // the cluster's default, 1 on the embedded broker
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        this.streams = new KafkaStreams(ProcessingTopology.build(topics, tracked, metrics, clock), props);
+        // A bug in a processor (not bad data, which is dead-lettered) stops the client rather than spinning.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("processing stopped by an unexpected error", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    }
+
+    /** Starts processing and waits up to {@code timeout} for the RUNNING state. */
+    public void start(Duration timeout) throws TimeoutException {
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            LOG.info("processing: {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.start();
+        try {
+            if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new TimeoutException("processing did not reach RUNNING within " + timeout + " (state "
+                        + streams.state() + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException("interrupted while starting processing");
+        }
+    }
+
+    /** The current Kafka Streams state, for health checks. */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public ProcessingMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.wirewatch.processing;
+
+import dev.wirewatch.config.TrackedTopic;
+import dev.wirewatch.model.Article;
+import dev.wirewatch.model.Duplicate;
+import dev.wirewatch.model.topic.Topics;
+import dev.wirewatch.processing.decode.DecodeProcessor;
+import dev.wirewatch.processing.decode.Decoded;
+import dev.wirewatch.processing.dedup.DedupProcessor;
+import dev.wirewatch.processing.dedup.Screened;
+import dev.wirewatch.processing.match.TopicMatcher;
+import dev.wirewatch.processing.mention.FirstMentionProcessor;
+import dev.wirewatch.processing.mention.MentionDetector;
+import dev.wirewatch.processing.story.StoryAssigner;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The processing pipeline: decode → drop exact copies → assign story → match topics → first mention per story.
+ *
+ * <p>A pure function of its arguments; {@code main} only runs what {@link #build} returns and tests drive the same
+ * topology. Processor, store and repartition names are part of the upgrade contract: renaming one loses its state.
+ */
+public final class ProcessingTopology {
+
+    /** Content hash → id of the first article with that content. */
+    public static final String CONTENT_HASH_STORE = "content-hashes";
+    /** (topic, story) → id of the article that first mentioned the topic in the story. */
+    public static final String FIRST_MENTION_STORE = "first-mentions";
+
+    private ProcessingTopology() {
+    }
+
+    public static Topology build(Topics topics, List<TrackedTopic> tracked, ProcessingMetrics metrics, Clock clock) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CONTENT_HASH_STORE), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(FIRST_MENTION_STORE), Serdes.String(), Serdes.String()));
+        MentionDetector detector = new MentionDetector(new TopicMatcher(tracked), clock);
+        StoryAssigner stories = new StoryAssigner();
+
+        KStream<String, Decoded> decoded = builder
+                .stream(topics.articles().name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("read-articles"))
+                .processValues(() -> new DecodeProcessor(clock, metrics::deadLettered), Named.as("decode-article"));
+
+        decoded.filter((key, d) -> d.failed(), Named.as("undecodable"))
+                .mapValues(Decoded::deadLetter, Named.as("as-dead-letter"))
+                .to(topics.deadLetters().name(), Produced.with(Serdes.String(), topics.deadLetters().valueSerde())
+                        .withName("write-dead-letters"));
+
+        KStream<String, Screened> screened = decoded
+                .filterNot((key, d) -> d.failed(), Named.as("decodable"))
+                .mapValues(d -> countIn(d.article(), metrics), Named.as("as-article"))
+                .selectKey((id, article) -> article.contentHash(), Named.as("key-by-content-hash"))
+                .repartition(Repartitioned.with(Serdes.String(), topics.articles().valueSerde())
+                        .withName("articles-by-content-hash"))
+                .processValues(() -> new DedupProcessor(CONTENT_HASH_STORE, metrics::duplicateDropped),
+                        Named.as("drop-exact-copies"), CONTENT_HASH_STORE);
+
+        screened.filter((hash, s) -> s.isCopy(), Named.as("copies"))
+                .map((hash, s) -> KeyValue.pair(s.article().id(), duplicate(s, clock)), Named.as("as-duplicate"))
+                .to(topics.duplicates().name(), Produced.with(Serdes.String(), topics.duplicates().valueSerde())
+                        .withName("write-duplicates"));
+
+        screened.filterNot((hash, s) -> s.isCopy(), Named.as("originals"))
+                .mapValues(s -> stories.assign(s.article()), Named.as("assign-story"))
+                .flatMap((hash, storied) -> detector.detect(storied).stream()
+                        .map(m -> KeyValue.pair(m.key(), m)).toList(), Named.as("match-topics"))
+                .repartition(Repartitioned.with(Serdes.String(), topics.mentions().valueSerde())
+                        .withName("mentions-by-topic-story"))
+                .processValues(() -> new FirstMentionProcessor(FIRST_MENTION_STORE, metrics::mentionEmitted,
+                        metrics::mentionRepeated), Named.as("first-mention-per-story"), FIRST_MENTION_STORE)
+                .to(topics.mentions().name(), Produced.with(Serdes.String(), topics.mentions().valueSerde())
+                        .withName("write-mentions"));
+
+        return builder.build();
+    }
+
+    private static Article countIn(Article article, ProcessingMetrics metrics) {
+        metrics.articleIn();
+        return article;
+    }
+
+    private static Duplicate duplicate(Screened s, Clock clock) {
+        return new Duplicate(Duplicate.SCHEMA_VERSION, s.article().id(), s.article().url(), s.copyOf(),
+                s.similarity(), s.reason(), clock.instant());
+    }
+}
