@@ -1,0 +1,126 @@
+package dev.wirewatch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wirewatch.config.FeedSettings;
+import dev.wirewatch.config.IngestSettings;
+import dev.wirewatch.ingest.LocalHttpServer.Route;
+import dev.wirewatch.model.Article;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IngestServiceTest {
+
+    private static final Instant NOW = Instant.parse("2025-07-15T12:00:00Z");
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final List<Article> written = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private final ArticleSink sink = new ArticleSink() {
+        @Override
+        public void accept(Article article) {
+            written.add(article);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private IngestService service(boolean allowPrivate, String... feedPaths) {
+        List<FeedSettings> feeds = java.util.Arrays.stream(feedPaths)
+                .map(p -> new FeedSettings(server.uri(p).toString(), "feed " + p, null)).toList();
+        return new IngestService(feeds, new IngestSettings(allowPrivate, null, 1024L * 1024, null, null), sink,
+                registry, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private void serveRss2() {
+        String base = server.uri("").toString();
+        String feed = new String(LocalHttpServer.resource("feeds/rss2.xml"), StandardCharsets.UTF_8)
+                .replace("http://localhost/", base + "/");
+        server.route("/rss.xml", Route.ok("application/rss+xml", feed.getBytes(StandardCharsets.UTF_8)))
+                .fixture("/articles/su35.html", "text/html; charset=utf-8", "pages/su35.html")
+                .fixture("/articles/undated.html", "text/html; charset=utf-8", "pages/scripts-only.html");
+    }
+
+    @Test
+    void hostileAndBrokenFeedsFailAloneAndTheGoodFeedsArticlesArrive() {
+        serveRss2();
+        server.fixture("/truncated.xml", "application/xml", "feeds/truncated.xml")
+                .fixture("/xxe.xml", "application/xml", "feeds/xxe.xml")
+                .route("/500.xml", Route.status(500));
+        IngestSummary summary;
+        try (IngestService ingest = service(true, "/truncated.xml", "/rss.xml", "/xxe.xml", "/500.xml",
+                "/missing.xml")) {
+            summary = ingest.pollAllOnce();
+        }
+        assertEquals(5, summary.feedsPolled());
+        assertEquals(4, summary.feedsFailed());
+        assertTrue(summary.failures().stream().anyMatch(f -> f.contains("/500.xml") && f.contains("HTTP 500")),
+                summary.failures().toString());
+        assertTrue(summary.failures().stream().anyMatch(f -> f.contains("/truncated.xml")
+                && f.contains("not a readable RSS/Atom feed")), summary.failures().toString());
+
+        Map<String, Article> byTitle = written.stream()
+                .collect(Collectors.toMap(a -> String.valueOf(a.title()), Function.identity()));
+        assertEquals(2, written.size(), written.toString());
+        Article su35 = byTitle.get("Hanoi weighs Su-35 order");
+        assertTrue(su35.text().startsWith("Vietnam is weighing an order"), su35.text());
+        assertEquals(server.uri("/articles/su35.html").toString(), su35.canonicalUrl(),
+                "rel=canonical honoured, tracking parameter removed");
+        assertEquals(Article.idFor(su35.canonicalUrl()), su35.id());
+        assertEquals("feed /rss.xml", su35.source());
+        assertEquals("Linh Pham", su35.author());
+        assertEquals(Instant.parse("2025-07-14T06:00:00Z"), su35.publishedAt());
+        assertEquals(NOW, su35.fetchedAt());
+
+        Article gone = byTitle.get("Page that is gone");
+        assertEquals("Only the feed knows this text: the page answers 404.", gone.text(), "feed text stands in");
+        assertEquals(1, summary.pageFallbacks());
+        assertEquals(4.0, registry.find("wirewatch.feed.polls").counters().stream()
+                .filter(c -> !"ok".equals(c.getId().getTag("outcome"))).mapToDouble(c -> c.count()).sum());
+    }
+
+    @Test
+    void anArticleAlreadyIngestedIsNotFetchedAgain() {
+        serveRss2();
+        try (IngestService ingest = service(true, "/rss.xml")) {
+            ingest.pollAllOnce();
+            ingest.pollAllOnce();
+        }
+        assertEquals(1, server.hits("/articles/su35.html"));
+        assertEquals(2, written.size());
+    }
+
+    @Test
+    void privateAddressesAreRefusedUnlessAllowed() {
+        serveRss2();
+        IngestSummary summary;
+        try (IngestService ingest = service(false, "/rss.xml")) {
+            summary = ingest.pollAllOnce();
+        }
+        assertEquals(1, summary.feedsFailed());
+        assertTrue(summary.failures().get(0).contains("allowPrivateNetworks"), summary.failures().toString());
+        assertEquals(0, server.hits("/rss.xml"));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.wirewatch.ingest.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wirewatch.ingest.LocalHttpServer;
+import dev.wirewatch.ingest.LocalHttpServer.Route;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpFetcherTest {
+
+    private static final int CAP = 64 * 1024;
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final HttpFetcher fetcher = new HttpFetcher(new NetworkGuard(true), "Wirewatch-test/1 (+https://x)",
+            CAP, Duration.ofSeconds(2), Duration.ofMillis(700));
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void okBodyAndContentTypeComeBack() throws Exception {
+        server.route("/a", Route.ok("text/html; charset=utf-8", "hello".getBytes(StandardCharsets.UTF_8)));
+        Fetched f = fetcher.get(server.uri("/a"));
+        assertEquals(200, f.status());
+        assertEquals("text/html; charset=utf-8", f.contentType());
+        assertArrayEquals("hello".getBytes(StandardCharsets.UTF_8), f.body());
+    }
+
+    @Test
+    void gzipBodiesAreDecoded() throws Exception {
+        server.route("/gz", new Route(200, "text/plain", gzip(new byte[] {'o', 'k'}),
+                Map.of("Content-Encoding", "gzip"), 0));
+        assertArrayEquals(new byte[] {'o', 'k'}, fetcher.get(server.uri("/gz")).body());
+    }
+
+    @Test
+    void errorStatusesHaveTheirOwnOutcome() {
+        server.route("/down", Route.status(500));
+        assertEquals("http-404", assertThrows(FetchException.class, () -> fetcher.get(server.uri("/missing")))
+                .outcome());
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(server.uri("/down")));
+        assertEquals("http-500", e.outcome());
+        assertTrue(e.getMessage().contains("/down"), e.getMessage());
+    }
+
+    @Test
+    void oversizedBodyStopsAtTheCap() {
+        server.route("/big", Route.ok("text/html", new byte[CAP * 4]));
+        assertEquals("too-large", assertThrows(FetchException.class, () -> fetcher.get(server.uri("/big")))
+                .outcome());
+    }
+
+    @Test
+    void gzipBombStopsAtTheCapAfterDecompression() throws IOException {
+        byte[] bomb = gzip(new byte[50 * 1024 * 1024]); // 50 MB of zeros is ~50 KB compressed
+        assertTrue(bomb.length < CAP * 2);
+        server.route("/bomb", new Route(200, "text/html", bomb, Map.of("Content-Encoding", "gzip"), 0));
+        assertEquals("too-large", assertThrows(FetchException.class, () -> fetcher.get(server.uri("/bomb")))
+                .outcome());
+    }
+
+    @Test
+    void serverThatNeverAnswersTimesOut() {
+        server.route("/slow", new Route(200, "text/html", new byte[] {'x'}, Map.of(), 10_000));
+        assertEquals("timeout", assertThrows(FetchException.class, () -> fetcher.get(server.uri("/slow")))
+                .outcome());
+    }
+
+    @Test
+    void deadPortIsAConnectFailure() {
+        FetchException e = assertThrows(FetchException.class,
+                () -> fetcher.get(java.net.URI.create("http://127.0.0.1:9/feed.xml")));
+        assertTrue(e.outcome().equals("connect") || e.outcome().equals("io"), e.outcome());
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+}
