@@ -2,14 +2,20 @@ package dev.wirewatch.processing;
 
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.model.topic.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -42,12 +48,34 @@ public final class ProcessingService implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // the cluster's default, 1 on the embedded broker
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // Static membership: a restart on the same state directory takes its partitions back at once instead of
+        // waiting for the previous member's session to time out (Streams members do not leave on close).
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(stateDir));
         this.streams = new KafkaStreams(ProcessingTopology.build(topics, tracked, metrics, clock), props);
         // A bug in a processor (not bad data, which is dead-lettered) stops the client rather than spinning.
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("processing stopped by an unexpected error", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    }
+
+    /** A stable id for this state directory: one directory serves one instance (Streams locks it). */
+    private static String instanceId(Path stateDir) {
+        Path file = stateDir.resolve("wirewatch-instance.id");
+        try {
+            Files.createDirectories(stateDir);
+            if (Files.exists(file)) {
+                String id = Files.readString(file, StandardCharsets.UTF_8).trim();
+                if (!id.isEmpty()) {
+                    return id;
+                }
+            }
+            String id = APPLICATION_ID + "-" + UUID.randomUUID();
+            Files.writeString(file, id, StandardCharsets.UTF_8);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the processing instance id in " + file, e);
+        }
     }
 
     /** Starts processing and waits up to {@code timeout} for the RUNNING state. */
@@ -80,8 +108,12 @@ public final class ProcessingService implements AutoCloseable {
         return metrics;
     }
 
+    /**
+     * Stops processing and leaves the consumer group (removing this static member), so that the partitions move
+     * to the other instances at once.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
     }
 }

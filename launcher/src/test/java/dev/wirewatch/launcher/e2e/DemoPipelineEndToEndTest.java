@@ -1,0 +1,135 @@
+package dev.wirewatch.launcher.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirewatch.config.MetricsSettings;
+import dev.wirewatch.config.WirewatchConfig;
+import dev.wirewatch.launcher.Pipeline;
+import dev.wirewatch.launcher.demo.DemoCorpus;
+import dev.wirewatch.launcher.demo.DemoFeedServer;
+import dev.wirewatch.model.DeadLetter;
+import dev.wirewatch.model.json.Json;
+import dev.wirewatch.model.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on a real embedded KRaft broker and the demo feed server: the exact alerts the demo corpus
+ * must produce, and a poison record on the way that is dead-lettered without stopping anything.
+ */
+class DemoPipelineEndToEndTest {
+
+    /**
+     * Topic → texts alerted. Republications of a text are exact copies and alert once; an edited copy and a rewrite
+     * are (until story clustering) stories of their own; the C-130 rewrite also mentions ruble payments; near
+     * misses (Su-30, a rouble slide, highway C-1300) and unrelated news alert nothing.
+     */
+    static final Map<String, Set<String>> EXPECTED = Map.of(
+            "su-35", Set.of("su35-report", "su35-report-edited", "su35-rewrite"),
+            "c-130", Set.of("c130-report", "c130-report-edited", "c130-rewrite"),
+            "ruble-payments", Set.of("ruble-report", "ruble-report-edited", "ruble-rewrite", "c130-rewrite"));
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void demoCorpusYieldsExactlyTheExpectedAlertsAndAPoisonRecordIsDeadLettered() throws Exception {
+        DemoCorpus corpus = DemoCorpus.load();
+        try (DemoFeedServer server = DemoFeedServer.start(corpus)) {
+            WirewatchConfig config = TestConfigs.demo(server.baseUrl(), dataDir)
+                    .withMetrics(new MetricsSettings(-1, null));
+            Pipeline.Summary summary;
+            List<DeadLetter> letters;
+            try (Pipeline pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Service.class),
+                    new SimpleMeterRegistry(), Clock.systemUTC())) {
+                producePoison(pipeline.bootstrapServers());
+                summary = pipeline.runOnce();
+                letters = readDeadLetters(pipeline.bootstrapServers());
+            }
+            assertEquals(6, summary.feedsPolled());
+            assertEquals(0, summary.feedsFailed());
+            assertEquals(corpus.entries().size(), summary.articles());
+            assertEquals(12, summary.duplicatesDropped());
+            assertEquals(10, summary.mentions());
+            assertEquals(10, summary.alertsDelivered());
+
+            assertEquals(1, letters.size());
+            assertEquals("poison", letters.get(0).key());
+            assertEquals("<html>not an article</html>", letters.get(0).payloadText());
+
+            assertEquals(EXPECTED, alertedTexts(dataDir.resolve("alerts.jsonl"), corpus));
+        }
+    }
+
+    /** Reads alerts.jsonl and maps every alert back to the corpus text its URL serves. */
+    static Map<String, Set<String>> alertedTexts(Path alerts, DemoCorpus corpus) throws Exception {
+        Map<String, Set<String>> alerted = new TreeMap<>();
+        Set<String> topicStories = new TreeSet<>();
+        for (String line : Files.readAllLines(alerts, StandardCharsets.UTF_8)) {
+            JsonNode alert = Json.mapper().readTree(line);
+            for (String field : List.of("topic", "topicName", "storyId", "url", "title", "source", "snippet",
+                    "publishedAt", "detectedAt")) {
+                assertTrue(alert.hasNonNull(field), field + " missing in " + line);
+            }
+            assertTrue(topicStories.add(alert.get("topic").asText() + "/" + alert.get("storyId").asText()),
+                    "(topic, story) alerted twice: " + line);
+            String path = URI.create(alert.get("url").asText()).getPath();
+            String text = corpus.entryAt(path).orElseThrow().text();
+            assertTrue(alerted.computeIfAbsent(alert.get("topic").asText(), t -> new TreeSet<>()).add(text),
+                    "text alerted twice for one topic: " + line);
+        }
+        return alerted;
+    }
+
+    private static void producePoison(String bootstrap) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.standard().articles().name(), "poison",
+                    "<html>not an article</html>")).get();
+        }
+    }
+
+    private static List<DeadLetter> readDeadLetters(String bootstrap) {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-dead-letter-reader");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<DeadLetter> letters = new ArrayList<>();
+        try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
+                Topics.standard().deadLetters().valueSerde().deserializer())) {
+            consumer.subscribe(List.of(Topics.standard().deadLetters().name()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (letters.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(r.value()));
+            }
+        }
+        return letters;
+    }
+}
