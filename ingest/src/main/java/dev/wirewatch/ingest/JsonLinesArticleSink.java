@@ -3,7 +3,7 @@ package dev.wirewatch.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.json.Json;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Writes each article as one JSON object per line, for {@code ingest --once --output jsonl} (no broker needed).
@@ -12,9 +12,9 @@ import java.io.PrintStream;
  */
 public final class JsonLinesArticleSink implements ArticleSink {
 
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    public JsonLinesArticleSink(PrintStream out) {
+    public JsonLinesArticleSink(PrintWriter out) {
         this.out = out;
     }
 

@@ -41,10 +41,10 @@ final class IngestCommand extends ServiceCommand implements Callable<Integer> {
             return ExitCodes.BAD_CONFIG;
         }
         try (IngestService ingest = new IngestService(loaded.feeds(), loaded.ingest(),
-                new JsonLinesArticleSink(System.out), new SimpleMeterRegistry(), Clock.systemUTC())) {
+                new JsonLinesArticleSink(spec.commandLine().getOut()), new SimpleMeterRegistry(), Clock.systemUTC())) {
             IngestSummary summary = ingest.pollAllOnce();
-            summary.failures().forEach(f -> System.err.println("failed feed: " + f));
-            System.err.printf("ingest: %d feeds polled, %d failed, %d articles%n", summary.feedsPolled(),
+            summary.failures().forEach(f -> spec.commandLine().getErr().println("failed feed: " + f));
+            spec.commandLine().getErr().printf("ingest: %d feeds polled, %d failed, %d articles%n", summary.feedsPolled(),
                     summary.feedsFailed(), summary.articles());
         }
         return ExitCodes.OK;

@@ -18,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +25,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +63,7 @@ class DemoPipelineEndToEndTest {
                     new SimpleMeterRegistry(), Clock.systemUTC())) {
                 producePoison(pipeline.bootstrapServers());
                 summary = pipeline.runOnce();
-                letters = readDeadLetters(pipeline.bootstrapServers());
+                letters = KafkaTopics.deadLetters(pipeline.bootstrapServers(), 1);
             }
             assertEquals(6, summary.feedsPolled());
             assertEquals(0, summary.feedsFailed());
@@ -113,23 +108,5 @@ class DemoPipelineEndToEndTest {
             producer.send(new ProducerRecord<>(Topics.standard().articles().name(), "poison",
                     "<html>not an article</html>")).get();
         }
-    }
-
-    private static List<DeadLetter> readDeadLetters(String bootstrap) {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-dead-letter-reader");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<DeadLetter> letters = new ArrayList<>();
-        try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-                Topics.standard().deadLetters().valueSerde().deserializer())) {
-            consumer.subscribe(List.of(Topics.standard().deadLetters().name()));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (letters.isEmpty() && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(r.value()));
-            }
-        }
-        return letters;
     }
 }
