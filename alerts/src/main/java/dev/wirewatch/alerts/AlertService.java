@@ -72,7 +72,7 @@ public final class AlertService implements AutoCloseable {
                 .serializer());
         this.topics = topics;
         this.sinks = List.copyOf(sinks);
-        this.metrics = new AlertMetrics(registry);
+        this.metrics = new AlertMetrics(registry, sinks.stream().map(AlertSink::id).toList());
         this.clock = clock;
         this.thread = new Thread(this::run, "wirewatch-alerts");
     }
@@ -172,7 +172,7 @@ public final class AlertService implements AutoCloseable {
                 sink.deliver(alert);
                 metrics.delivered(sink.id(), Duration.between(alert.detectedAt(), clock.instant()));
             } catch (DeliveryException e) {
-                metrics.failed(sink.id());
+                metrics.failedAttempt(sink.id());
                 LOG.warn("sink {}: alert for {} not delivered, will retry: {}", sink.id(), mention.key(),
                         e.getMessage());
                 allDelivered = false;
