@@ -1,7 +1,7 @@
 package dev.wirewatch.alerts.console;
 
 import dev.wirewatch.alerts.Alert;
-import dev.wirewatch.alerts.AlertSink;
+import dev.wirewatch.alerts.RoutedSink;
 import dev.wirewatch.alerts.TopicRoute;
 import java.io.PrintStream;
 
@@ -10,26 +10,13 @@ import java.io.PrintStream;
  *
  * <p>Not thread safe beyond what {@link PrintStream} offers.
  */
-public final class ConsoleSink implements AlertSink {
+public final class ConsoleSink extends RoutedSink {
 
-    private final String id;
-    private final TopicRoute route;
     private final PrintStream out;
 
     public ConsoleSink(String id, TopicRoute route, PrintStream out) {
-        this.id = id;
-        this.route = route;
+        super(id, route);
         this.out = out;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public boolean accepts(String topicId) {
-        return route.accepts(topicId);
     }
 
     @Override

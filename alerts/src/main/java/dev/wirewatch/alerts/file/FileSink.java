@@ -1,7 +1,7 @@
 package dev.wirewatch.alerts.file;
 
 import dev.wirewatch.alerts.Alert;
-import dev.wirewatch.alerts.AlertSink;
+import dev.wirewatch.alerts.RoutedSink;
 import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.alerts.TopicRoute;
 import dev.wirewatch.model.json.Json;
@@ -17,26 +17,13 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Not thread safe; used by the alert service's delivery thread.
  */
-public final class FileSink implements AlertSink {
+public final class FileSink extends RoutedSink {
 
-    private final String id;
-    private final TopicRoute route;
     private final Path path;
 
     public FileSink(String id, TopicRoute route, Path path) {
-        this.id = id;
-        this.route = route;
+        super(id, route);
         this.path = path;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public boolean accepts(String topicId) {
-        return route.accepts(topicId);
     }
 
     @Override

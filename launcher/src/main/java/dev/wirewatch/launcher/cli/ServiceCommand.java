@@ -10,15 +10,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * What the single-service commands ({@code ingest}, {@code process}, {@code alert}) share: they run one service
- * against an existing Kafka named by {@code kafka.bootstrapServers}.
+ * What the commands that run services from a config file share: {@code --config}, {@code --once},
+ * {@code --metrics-port}. The single-service ones ({@code ingest}, {@code process}, {@code alert}) run against an
+ * existing Kafka named by {@code kafka.bootstrapServers}.
  */
 abstract class ServiceCommand {
 
     @Option(names = "--config", paramLabel = "FILE", required = true, description = "the YAML configuration")
     Path config;
 
-    @Option(names = "--once", description = "do one pass (poll once / process until caught up), then exit")
+    @Option(names = "--once", description = "one pass: poll every feed once / process and deliver until nothing is "
+            + "in flight; print a summary and exit")
     boolean once;
 
     @Option(names = "--metrics-port", paramLabel = "PORT", description = "overrides metrics.port")

@@ -9,12 +9,11 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.wirewatch.launcher.http.HttpResponses;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -62,22 +61,19 @@ public final class DemoFeedServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            Optional<DemoCorpus.Site> site = corpus.sites().stream().filter(s -> s.feedPath().equals(path))
-                    .findFirst();
-            if (site.isPresent()) {
-                String type = site.get().format().equals("atom") ? "application/atom+xml" : "application/rss+xml";
-                respond(exchange, 200, type + "; charset=utf-8", feed(site.get()));
-                return;
-            }
-            Optional<DemoCorpus.Entry> entry = corpus.entryAt(path);
-            if (entry.isPresent()) {
-                respond(exchange, 200, "text/html; charset=utf-8", corpus.renderPage(entry.get(), baseUrl));
-                return;
-            }
-            respond(exchange, 404, "text/plain; charset=utf-8", "not found: " + path);
+        String path = exchange.getRequestURI().getPath();
+        Optional<DemoCorpus.Site> site = corpus.sites().stream().filter(s -> s.feedPath().equals(path)).findFirst();
+        if (site.isPresent()) {
+            String type = site.get().format().equals("atom") ? "application/atom+xml" : "application/rss+xml";
+            HttpResponses.send(exchange, 200, type + "; charset=utf-8", feed(site.get()));
+            return;
         }
+        Optional<DemoCorpus.Entry> entry = corpus.entryAt(path);
+        if (entry.isPresent()) {
+            HttpResponses.send(exchange, 200, "text/html; charset=utf-8", corpus.renderPage(entry.get(), baseUrl));
+            return;
+        }
+        HttpResponses.send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path);
     }
 
     private String feed(DemoCorpus.Site site) {
@@ -114,16 +110,6 @@ public final class DemoFeedServer implements AutoCloseable {
         summary.setValue(corpus.text(e.text()).paragraphs().get(0));
         entry.setDescription(summary);
         return entry;
-    }
-
-    private static void respond(HttpExchange exchange, int status, String contentType, String body)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override

@@ -1,12 +1,10 @@
 package dev.wirewatch.launcher.metrics;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.wirewatch.launcher.http.HttpResponses;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,11 +29,11 @@ public final class MetricsEndpoint implements AutoCloseable {
     public static MetricsEndpoint start(String bindAddress, int port, PrometheusMeterRegistry registry,
                                         BooleanSupplier ready) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
-        server.createContext("/metrics", exchange -> respond(exchange, 200,
+        server.createContext("/metrics", exchange -> HttpResponses.send(exchange, 200,
                 "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         server.createContext("/health", exchange -> {
             boolean ok = ready.getAsBoolean();
-            respond(exchange, ok ? 200 : 503, "application/json", ok ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+            HttpResponses.send(exchange, ok ? 200 : 503, "application/json", ok ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
         });
         server.start();
         return new MetricsEndpoint(server);
@@ -44,17 +42,6 @@ public final class MetricsEndpoint implements AutoCloseable {
     /** {@code http://host:port}. */
     public String url() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        try (exchange) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", type);
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
     }
 
     @Override
