@@ -1,0 +1,70 @@
+package dev.wirewatch.launcher.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirewatch.launcher.demo.DemoCorpus;
+import dev.wirewatch.model.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DedupCommandTest {
+
+    private final DemoCorpus corpus = DemoCorpus.load();
+
+    private String line(String id, String textId, String publishedAt) throws Exception {
+        DemoCorpus.Text text = corpus.text(textId);
+        return Json.mapper().writeValueAsString(Map.of("id", id, "title", text.headline(),
+                "text", String.join("\n\n", text.paragraphs()), "publishedAt", publishedAt));
+    }
+
+    private List<JsonNode> dedup(String stdin) throws Exception {
+        InputStream original = System.in;
+        StringWriter out = new StringWriter();
+        try {
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            CommandLine cli = WirewatchCommand.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            assertEquals(ExitCodes.OK, cli.execute("dedup"));
+        } finally {
+            System.setIn(original);
+        }
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        for (String l : out.toString().lines().toList()) {
+            rows.add(Json.mapper().readTree(l));
+        }
+        return rows;
+    }
+
+    @Test
+    void oneLinePerInputWithCopiesStoriesAndErrors() throws Exception {
+        String stdin = String.join("\n",
+                line("report", "su35-report", "2025-07-14T06:00:00Z"),
+                line("edited", "su35-report-edited", "2025-07-15T08:00:00Z"),
+                "{not json",
+                line("rewrite", "su35-rewrite", "2025-07-16"),
+                "{\"id\":\"no-text\"}",
+                line("su30", "su30-overhaul", "2025-07-16T00:00:00Z")) + "\n";
+        List<JsonNode> rows = dedup(stdin);
+        assertEquals(6, rows.size());
+
+        assertTrue(rows.get(0).get("duplicateOf").isNull());
+        assertEquals("report", rows.get(0).get("storyId").asText());
+        assertEquals("report", rows.get(1).get("duplicateOf").asText(), "edited copy with a new headline");
+        assertTrue(rows.get(1).get("similarity").asDouble() >= 0.4);
+        assertEquals("report", rows.get(1).get("storyId").asText());
+        assertTrue(rows.get(2).get("error").asText().contains("line 3"), rows.get(2).toString());
+        assertTrue(rows.get(3).get("duplicateOf").isNull(), "a rewrite is not a copy");
+        assertTrue(rows.get(4).get("error").asText().contains("needs \"id\" and \"text\""), rows.get(4).toString());
+        assertEquals("no-text", rows.get(4).get("id").asText());
+        assertEquals("su30", rows.get(5).get("storyId").asText(), "another event is another story");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.wirewatch.processing.story;
+
+import dev.wirewatch.model.ContentHash;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TF-IDF term vectors with a running document frequency: every text seen updates the counts, so weights adapt to
+ * the stream (a word in every article, or in every page of one site's chrome, weighs less and less).
+ *
+ * <p>Not thread safe. Vectors keep the {@code maxTerms} heaviest terms, L2-normalized.
+ */
+public final class TermVectors {
+
+    private static final Set<String> STOP_WORDS = Set.of(
+            "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with", "from", "as", "is", "are",
+            "was", "were", "be", "been", "being", "has", "have", "had", "that", "this", "these", "those", "it", "its",
+            "their", "his", "her", "they", "he", "she", "we", "you", "i", "not", "but", "which", "who", "whom", "will",
+            "would", "said", "says", "also", "than", "more", "after", "over", "into", "about", "there", "them", "our",
+            "can", "could", "may", "might", "if", "so", "no", "up", "out", "do", "did", "does", "what", "when", "where",
+            "how", "all", "any", "some", "such", "other", "one", "new", "s", "t");
+
+    private final int maxTerms;
+    private final Map<String, Integer> documentFrequency = new HashMap<>();
+    private int documents;
+
+    public TermVectors(int maxTerms) {
+        this.maxTerms = maxTerms;
+    }
+
+    /** Counts {@code text} into the document frequencies, then returns its vector. */
+    public Map<String, Double> addAndVectorize(String text) {
+        Map<String, Integer> tf = termFrequencies(text);
+        documents++;
+        tf.keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
+        Map<String, Double> weights = new HashMap<>();
+        tf.forEach((term, count) -> weights.put(term, (1 + Math.log(count))
+                * Math.log(1 + (documents + 1.0) / documentFrequency.get(term))));
+        Map<String, Double> top = new LinkedHashMap<>();
+        weights.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(maxTerms)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        double norm = Math.sqrt(top.values().stream().mapToDouble(w -> w * w).sum());
+        if (norm > 0) {
+            top.replaceAll((t, w) -> w / norm);
+        }
+        return top;
+    }
+
+    /** Cosine of two normalized vectors. */
+    public static double cosine(Map<String, Double> a, Map<String, Double> b) {
+        Map<String, Double> small = a.size() <= b.size() ? a : b;
+        Map<String, Double> large = small == a ? b : a;
+        double sum = 0;
+        for (Map.Entry<String, Double> e : small.entrySet()) {
+            Double other = large.get(e.getKey());
+            if (other != null) {
+                sum += e.getValue() * other;
+            }
+        }
+        return sum;
+    }
+
+    private static Map<String, Integer> termFrequencies(String text) {
+        Map<String, Integer> tf = new HashMap<>();
+        for (String token : ContentHash.normalize(text).split(" ")) {
+            if (token.length() > 1 && !STOP_WORDS.contains(token)) {
+                tf.merge(token, 1, Integer::sum);
+            }
+        }
+        return tf;
+    }
+}
