@@ -2,49 +2,93 @@ package dev.wirewatch.processing.match;
 
 import dev.wirewatch.config.ConfigProblem;
 import dev.wirewatch.config.TrackedTopic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Matches text against every tracked topic's query.
+ * Matches a text against every tracked topic's standing query with Lucene Monitor (register queries once, match
+ * each document against all of them, get the matches with their positions).
  *
- * <p>Immutable and thread safe. Topics whose query does not parse are left out and reported by
- * {@link #problems(List)}; one broken query never blocks the others.
+ * <p>Thread safe. Topics whose query does not parse are left out and reported by {@link #problems(List)}; a query
+ * that fails while matching is logged and skipped for that document; neither blocks the other topics.
  */
-public final class TopicMatcher {
+public final class TopicMatcher implements AutoCloseable {
 
     /** Words of context on each side of the match in a snippet. */
     static final int SNIPPET_WORDS = 25;
 
-    private final Map<TrackedTopic, PhraseQuery> queries;
+    private static final Logger LOG = LoggerFactory.getLogger(TopicMatcher.class);
 
-    public TopicMatcher(List<TrackedTopic> topics) {
-        Map<TrackedTopic, PhraseQuery> parsed = new java.util.LinkedHashMap<>();
-        for (TrackedTopic topic : topics) {
-            try {
-                parsed.put(topic, PhraseQuery.parse(topic.query()));
-            } catch (QuerySyntaxException e) {
-                // Reported at start-up through problems(); the other topics still match.
+    private final Map<String, TrackedTopic> topics = new LinkedHashMap<>();
+    private final Monitor monitor;
+
+    public TopicMatcher(List<TrackedTopic> tracked) {
+        try {
+            monitor = new Monitor(NewsAnalyzer.forDocuments());
+            List<MonitorQuery> queries = new ArrayList<>();
+            for (TrackedTopic topic : tracked) {
+                try {
+                    queries.add(new MonitorQuery(topic.id(), TopicQueryParser.parse(topic.query()), topic.query(),
+                            Map.of()));
+                    topics.put(topic.id(), topic);
+                } catch (QuerySyntaxException e) {
+                    LOG.error("topic {}: query not registered: {}", topic.id(), e.getMessage());
+                }
             }
+            monitor.register(queries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the in-memory query index", e);
         }
-        this.queries = parsed;
     }
 
-    /** The topics found in {@code text}, in configuration order. */
+    /** The topics found in {@code text}, in configuration order, with matched terms and a snippet. */
     public List<TopicMatch> match(String text) {
-        List<Tokens.Token> tokens = Tokens.of(text);
-        List<TopicMatch> matches = new ArrayList<>();
-        queries.forEach((topic, query) -> {
-            PhraseQuery.Hit hit = query.firstHit(tokens);
-            if (hit != null) {
-                String term = text.substring(tokens.get(hit.firstToken()).start(),
-                        tokens.get(hit.endToken() - 1).end());
-                matches.add(new TopicMatch(topic, List.of(term), snippet(text, tokens, hit)));
+        Document doc = new Document();
+        doc.add(new TextField(NewsAnalyzer.FIELD, text, Field.Store.NO));
+        MatchingQueries<HighlightsMatch> matches;
+        try {
+            matches = monitor.match(doc, HighlightsMatch.MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("matching against the in-memory query index failed", e);
+        }
+        matches.getErrors().forEach((id, error) -> LOG.warn("topic {}: query failed on a document: {}", id,
+                error.toString()));
+        List<TopicMatch> found = new ArrayList<>();
+        for (TrackedTopic topic : topics.values()) {
+            HighlightsMatch match = matches.matches(topic.id());
+            if (match != null) {
+                List<HighlightsMatch.Hit> hits = new ArrayList<>(match.getHits(NewsAnalyzer.FIELD));
+                hits.sort(null);
+                found.add(new TopicMatch(topic, terms(text, hits), Snippets.around(text, hits, SNIPPET_WORDS)));
             }
-        });
-        return matches;
+        }
+        return found;
+    }
+
+    private static List<String> terms(String text, Collection<HighlightsMatch.Hit> hits) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (HighlightsMatch.Hit hit : hits) {
+            if (hit.startOffset >= 0 && hit.endOffset <= text.length() && hit.startOffset < hit.endOffset) {
+                terms.add(text.substring(hit.startOffset, hit.endOffset));
+            }
+        }
+        return List.copyOf(terms);
     }
 
     /** The query problems of {@code topics}, as configuration problems on {@code topics[i].query}. */
@@ -56,7 +100,7 @@ public final class TopicMatcher {
                 continue; // reported by the structural checks
             }
             try {
-                PhraseQuery.parse(topic.query());
+                TopicQueryParser.parse(topic.query());
             } catch (QuerySyntaxException e) {
                 problems.add(ConfigProblem.at("topics[" + i + "].query", "topic '" + topic.id()
                         + "': bad query: " + e.getMessage()));
@@ -65,21 +109,17 @@ public final class TopicMatcher {
         return problems;
     }
 
-    /** About {@value #SNIPPET_WORDS} words either side of the hit, the hit marked with {@code **}. */
-    static String snippet(String text, List<Tokens.Token> tokens, PhraseQuery.Hit hit) {
-        int first = Math.max(0, hit.firstToken() - SNIPPET_WORDS);
-        int last = Math.min(tokens.size() - 1, hit.endToken() - 1 + SNIPPET_WORDS);
-        int from = tokens.get(first).start();
-        int to = tokens.get(last).end();
-        int markFrom = tokens.get(hit.firstToken()).start();
-        int markTo = tokens.get(hit.endToken() - 1).end();
-        String body = text.substring(from, markFrom) + "**" + text.substring(markFrom, markTo) + "**"
-                + text.substring(markTo, to);
-        return (first > 0 ? "… " : "") + body.replaceAll("\\s+", " ").trim() + (last < tokens.size() - 1 ? " …" : "");
-    }
-
     /** The ids of the topics this matcher uses. */
     public List<String> topicIds() {
-        return queries.keySet().stream().map(TrackedTopic::id).collect(Collectors.toList());
+        return List.copyOf(topics.keySet());
+    }
+
+    @Override
+    public void close() {
+        try {
+            monitor.close();
+        } catch (IOException e) {
+            LOG.warn("closing the query index failed: {}", e.toString());
+        }
     }
 }

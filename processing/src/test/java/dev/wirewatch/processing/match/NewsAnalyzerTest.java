@@ -1,0 +1,73 @@
+package dev.wirewatch.processing.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.junit.jupiter.api.Test;
+
+class NewsAnalyzerTest {
+
+    /** Tokens as "term" or "term|stacked" where several share a position. */
+    private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(NewsAnalyzer.FIELD, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (increment.getPositionIncrement() == 0 && !out.isEmpty()) {
+                    out.set(out.size() - 1, out.get(out.size() - 1) + "|" + term);
+                } else {
+                    out.add(term.toString());
+                }
+            }
+            stream.end();
+        }
+        return out;
+    }
+
+    private static List<String> doc(String text) throws IOException {
+        return tokens(NewsAnalyzer.forDocuments(), text);
+    }
+
+    @Test
+    void designationsJoinAcrossHyphensDashesSpacesAndScripts() throws IOException {
+        for (String written : List.of("Su-35", "SU35", "Su 35", "Su\u201135", "su-35".replace("su", "Su"),
+                "Су-35", "СУ-35", "Su–35")) {
+            assertEquals(List.of("su35"), doc(written), written);
+        }
+        assertEquals(List.of("c130"), doc("C–130"));
+        assertEquals(List.of("mig29"), doc("MiG-29"));
+    }
+
+    @Test
+    void variantsAlsoIndexTheirFamilyButOtherNumbersDoNot() throws IOException {
+        assertEquals(List.of("lockheed", "c130h|c130"), doc("Lockheed's C-130H"));
+        assertEquals(List.of("su35s|su35"), doc("Su-35S"));
+        assertEquals(List.of("c130j|c130"), doc("C130J"));
+        assertEquals(List.of("su30mk2|su30"), doc("Su-30MK2"));
+        assertEquals(List.of("su350"), doc("Su-350"));
+        assertEquals(List.of("highway", "c1300"), doc("highway C-1300"));
+        assertEquals(List.of("c130j"), tokens(NewsAnalyzer.forQueries(), "C-130J"), "queries stay specific");
+    }
+
+    @Test
+    void ordinaryWordsBeforeNumbersAreNotJoined() throws IOException {
+        assertEquals(List.of("the", "40", "jet"), doc("The 40 jets"));
+        assertEquals(List.of("in", "2025"), doc("In 2025"));
+        assertEquals(List.of("rose", "by", "3"), doc("rose by 3%"));
+    }
+
+    @Test
+    void caseDiacriticsAndPluralsFold() throws IOException {
+        assertEquals(List.of("rouble", "payment"), doc("ROUBLES payments"));
+        assertEquals(List.of("thanh", "toan", "bang", "rup"), doc("thanh toán bằng rúp"));
+        assertEquals(List.of("rubl"), doc("рубль"));
+    }
+}
