@@ -27,7 +27,7 @@ class SinksTest {
 
     private static final Mention MENTION = new Mention(1, "su-35", "Su-35 fighter", "story-1", "article-1",
             "https://a.example/su35", "Hanoi signs for Su-35s", "The Hanoi Herald", "… buy 40 **Su-35** jets …",
-            List.of("Su-35"), Instant.parse("2025-07-14T06:00:00Z"), Instant.parse("2025-07-14T06:05:00Z"));
+            List.of("Su-35"), Instant.parse("2025-07-14T06:00:00Z"), Instant.parse("2025-07-14T06:05:00Z"), false);
 
     @Test
     void fileSinkAppendsOneJsonObjectPerLineWithTheContractFields(@TempDir Path dir) throws Exception {
@@ -41,7 +41,7 @@ class SinksTest {
         Set<String> fields = Set.copyOf(StreamSupport.stream(
                 ((Iterable<String>) line::fieldNames).spliterator(), false).toList());
         assertEquals(Set.of("topic", "topicName", "storyId", "url", "title", "source", "snippet", "publishedAt",
-                "detectedAt"), fields);
+                "detectedAt", "backfill"), fields);
         assertEquals("su-35", line.get("topic").asText());
         assertEquals("2025-07-14T06:00:00Z", line.get("publishedAt").asText());
         assertEquals("2025-07-14T06:05:00Z", line.get("detectedAt").asText());

@@ -96,8 +96,9 @@ public final class Pipeline implements AutoCloseable {
     private void startServices(WirewatchConfig config, MeterRegistry registry, Clock clock) throws TimeoutException {
         try {
             if (services.contains(Service.PROCESS)) {
+                TopicPublisher.publish(bootstrapServers, topics.topicDefinitions(), config.topics());
                 processing = new ProcessingService(bootstrapServers, Path.of(config.kafka().dataDir(), "streams"),
-                        topics, config.topics(), registry, clock);
+                        topics, registry, clock);
                 started.push(processing);
                 processing.start(START_TIMEOUT);
             }

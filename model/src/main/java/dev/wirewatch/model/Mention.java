@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * <p>Immutable. One mention is emitted per (topic, story); {@link #key()} is that pair and is the record key on the
  * wire. {@code title}, {@code snippet} and {@code publishedAt} may be null; {@code matchedTerms} is never null.
+ * {@code backfill} is true for a mention found when its topic was added, in an article retained from before.
  */
 public record Mention(
         int schemaVersion,
@@ -22,7 +23,8 @@ public record Mention(
         String snippet,
         List<String> matchedTerms,
         Instant publishedAt,
-        Instant detectedAt) {
+        Instant detectedAt,
+        boolean backfill) {
 
     /** The schema version this build writes. */
     public static final int SCHEMA_VERSION = 1;

@@ -50,7 +50,7 @@ class JsonSerdeTest {
     @Test
     void mentionKeyIsTopicAndStory() {
         Mention m = new Mention(0, "su-35", null, "story1", "a1", "u", null, "src", null, null, null,
-                Instant.EPOCH);
+                Instant.EPOCH, false);
         assertEquals("su-35/story1", m.key());
         assertEquals("su-35", m.topicName());
         assertEquals(List.of(), m.matchedTerms());

@@ -1,6 +1,5 @@
 package dev.wirewatch.processing;
 
-import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.model.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -38,8 +37,8 @@ public final class ProcessingService implements AutoCloseable {
     private final KafkaStreams streams;
     private final ProcessingMetrics metrics;
 
-    public ProcessingService(String bootstrapServers, Path stateDir, Topics topics, List<TrackedTopic> tracked,
-                             MeterRegistry registry, Clock clock) {
+    public ProcessingService(String bootstrapServers, Path stateDir, Topics topics, MeterRegistry registry,
+                             Clock clock) {
         this.metrics = new ProcessingMetrics(registry);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
@@ -51,7 +50,11 @@ public final class ProcessingService implements AutoCloseable {
         // Static membership: a restart on the same state directory takes its partitions back at once instead of
         // waiting for the previous member's session to time out (Streams members do not leave on close).
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(stateDir));
-        this.streams = new KafkaStreams(ProcessingTopology.build(topics, tracked, metrics, clock), props);
+        // A topic definition that does not decode is skipped with a log line rather than stopping the global thread.
+        props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class);
+        this.streams = new KafkaStreams(ProcessingTopology.build(topics, metrics, clock,
+                ProcessingTopology.DEFAULT_BACKFILL_WINDOW), props);
         // A bug in a processor (not bad data, which is dead-lettered) stops the client rather than spinning.
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("processing stopped by an unexpected error", e);

@@ -1,6 +1,5 @@
 package dev.wirewatch.processing;
 
-import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.Duplicate;
 import dev.wirewatch.model.topic.Topics;
@@ -8,12 +7,15 @@ import dev.wirewatch.processing.decode.DecodeProcessor;
 import dev.wirewatch.processing.decode.Decoded;
 import dev.wirewatch.processing.dedup.DedupProcessor;
 import dev.wirewatch.processing.dedup.Screened;
-import dev.wirewatch.processing.match.TopicMatcher;
+import dev.wirewatch.model.json.JsonSerde;
+import dev.wirewatch.processing.match.MatchProcessor;
+import dev.wirewatch.processing.match.TopicDefinitionUpdater;
 import dev.wirewatch.processing.mention.FirstMentionProcessor;
-import dev.wirewatch.processing.mention.MentionDetector;
+import dev.wirewatch.processing.story.StoriedArticle;
 import dev.wirewatch.processing.story.StoryAssigner;
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -27,6 +29,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The processing pipeline: decode → drop exact copies → assign story → match topics → first mention per story.
+ * Topics come from the compacted {@code topics} topic (a global store), so they can change while it runs.
  *
  * <p>A pure function of its arguments; {@code main} only runs what {@link #build} returns and tests drive the same
  * topology. Processor, store and repartition names are part of the upgrade contract: renaming one loses its state.
@@ -37,17 +40,36 @@ public final class ProcessingTopology {
     public static final String CONTENT_HASH_STORE = "content-hashes";
     /** (topic, story) → id of the article that first mentioned the topic in the story. */
     public static final String FIRST_MENTION_STORE = "first-mentions";
+    /** Global: topic id → definition, from the compacted topics topic. */
+    public static final String TOPIC_DEFINITION_STORE = "topic-definitions";
+    /** Per match task: article id → article and story, kept for the backfill window. */
+    public static final String RECENT_ARTICLE_STORE = "recent-articles";
+    /** Per match task: topic id → the query its retained articles were last matched against. */
+    public static final String APPLIED_TOPIC_STORE = "applied-topics";
+    /** How far back a topic added at runtime is matched. */
+    public static final Duration DEFAULT_BACKFILL_WINDOW = Duration.ofDays(7);
 
     private ProcessingTopology() {
     }
 
-    public static Topology build(Topics topics, List<TrackedTopic> tracked, ProcessingMetrics metrics, Clock clock) {
+    public static Topology build(Topics topics, ProcessingMetrics metrics, Clock clock, Duration backfillWindow) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CONTENT_HASH_STORE), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(FIRST_MENTION_STORE), Serdes.String(), Serdes.String()));
-        MentionDetector detector = new MentionDetector(new TopicMatcher(tracked), clock);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_ARTICLE_STORE),
+                Serdes.String(), new JsonSerde<>(StoriedArticle.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPLIED_TOPIC_STORE),
+                Serdes.String(), Serdes.String()));
+        AtomicLong topicsVersion = new AtomicLong();
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOPIC_DEFINITION_STORE),
+                        Serdes.String(), topics.topicDefinitions().valueSerde()).withLoggingDisabled(),
+                topics.topicDefinitions().name(),
+                Consumed.with(Serdes.String(), topics.topicDefinitions().valueSerde()).withName("read-topics"),
+                () -> new TopicDefinitionUpdater(TOPIC_DEFINITION_STORE, topicsVersion));
+        MatchProcessor.Stores matchStores = new MatchProcessor.Stores(TOPIC_DEFINITION_STORE, RECENT_ARTICLE_STORE,
+                APPLIED_TOPIC_STORE);
         StoryAssigner stories = new StoryAssigner();
 
         KStream<String, Decoded> decoded = builder
@@ -76,8 +98,8 @@ public final class ProcessingTopology {
 
         screened.filterNot((hash, s) -> s.isCopy(), Named.as("originals"))
                 .mapValues(s -> stories.assign(s.article()), Named.as("assign-story"))
-                .flatMap((hash, storied) -> detector.detect(storied).stream()
-                        .map(m -> KeyValue.pair(m.key(), m)).toList(), Named.as("match-topics"))
+                .process(() -> new MatchProcessor(matchStores, backfillWindow, clock, topicsVersion),
+                        Named.as("match-topics"), RECENT_ARTICLE_STORE, APPLIED_TOPIC_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), topics.mentions().valueSerde())
                         .withName("mentions-by-topic-story"))
                 .processValues(() -> new FirstMentionProcessor(FIRST_MENTION_STORE, metrics::mentionEmitted,

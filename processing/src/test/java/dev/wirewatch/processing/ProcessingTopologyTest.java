@@ -8,10 +8,12 @@ import dev.wirewatch.model.Article;
 import dev.wirewatch.model.DeadLetter;
 import dev.wirewatch.model.Duplicate;
 import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.model.topic.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,6 +39,7 @@ class ProcessingTopologyTest {
     private final ProcessingMetrics metrics = new ProcessingMetrics(new SimpleMeterRegistry());
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> articles;
+    private TestInputTopic<String, TopicDefinition> topicDefinitions;
     private TestOutputTopic<String, Mention> mentions;
     private TestOutputTopic<String, Duplicate> duplicates;
     private TestOutputTopic<String, DeadLetter> deadLetters;
@@ -47,8 +50,11 @@ class ProcessingTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processing-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(ProcessingTopology.build(topics, TRACKED, metrics,
-                Clock.fixed(NOW, ZoneOffset.UTC)), props);
+        driver = new TopologyTestDriver(ProcessingTopology.build(topics, metrics, Clock.fixed(NOW, ZoneOffset.UTC),
+                ProcessingTopology.DEFAULT_BACKFILL_WINDOW), props);
+        topicDefinitions = driver.createInputTopic(topics.topicDefinitions().name(), Serdes.String().serializer(),
+                topics.topicDefinitions().valueSerde().serializer());
+        TRACKED.forEach(this::define);
         articles = driver.createInputTopic(topics.articles().name(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         mentions = driver.createOutputTopic(topics.mentions().name(), Serdes.String().deserializer(),
@@ -67,6 +73,10 @@ class ProcessingTopologyTest {
     private static Article article(String url, String title, String text) {
         return Article.of(url, url, title, text, "Site " + url.charAt(8), "https://feeds.example/rss", null, "en",
                 Instant.parse("2025-07-14T06:00:00Z"), NOW);
+    }
+
+    private void define(TrackedTopic t) {
+        topicDefinitions.pipeInput(t.id(), TopicDefinition.of(t.id(), t.name(), t.query(), t.description()));
     }
 
     private void pipe(Article a) {
@@ -138,5 +148,37 @@ class ProcessingTopologyTest {
         assertTrue(mentions.isEmpty());
         assertTrue(duplicates.isEmpty());
         assertTrue(deadLetters.isEmpty());
+    }
+
+    @Test
+    void topicAddedAtRuntimeIsBackfilledOverRetainedArticles() {
+        topicDefinitions.pipeInput("ruble-payments", null);
+        Article rubles = article("https://a.example/rubles", "Debts", "Arms debts will be paid in rubles.");
+        pipe(rubles);
+        assertTrue(mentions.isEmpty(), "no such topic yet");
+
+        define(new TrackedTopic("ruble-payments", "Ruble payments", "\"paid in rubles\"", null));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        Mention backfilled = mentions.readValue();
+        assertEquals("ruble-payments", backfilled.topicId());
+        assertEquals(rubles.id(), backfilled.articleId());
+        assertTrue(backfilled.backfill());
+        assertTrue(mentions.isEmpty());
+
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertTrue(mentions.isEmpty(), "a topic is backfilled once");
+    }
+
+    @Test
+    void removedTopicStopsMatchingAndAnEditedQueryTakesEffect() {
+        topicDefinitions.pipeInput("su-35", null);
+        pipe(article("https://a.example/su35", "t", SU35_TEXT));
+        assertTrue(mentions.isEmpty());
+
+        define(new TrackedTopic("ruble-payments", "Ruble payments", "Sukhoi", null));
+        pipe(article("https://a.example/sukhoi", "t", "A Sukhoi jet landed."));
+        Mention edited = mentions.readValue();
+        assertEquals("ruble-payments", edited.topicId());
+        assertEquals(false, edited.backfill());
     }
 }

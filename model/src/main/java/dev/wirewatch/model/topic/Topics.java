@@ -4,6 +4,7 @@ import dev.wirewatch.model.Article;
 import dev.wirewatch.model.DeadLetter;
 import dev.wirewatch.model.Duplicate;
 import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.model.json.JsonSerde;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,7 +19,8 @@ public record Topics(
         Topic<String, Article> articles,
         Topic<String, Mention> mentions,
         Topic<String, Duplicate> duplicates,
-        Topic<String, DeadLetter> deadLetters) {
+        Topic<String, DeadLetter> deadLetters,
+        Topic<String, TopicDefinition> topicDefinitions) {
 
     /** The topics with their standard names. */
     public static Topics standard() {
@@ -35,11 +37,13 @@ public record Topics(
                 new Topic<>(prefix + "duplicates", Serdes.String(), new JsonSerde<>(Duplicate.class), "delete",
                         "audit of dropped copies; key = duplicate article id"),
                 new Topic<>(prefix + "dead-letters", Serdes.String(), new JsonSerde<>(DeadLetter.class), "delete",
-                        "records that could not be processed, with the error; key = original key"));
+                        "records that could not be processed, with the error; key = original key"),
+                new Topic<>(prefix + "topics", Serdes.String(), new JsonSerde<>(TopicDefinition.class), "compact",
+                        "tracked topics, changeable at runtime; key = topic id, tombstone = removed"));
     }
 
     /** All topics, for provisioning. */
     public List<Topic<?, ?>> all() {
-        return List.of(articles, mentions, duplicates, deadLetters);
+        return List.of(articles, mentions, duplicates, deadLetters, topicDefinitions);
     }
 }

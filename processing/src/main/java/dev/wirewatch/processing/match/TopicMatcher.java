@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Matches a text against every tracked topic's standing query with Lucene Monitor (register queries once, match
  * each document against all of them, get the matches with their positions).
  *
- * <p>Thread safe. Topics whose query does not parse are left out and reported by {@link #problems(List)}; a query
+ * <p>Matching is thread safe; {@link #update} must not run concurrently with itself. Topics whose query does not parse are left out and reported by {@link #problems(List)}; a query
  * that fails while matching is logged and skipped for that document; neither blocks the other topics.
  */
 public final class TopicMatcher implements AutoCloseable {
@@ -41,20 +41,52 @@ public final class TopicMatcher implements AutoCloseable {
     public TopicMatcher(List<TrackedTopic> tracked) {
         try {
             monitor = new Monitor(NewsAnalyzer.forDocuments());
-            List<MonitorQuery> queries = new ArrayList<>();
-            for (TrackedTopic topic : tracked) {
-                try {
-                    queries.add(new MonitorQuery(topic.id(), TopicQueryParser.parse(topic.query()), topic.query(),
-                            Map.of()));
-                    topics.put(topic.id(), topic);
-                } catch (QuerySyntaxException e) {
-                    LOG.error("topic {}: query not registered: {}", topic.id(), e.getMessage());
-                }
-            }
-            monitor.register(queries);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the in-memory query index", e);
         }
+        update(tracked);
+    }
+
+    /**
+     * Makes {@code tracked} the registered topics: registers new and edited ones, removes the others.
+     *
+     * @return the ids of topics that are new or whose query changed (and registered)
+     */
+    public Set<String> update(List<TrackedTopic> tracked) {
+        Map<String, TrackedTopic> wanted = new LinkedHashMap<>();
+        tracked.forEach(t -> wanted.put(t.id(), t));
+        Set<String> changed = new LinkedHashSet<>();
+        List<MonitorQuery> queries = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        for (TrackedTopic topic : wanted.values()) {
+            TrackedTopic current = topics.get(topic.id());
+            if (current != null && current.equals(topic)) {
+                continue;
+            }
+            try {
+                queries.add(new MonitorQuery(topic.id(), TopicQueryParser.parse(topic.query()), topic.query(),
+                        Map.of()));
+                if (current == null || !current.query().equals(topic.query())) {
+                    changed.add(topic.id());
+                }
+            } catch (QuerySyntaxException e) {
+                LOG.error("topic {}: query not registered: {}", topic.id(), e.getMessage());
+                invalid.add(topic.id());
+            }
+        }
+        invalid.forEach(wanted::remove);
+        try {
+            List<String> removed = topics.keySet().stream().filter(id -> !wanted.containsKey(id)).toList();
+            if (!removed.isEmpty()) {
+                monitor.deleteById(removed);
+            }
+            monitor.register(queries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the in-memory query index", e);
+        }
+        topics.clear();
+        topics.putAll(wanted);
+        return changed;
     }
 
     /** The topics found in {@code text}, in configuration order, with matched terms and a snippet. */

@@ -1,0 +1,74 @@
+package dev.wirewatch.launcher.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirewatch.config.MetricsSettings;
+import dev.wirewatch.config.TrackedTopic;
+import dev.wirewatch.config.WirewatchConfig;
+import dev.wirewatch.launcher.Pipeline;
+import dev.wirewatch.launcher.TopicPublisher;
+import dev.wirewatch.launcher.demo.DemoCorpus;
+import dev.wirewatch.launcher.demo.DemoFeedServer;
+import dev.wirewatch.model.json.Json;
+import dev.wirewatch.model.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A topic added through the compacted topics topic while the pipeline runs is backfilled into alerts. */
+class RuntimeTopicEndToEndTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void topicAddedThroughKafkaIsMatchedAgainstRetainedArticles() throws Exception {
+        try (DemoFeedServer server = DemoFeedServer.start(DemoCorpus.load())) {
+            WirewatchConfig demo = TestConfigs.demo(server.baseUrl(), dataDir);
+            TrackedTopic su35 = demo.topics().get(0);
+            TrackedTopic c130 = demo.topics().get(1);
+            WirewatchConfig config = new WirewatchConfig(demo.kafka(), demo.feeds(), demo.ingest(), List.of(su35),
+                    demo.alerts(), new MetricsSettings(-1, null));
+            try (Pipeline pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Service.class),
+                    new SimpleMeterRegistry(), Clock.systemUTC())) {
+                Pipeline.Summary summary = pipeline.runOnce();
+                assertEquals(3, summary.alertsDelivered());
+                assertEquals(List.of("su-35", "su-35", "su-35"), topicsAlerted(false));
+
+                TopicPublisher.publish(pipeline.bootstrapServers(), Topics.standard().topicDefinitions(),
+                        List.of(c130));
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (topicsAlerted(true).size() < 3 && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+            }
+            assertEquals(List.of("c-130", "c-130", "c-130"), topicsAlerted(true));
+            assertEquals(3, topicsAlerted(false).size(), "earlier alerts were not repeated");
+        }
+    }
+
+    /** Topic ids of the alerts in alerts.jsonl that are (or are not) backfills, in file order. */
+    private List<String> topicsAlerted(boolean backfill) throws Exception {
+        Path alerts = dataDir.resolve("alerts.jsonl");
+        List<String> topics = new ArrayList<>();
+        if (!Files.exists(alerts)) {
+            return topics;
+        }
+        for (String line : Files.readAllLines(alerts)) {
+            JsonNode alert = Json.mapper().readTree(line);
+            if (alert.get("backfill").asBoolean() == backfill) {
+                topics.add(alert.get("topic").asText());
+            }
+        }
+        return topics;
+    }
+}

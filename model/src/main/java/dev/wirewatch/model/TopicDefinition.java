@@ -1,0 +1,27 @@
+package dev.wirewatch.model;
+
+/**
+ * A tracked topic as published on the compacted {@code topics} topic (key = id; a tombstone removes the topic), so
+ * that topics can be added, edited and removed while Wirewatch runs.
+ *
+ * <p>Immutable. {@code name} defaults to the id; {@code description} may be null.
+ */
+public record TopicDefinition(int schemaVersion, String id, String name, String query, String description) {
+
+    /** The schema version this build writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public TopicDefinition {
+        if (schemaVersion <= 0) {
+            schemaVersion = SCHEMA_VERSION;
+        }
+        if (id == null || id.isBlank() || query == null || query.isBlank()) {
+            throw new IllegalArgumentException("TopicDefinition needs an id and a query");
+        }
+        name = name == null || name.isBlank() ? id : name;
+    }
+
+    public static TopicDefinition of(String id, String name, String query, String description) {
+        return new TopicDefinition(SCHEMA_VERSION, id, name, query, description);
+    }
+}
