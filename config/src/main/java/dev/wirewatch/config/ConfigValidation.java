@@ -29,6 +29,8 @@ final class ConfigValidation {
         checkIngest(config.ingest(), problems);
         checkTopics(config.topics(), problems);
         checkSinks(config.alerts().sinks(), problems);
+        checkPositive("processing.backfillWindow", config.processing().backfillWindow(), "P7D", problems);
+        checkPositive("processing.storyRetention", config.processing().storyRetention(), "P14D", problems);
         int port = config.metrics().port();
         if (port < -1 || port > 65535) {
             problems.add(ConfigProblem.at("metrics.port", port
@@ -131,6 +133,12 @@ final class ConfigValidation {
             if (sink instanceof SinkSettings.File file && (file.path() == null || file.path().isBlank())) {
                 problems.add(ConfigProblem.at(at, "missing key 'path': a file sink needs the file to append to"));
             }
+        }
+    }
+
+    private static void checkPositive(String key, Duration value, String example, List<ConfigProblem> problems) {
+        if (value.isZero() || value.isNegative()) {
+            problems.add(ConfigProblem.at(key, value + " must be positive, e.g. " + example));
         }
     }
 

@@ -14,7 +14,8 @@ public record WirewatchConfig(
         IngestSettings ingest,
         List<TrackedTopic> topics,
         AlertsSettings alerts,
-        MetricsSettings metrics) {
+        MetricsSettings metrics,
+        ProcessingSettings processing) {
 
     public WirewatchConfig {
         kafka = kafka == null ? new KafkaSettings(null, null, null) : kafka;
@@ -23,15 +24,21 @@ public record WirewatchConfig(
         topics = topics == null ? List.of() : List.copyOf(topics);
         alerts = alerts == null ? new AlertsSettings(null) : alerts;
         metrics = metrics == null ? new MetricsSettings(null, null) : metrics;
+        processing = processing == null ? ProcessingSettings.defaults() : processing;
     }
 
     /** A copy with other Kafka settings. */
     public WirewatchConfig withKafka(KafkaSettings newKafka) {
-        return new WirewatchConfig(newKafka, feeds, ingest, topics, alerts, metrics);
+        return new WirewatchConfig(newKafka, feeds, ingest, topics, alerts, metrics, processing);
+    }
+
+    /** A copy tracking other topics. */
+    public WirewatchConfig withTopics(java.util.List<TrackedTopic> newTopics) {
+        return new WirewatchConfig(kafka, feeds, ingest, newTopics, alerts, metrics, processing);
     }
 
     /** A copy with other metrics settings. */
     public WirewatchConfig withMetrics(MetricsSettings newMetrics) {
-        return new WirewatchConfig(kafka, feeds, ingest, topics, alerts, newMetrics);
+        return new WirewatchConfig(kafka, feeds, ingest, topics, alerts, newMetrics, processing);
     }
 }

@@ -32,6 +32,7 @@ class ConfigLoaderTest {
                   - { id: su-35, name: "Su-35 fighter", query: '"Su-35"' }
                 alerts: { sinks: [ { type: file, path: /tmp/alerts.jsonl }, { type: console } ] }
                 metrics: { port: 9999 }
+                processing: { backfillWindow: P3D, storyRetention: PT240H }
                 """, Map.of());
         assertEquals(4, config.kafka().partitions());
         assertTrue(config.kafka().embedded());
@@ -44,6 +45,8 @@ class ConfigLoaderTest {
         assertEquals("/tmp/alerts.jsonl", file.path());
         assertInstanceOf(SinkSettings.Console.class, config.alerts().sinks().get(1));
         assertEquals(9999, config.metrics().port());
+        assertEquals(Duration.ofDays(3), config.processing().backfillWindow());
+        assertEquals(Duration.ofDays(10), config.processing().storyRetention());
     }
 
     @Test

@@ -98,7 +98,7 @@ public final class Pipeline implements AutoCloseable {
             if (services.contains(Service.PROCESS)) {
                 TopicPublisher.publish(bootstrapServers, topics.topicDefinitions(), config.topics());
                 processing = new ProcessingService(bootstrapServers, Path.of(config.kafka().dataDir(), "streams"),
-                        topics, registry, clock);
+                        topics, config.processing(), registry, clock);
                 started.push(processing);
                 processing.start(START_TIMEOUT);
             }

@@ -1,5 +1,6 @@
 package dev.wirewatch.processing;
 
+import dev.wirewatch.config.ProcessingSettings;
 import dev.wirewatch.model.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,8 +38,8 @@ public final class ProcessingService implements AutoCloseable {
     private final KafkaStreams streams;
     private final ProcessingMetrics metrics;
 
-    public ProcessingService(String bootstrapServers, Path stateDir, Topics topics, MeterRegistry registry,
-                             Clock clock) {
+    public ProcessingService(String bootstrapServers, Path stateDir, Topics topics, ProcessingSettings settings,
+                             MeterRegistry registry, Clock clock) {
         this.metrics = new ProcessingMetrics(registry);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
@@ -53,8 +54,7 @@ public final class ProcessingService implements AutoCloseable {
         // A topic definition that does not decode is skipped with a log line rather than stopping the global thread.
         props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class);
-        this.streams = new KafkaStreams(ProcessingTopology.build(topics, metrics, clock,
-                ProcessingTopology.DEFAULT_BACKFILL_WINDOW), props);
+        this.streams = new KafkaStreams(ProcessingTopology.build(topics, settings, metrics, clock), props);
         // A bug in a processor (not bad data, which is dead-lettered) stops the client rather than spinning.
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("processing stopped by an unexpected error", e);

@@ -1,5 +1,6 @@
 package dev.wirewatch.processing;
 
+import dev.wirewatch.config.ProcessingSettings;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.Duplicate;
 import dev.wirewatch.model.topic.Topics;
@@ -11,10 +12,11 @@ import dev.wirewatch.model.json.JsonSerde;
 import dev.wirewatch.processing.match.MatchProcessor;
 import dev.wirewatch.processing.match.TopicDefinitionUpdater;
 import dev.wirewatch.processing.mention.FirstMentionProcessor;
+import dev.wirewatch.processing.mention.MentionOutcome;
+import dev.wirewatch.processing.mention.MentionTally;
 import dev.wirewatch.processing.story.StoriedArticle;
 import dev.wirewatch.processing.story.StoryAssigner;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -28,7 +30,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The processing pipeline: decode → drop exact copies → assign story → match topics → first mention per story.
+ * The processing pipeline: decode → drop exact copies → assign story → match topics → first mention per story
+ * (later ones only counted).
  * Topics come from the compacted {@code topics} topic (a global store), so they can change while it runs.
  *
  * <p>A pure function of its arguments; {@code main} only runs what {@link #build} returns and tests drive the same
@@ -38,36 +41,24 @@ public final class ProcessingTopology {
 
     /** Content hash → id of the first article with that content. */
     public static final String CONTENT_HASH_STORE = "content-hashes";
-    /** (topic, story) → id of the article that first mentioned the topic in the story. */
-    public static final String FIRST_MENTION_STORE = "first-mentions";
+    /** (topic, story) → first article, article count, last seen. */
+    public static final String FIRST_MENTION_STORE = "mention-tallies";
+
     /** Global: topic id → definition, from the compacted topics topic. */
     public static final String TOPIC_DEFINITION_STORE = "topic-definitions";
     /** Per match task: article id → article and story, kept for the backfill window. */
     public static final String RECENT_ARTICLE_STORE = "recent-articles";
     /** Per match task: topic id → the query its retained articles were last matched against. */
     public static final String APPLIED_TOPIC_STORE = "applied-topics";
-    /** How far back a topic added at runtime is matched. */
-    public static final Duration DEFAULT_BACKFILL_WINDOW = Duration.ofDays(7);
+
 
     private ProcessingTopology() {
     }
 
-    public static Topology build(Topics topics, ProcessingMetrics metrics, Clock clock, Duration backfillWindow) {
+    public static Topology build(Topics topics, ProcessingSettings settings, ProcessingMetrics metrics,
+                                 Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CONTENT_HASH_STORE), Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(FIRST_MENTION_STORE), Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_ARTICLE_STORE),
-                Serdes.String(), new JsonSerde<>(StoriedArticle.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPLIED_TOPIC_STORE),
-                Serdes.String(), Serdes.String()));
-        AtomicLong topicsVersion = new AtomicLong();
-        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOPIC_DEFINITION_STORE),
-                        Serdes.String(), topics.topicDefinitions().valueSerde()).withLoggingDisabled(),
-                topics.topicDefinitions().name(),
-                Consumed.with(Serdes.String(), topics.topicDefinitions().valueSerde()).withName("read-topics"),
-                () -> new TopicDefinitionUpdater(TOPIC_DEFINITION_STORE, topicsVersion));
+        AtomicLong topicsVersion = addStores(builder, topics);
         MatchProcessor.Stores matchStores = new MatchProcessor.Stores(TOPIC_DEFINITION_STORE, RECENT_ARTICLE_STORE,
                 APPLIED_TOPIC_STORE);
         StoryAssigner stories = new StoryAssigner();
@@ -96,18 +87,49 @@ public final class ProcessingTopology {
                 .to(topics.duplicates().name(), Produced.with(Serdes.String(), topics.duplicates().valueSerde())
                         .withName("write-duplicates"));
 
-        screened.filterNot((hash, s) -> s.isCopy(), Named.as("originals"))
+        KStream<String, MentionOutcome> outcomes = screened.filterNot((hash, s) -> s.isCopy(), Named.as("originals"))
                 .mapValues(s -> stories.assign(s.article()), Named.as("assign-story"))
-                .process(() -> new MatchProcessor(matchStores, backfillWindow, clock, topicsVersion),
+                .process(() -> new MatchProcessor(matchStores, settings.backfillWindow(), clock, topicsVersion),
                         Named.as("match-topics"), RECENT_ARTICLE_STORE, APPLIED_TOPIC_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), topics.mentions().valueSerde())
                         .withName("mentions-by-topic-story"))
-                .processValues(() -> new FirstMentionProcessor(FIRST_MENTION_STORE, metrics::mentionEmitted,
-                        metrics::mentionRepeated), Named.as("first-mention-per-story"), FIRST_MENTION_STORE)
+                .processValues(() -> new FirstMentionProcessor(FIRST_MENTION_STORE, settings.storyRetention(), clock,
+                        metrics::mentionEmitted, metrics::mentionRepeated), Named.as("first-mention-per-story"),
+                        FIRST_MENTION_STORE);
+
+        outcomes.filter((key, o) -> o.first() != null, Named.as("only-first-mentions"))
+                .mapValues(MentionOutcome::first, Named.as("as-mention"))
                 .to(topics.mentions().name(), Produced.with(Serdes.String(), topics.mentions().valueSerde())
                         .withName("write-mentions"));
+        outcomes.mapValues(MentionOutcome::count, Named.as("as-mention-count"))
+                .to(topics.mentionCounts().name(), Produced.with(Serdes.String(), topics.mentionCounts().valueSerde())
+                        .withName("write-mention-counts"));
 
         return builder.build();
+    }
+
+    /**
+     * Registers the state stores, and the global store of topic definitions fed by the {@code topics} topic.
+     *
+     * @return the counter the global store bumps on every topic change, watched by the match tasks
+     */
+    private static AtomicLong addStores(StreamsBuilder builder, Topics topics) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CONTENT_HASH_STORE), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(FIRST_MENTION_STORE), Serdes.String(),
+                new JsonSerde<>(MentionTally.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_ARTICLE_STORE),
+                Serdes.String(), new JsonSerde<>(StoriedArticle.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPLIED_TOPIC_STORE),
+                Serdes.String(), Serdes.String()));
+        AtomicLong topicsVersion = new AtomicLong();
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOPIC_DEFINITION_STORE),
+                        Serdes.String(), topics.topicDefinitions().valueSerde()).withLoggingDisabled(),
+                topics.topicDefinitions().name(),
+                Consumed.with(Serdes.String(), topics.topicDefinitions().valueSerde()).withName("read-topics"),
+                () -> new TopicDefinitionUpdater(TOPIC_DEFINITION_STORE, topicsVersion));
+        return topicsVersion;
     }
 
     private static Article countIn(Article article, ProcessingMetrics metrics) {

@@ -3,19 +3,19 @@ package dev.wirewatch.processing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wirewatch.config.ProcessingSettings;
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.DeadLetter;
 import dev.wirewatch.model.Duplicate;
 import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.MentionCount;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.model.topic.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -40,6 +40,8 @@ class ProcessingTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> articles;
     private TestInputTopic<String, TopicDefinition> topicDefinitions;
+    private TestOutputTopic<String, MentionCount> counts;
+    private final MutableClock clock = new MutableClock(NOW);
     private TestOutputTopic<String, Mention> mentions;
     private TestOutputTopic<String, Duplicate> duplicates;
     private TestOutputTopic<String, DeadLetter> deadLetters;
@@ -50,8 +52,10 @@ class ProcessingTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processing-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(ProcessingTopology.build(topics, metrics, Clock.fixed(NOW, ZoneOffset.UTC),
-                ProcessingTopology.DEFAULT_BACKFILL_WINDOW), props);
+        driver = new TopologyTestDriver(ProcessingTopology.build(topics, ProcessingSettings.defaults(), metrics,
+                clock), props);
+        counts = driver.createOutputTopic(topics.mentionCounts().name(), Serdes.String().deserializer(),
+                topics.mentionCounts().valueSerde().deserializer());
         topicDefinitions = driver.createInputTopic(topics.topicDefinitions().name(), Serdes.String().serializer(),
                 topics.topicDefinitions().valueSerde().serializer());
         TRACKED.forEach(this::define);
@@ -180,5 +184,28 @@ class ProcessingTopologyTest {
         Mention edited = mentions.readValue();
         assertEquals("ruble-payments", edited.topicId());
         assertEquals(false, edited.backfill());
+    }
+
+    @Test
+    void everyMentionCandidateUpdatesTheCountTopic() {
+        Article a = article("https://a.example/su35", "t", SU35_TEXT);
+        pipe(a);
+        pipe(a);
+        List<MentionCount> updates = counts.readValuesToList();
+        assertEquals(2, updates.size());
+        assertEquals("su-35/" + a.id(), updates.get(1).key());
+        assertEquals(1, updates.get(1).articles(), "the same article again is not a second article");
+        assertEquals(1, mentions.readValuesToList().size());
+    }
+
+    @Test
+    void aStoryForgottenAfterTheRetentionAlertsAgain() {
+        Article a = article("https://a.example/su35", "t", SU35_TEXT);
+        pipe(a);
+        assertEquals(1, mentions.readValuesToList().size());
+        clock.advance(ProcessingSettings.DEFAULT_STORY_RETENTION.plusDays(1));
+        driver.advanceWallClockTime(Duration.ofMinutes(2));
+        pipe(a);
+        assertEquals(1, mentions.readValuesToList().size(), "the (topic, story) state expired");
     }
 }

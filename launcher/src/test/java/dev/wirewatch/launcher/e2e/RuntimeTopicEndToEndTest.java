@@ -36,8 +36,7 @@ class RuntimeTopicEndToEndTest {
             WirewatchConfig demo = TestConfigs.demo(server.baseUrl(), dataDir);
             TrackedTopic su35 = demo.topics().get(0);
             TrackedTopic c130 = demo.topics().get(1);
-            WirewatchConfig config = new WirewatchConfig(demo.kafka(), demo.feeds(), demo.ingest(), List.of(su35),
-                    demo.alerts(), new MetricsSettings(-1, null));
+            WirewatchConfig config = demo.withTopics(List.of(su35)).withMetrics(new MetricsSettings(-1, null));
             try (Pipeline pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Service.class),
                     new SimpleMeterRegistry(), Clock.systemUTC())) {
                 Pipeline.Summary summary = pipeline.runOnce();

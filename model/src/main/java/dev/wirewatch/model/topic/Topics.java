@@ -4,6 +4,7 @@ import dev.wirewatch.model.Article;
 import dev.wirewatch.model.DeadLetter;
 import dev.wirewatch.model.Duplicate;
 import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.MentionCount;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.model.json.JsonSerde;
 import java.util.List;
@@ -20,7 +21,8 @@ public record Topics(
         Topic<String, Mention> mentions,
         Topic<String, Duplicate> duplicates,
         Topic<String, DeadLetter> deadLetters,
-        Topic<String, TopicDefinition> topicDefinitions) {
+        Topic<String, TopicDefinition> topicDefinitions,
+        Topic<String, MentionCount> mentionCounts) {
 
     /** The topics with their standard names. */
     public static Topics standard() {
@@ -39,11 +41,13 @@ public record Topics(
                 new Topic<>(prefix + "dead-letters", Serdes.String(), new JsonSerde<>(DeadLetter.class), "delete",
                         "records that could not be processed, with the error; key = original key"),
                 new Topic<>(prefix + "topics", Serdes.String(), new JsonSerde<>(TopicDefinition.class), "compact",
-                        "tracked topics, changeable at runtime; key = topic id, tombstone = removed"));
+                        "tracked topics, changeable at runtime; key = topic id, tombstone = removed"),
+                new Topic<>(prefix + "mention-counts", Serdes.String(), new JsonSerde<>(MentionCount.class), "compact",
+                        "articles per (topic, story) so far; key = topicId/storyId"));
     }
 
     /** All topics, for provisioning. */
     public List<Topic<?, ?>> all() {
-        return List.of(articles, mentions, duplicates, deadLetters, topicDefinitions);
+        return List.of(articles, mentions, duplicates, deadLetters, topicDefinitions, mentionCounts);
     }
 }

@@ -1,46 +1,84 @@
 package dev.wirewatch.processing.mention;
 
 import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.MentionCount;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Passes on the first mention of each (topic, story) and drops later ones, so one story yields one alert per topic.
- * Input is keyed by {@link Mention#key()}; the store remembers the article that first mentioned the pair.
+ * Passes on the first mention of each (topic, story) and counts later ones, so one story yields one alert per topic
+ * while alerts can still learn how widely it runs. Input is keyed by {@link Mention#key()}.
  *
- * <p>One instance per task; not thread safe. A repeat of the first article itself (a replay) is dropped too.
+ * <p>One instance per task; not thread safe. A pair not seen for {@code retention} is forgotten (checked every
+ * minute), which bounds the state; a story that resurfaces after that alerts again.
  */
-public final class FirstMentionProcessor implements FixedKeyProcessor<String, Mention, Mention> {
+public final class FirstMentionProcessor implements FixedKeyProcessor<String, Mention, MentionOutcome> {
+
+    private static final Duration EXPIRY_CHECK = Duration.ofMinutes(1);
 
     private final String storeName;
-    private final Runnable onRepeat;
+    private final Duration retention;
+    private final Clock clock;
     private final Runnable onFirst;
-    private FixedKeyProcessorContext<String, Mention> context;
-    private KeyValueStore<String, String> firstArticle;
+    private final Runnable onRepeat;
+    private FixedKeyProcessorContext<String, MentionOutcome> context;
+    private KeyValueStore<String, MentionTally> tallies;
 
-    public FirstMentionProcessor(String storeName, Runnable onFirst, Runnable onRepeat) {
+    public FirstMentionProcessor(String storeName, Duration retention, Clock clock, Runnable onFirst,
+                                 Runnable onRepeat) {
         this.storeName = storeName;
+        this.retention = retention;
+        this.clock = clock;
         this.onFirst = onFirst;
         this.onRepeat = onRepeat;
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, Mention> context) {
+    public void init(FixedKeyProcessorContext<String, MentionOutcome> context) {
         this.context = context;
-        this.firstArticle = context.getStateStore(storeName);
+        this.tallies = context.getStateStore(storeName);
+        context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> expire(clock.instant()
+                .minus(retention)));
     }
 
     @Override
     public void process(FixedKeyRecord<String, Mention> record) {
         Mention mention = record.value();
-        if (firstArticle.get(record.key()) != null) {
+        Instant now = clock.instant();
+        MentionTally tally = tallies.get(record.key());
+        Mention first = null;
+        if (tally == null) {
+            tally = new MentionTally(mention.articleId(), 1, mention.articleId(), now);
+            first = mention;
+            onFirst.run();
+        } else {
+            tally = tally.counting(mention.articleId(), now);
             onRepeat.run();
-            return;
         }
-        firstArticle.put(record.key(), mention.articleId());
-        onFirst.run();
-        context.forward(record);
+        tallies.put(record.key(), tally);
+        MentionCount count = new MentionCount(MentionCount.SCHEMA_VERSION, mention.topicId(), mention.storyId(),
+                tally.firstArticleId(), tally.articles(), tally.lastArticleId(), now);
+        context.forward(record.withValue(new MentionOutcome(first, count)));
+    }
+
+    private void expire(Instant cutoff) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, MentionTally> all = tallies.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value.lastSeen().isBefore(cutoff)) {
+                    expired.add(kv.key);
+                }
+            });
+        }
+        expired.forEach(tallies::delete);
     }
 }
