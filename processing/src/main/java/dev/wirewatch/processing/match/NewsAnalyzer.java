@@ -3,17 +3,19 @@ package dev.wirewatch.processing.match;
 import com.ibm.icu.text.Transliterator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.ICUTransformFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The analysis that makes spelling variants of this beat meet: Unicode word tokens; Cyrillic transliterated to
  * Latin (ICU), so "Су-35" reads as "Su-35"; model designations joined across hyphens, dashes and spaces
- * ({@link CodeJoinFilter}); case and diacritics folded (ICU, so Vietnamese "Nga" and "NGA" meet); English plurals
- * and possessives reduced ("roubles" → "rouble", "Lockheed's" → "lockheed").
+ * ({@link CodeJoinFilter}); case and diacritics folded (ICU, so Vietnamese "Nga" and "NGA" meet); English
+ * possessives dropped and words stemmed (KStem), with a small table for variants no stemmer joins ("roubles" →
+ * "ruble", "paid" → "pay").
  *
  * <p>Thread safe (Lucene analyzers reuse components per thread). {@link #forDocuments()} also emits the family of
  * a designation ("C-130H" is indexed as c130h and c130); {@link #forQueries()} does not, so a query for "C-130J"
@@ -25,6 +27,28 @@ public final class NewsAnalyzer extends Analyzer {
     public static final String FIELD = "text";
 
     private static final Transliterator CYRILLIC_TO_LATIN = Transliterator.getInstance("Cyrillic-Latin");
+
+    /**
+     * Spellings and irregular forms no stemmer joins: British "rouble" is "ruble"; "paid", "payment" are forms of
+     * "pay". Everything else goes to KStem, a conservative English stemmer ("settled" → "settle", "debts" →
+     * "debt"). Entries are folded (lower case) words; overridden words are not stemmed further.
+     */
+    private static final StemmerOverrideFilter.StemmerOverrideMap VARIANTS = variants(
+            "rouble", "ruble", "roubles", "ruble", "rubles", "ruble",
+            "paid", "pay", "payment", "pay", "payments", "pay", "repaid", "repay", "repayment", "repay",
+            "repayments", "repay");
+
+    private static StemmerOverrideFilter.StemmerOverrideMap variants(String... pairs) {
+        StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+        for (int i = 0; i < pairs.length; i += 2) {
+            builder.add(pairs[i], pairs[i + 1]);
+        }
+        try {
+            return builder.build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("building a small in-memory map cannot fail", e);
+        }
+    }
 
     private final boolean emitFamily;
 
@@ -48,7 +72,8 @@ public final class NewsAnalyzer extends Analyzer {
         stream = new CodeJoinFilter(stream, emitFamily);
         stream = new ICUFoldingFilter(stream);
         stream = new EnglishPossessiveFilter(stream);
-        stream = new EnglishMinimalStemFilter(stream);
+        stream = new StemmerOverrideFilter(stream, VARIANTS);
+        stream = new KStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 

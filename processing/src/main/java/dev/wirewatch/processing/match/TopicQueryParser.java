@@ -19,6 +19,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -29,7 +30,7 @@ import org.apache.lucene.util.BytesRef;
  * and    := unary (["AND"] unary)*          adjacent terms must all match
  * unary  := "NOT" unary | near
  * near   := atom ("NEAR/" n atom)*          both sides within n words, in either order
- * atom   := "(" or ")" | "\"phrase\"" | word | prefix*
+ * atom   := "(" or ")" | "\"phrase\"" | word | wild*card?
  * </pre>
  * Words and phrases go through {@link NewsAnalyzer#forQueries()}, so {@code Su-35} and {@code "Су 35"} are the
  * same query. {@code NEAR} is built on interval queries; its sides may be words, phrases, prefixes, OR-groups and
@@ -58,7 +59,7 @@ public final class TopicQueryParser {
 
     // ---- syntax tree ----
 
-    private sealed interface Node permits Words, Prefix, And, Or, Not, Near {
+    private sealed interface Node permits Words, Prefix, Wildcard, And, Or, Not, Near {
         Query query() throws QuerySyntaxException;
 
         IntervalsSource intervals() throws QuerySyntaxException;
@@ -86,6 +87,16 @@ public final class TopicQueryParser {
 
         public IntervalsSource intervals() {
             return Intervals.prefix(new BytesRef(prefix), 1024);
+        }
+    }
+
+    private record Wildcard(String pattern) implements Node {
+        public Query query() {
+            return new WildcardQuery(new Term(FIELD, pattern));
+        }
+
+        public IntervalsSource intervals() {
+            return Intervals.wildcard(new BytesRef(pattern), 1024);
         }
     }
 
@@ -233,8 +244,9 @@ public final class TopicQueryParser {
                     return inner;
                 }
                 case PHRASE, WORD -> {
-                    if (token.kind() == Lexer.Kind.WORD && token.text().endsWith("*")) {
-                        return prefix(token);
+                    if (token.kind() == Lexer.Kind.WORD && (token.text().contains("*")
+                            || token.text().contains("?"))) {
+                        return wildcard(token);
                     }
                     List<String> terms = analyze(token.text());
                     if (terms.isEmpty()) {
@@ -248,13 +260,18 @@ public final class TopicQueryParser {
             }
         }
 
-        private Node prefix(Lexer.Token token) throws QuerySyntaxException {
-            String stem = token.text().substring(0, token.text().length() - 1);
-            if (stem.length() < 3 || stem.contains("*") || stem.contains("?")) {
-                throw new QuerySyntaxException("a wildcard needs at least 3 letters before a single trailing '*'",
+        private Node wildcard(Lexer.Token token) throws QuerySyntaxException {
+            String pattern = token.text();
+            if (pattern.replace("*", "").replace("?", "").length() < 3) {
+                throw new QuerySyntaxException("a wildcard needs at least 3 letters besides '*' and '?'",
                         token.position());
             }
-            return new Prefix(ANALYZER.normalize(FIELD, stem).utf8ToString());
+            String normalized = ANALYZER.normalize(FIELD, pattern).utf8ToString();
+            String stem = normalized.substring(0, normalized.length() - 1);
+            if (normalized.endsWith("*") && !stem.contains("*") && !stem.contains("?")) {
+                return new Prefix(stem);
+            }
+            return new Wildcard(normalized);
         }
     }
 

@@ -45,7 +45,7 @@ class MatchBenchmark {
                 monitor.match(documents.get(i));
                 bruteForce(parsed, documents.get(i));
             }
-            int bruteDocs = 40;
+            int bruteDocs = 120;
             long start = System.nanoTime();
             List<Set<String>> bruteMatches = new ArrayList<>();
             for (int i = 0; i < bruteDocs; i++) {

@@ -103,6 +103,21 @@ class TopicMatcherTest {
     }
 
     @Test
+    void variantsOfTheC130FamilyMatch() {
+        assertEquals(List.of("c-130"), ids("an AC-130J gunship"));
+        assertEquals(List.of("c-130"), ids("MC-130H special operations aircraft"));
+    }
+
+    @Test
+    void wildcardsAnywhereInAWord() throws Exception {
+        try (TopicMatcher m = new TopicMatcher(List.of(new TrackedTopic("w", null, "settl?d OR *pay", null)))) {
+            assertEquals(1, m.match("debts are settled").size());
+            assertEquals(1, m.match("a prepayment was made").size());
+            assertEquals(0, m.match("settlers arrived").size());
+        }
+    }
+
+    @Test
     void booleanOperatorsWork() throws Exception {
         try (TopicMatcher m = new TopicMatcher(List.of(
                 new TrackedTopic("and", null, "Vietnam Russia", null),
