@@ -26,6 +26,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 final class CodeJoinFilter extends TokenFilter {
 
     private static final Pattern PREFIX = Pattern.compile("\\p{Lu}\\p{L}{0,2}");
+    private static final Pattern ANY_CASE_PREFIX = Pattern.compile("\\p{L}{1,3}");
     private static final Pattern NUMBER = Pattern.compile("\\d+\\p{L}{0,3}\\d?");
     private static final Pattern JOINED = Pattern.compile("(\\p{Lu}\\p{L}{0,2})(\\d+)(\\p{L}{1,3}\\d?)?");
     private static final Set<String> NOT_PREFIXES = Set.of("the", "a", "an", "in", "on", "at", "of", "by", "for",
@@ -39,13 +40,20 @@ final class CodeJoinFilter extends TokenFilter {
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
     private final boolean emitFamily;
+    private final Pattern prefix;
     private State lookahead;
     private State joinedState;
     private String familyToEmit;
 
-    CodeJoinFilter(TokenStream input, boolean emitFamily) {
+    /**
+     * @param emitFamily also emit the family of a suffixed designation (documents)
+     * @param anyCase accept lower-case prefixes too (queries: "su-35" typed in a topic means Su-35; in articles a
+     *                capital is required so that "pay 10" never becomes a designation)
+     */
+    CodeJoinFilter(TokenStream input, boolean emitFamily, boolean anyCase) {
         super(input);
         this.emitFamily = emitFamily;
+        this.prefix = anyCase ? ANY_CASE_PREFIX : PREFIX;
     }
 
     @Override
@@ -111,8 +119,8 @@ final class CodeJoinFilter extends TokenFilter {
         }
     }
 
-    private static boolean isPrefix(String token) {
-        return PREFIX.matcher(token).matches() && !NOT_PREFIXES.contains(token.toLowerCase(Locale.ROOT));
+    private boolean isPrefix(String token) {
+        return prefix.matcher(token).matches() && !NOT_PREFIXES.contains(token.toLowerCase(Locale.ROOT));
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *
  * <p>Thread safe (Lucene analyzers reuse components per thread). {@link #forDocuments()} also emits the family of
  * a designation ("C-130H" is indexed as c130h and c130); {@link #forQueries()} does not, so a query for "C-130J"
- * stays specific.
+ * stays specific, and it also joins lower-case prefixes ("su-35" typed in a query).
  */
 public final class NewsAnalyzer extends Analyzer {
 
@@ -69,7 +69,7 @@ public final class NewsAnalyzer extends Analyzer {
         StandardTokenizer tokenizer = new StandardTokenizer();
         tokenizer.setMaxTokenLength(64);
         TokenStream stream = new ICUTransformFilter(tokenizer, CYRILLIC_TO_LATIN);
-        stream = new CodeJoinFilter(stream, emitFamily);
+        stream = new CodeJoinFilter(stream, emitFamily, !emitFamily);
         stream = new ICUFoldingFilter(stream);
         stream = new EnglishPossessiveFilter(stream);
         stream = new StemmerOverrideFilter(stream, VARIANTS);

@@ -57,6 +57,25 @@ class TopicMatcherTest {
         assertEquals(List.of("su-35"), ids("Việt Nam mua 40 tiêm kích Su-35 của Nga"));
         assertEquals(List.of("ruble-payments"), ids("Việt Nam sẽ thanh toán nợ quốc phòng bằng đồng rúp"));
         assertEquals(List.of("c-130"), ids("máy bay vận tải C-130 của Mỹ"));
+        assertEquals(List.of("c-130"), ids("американский военно-транспортный самолёт C-130J"));
+    }
+
+    @Test
+    void russianAndVietnameseNearMisses() {
+        assertEquals(List.of(), ids("Вьетнам модернизирует истребители Су-30"));
+        assertEquals(List.of(), ids("Шоссе C-1300 снова открыто"));
+        assertEquals(List.of(), ids("Việt Nam nâng cấp tiêm kích Su-30MK2"));
+        assertEquals(List.of(), ids("Đồng rúp mất giá 3% trong phiên hôm thứ Ba"));
+        assertEquals(List.of(), ids("Quốc lộ C-1300 đã thông xe"));
+    }
+
+    @Test
+    void lowerCaseQueriesStillJoinDesignations() {
+        try (TopicMatcher m = new TopicMatcher(List.of(new TrackedTopic("s", null, "su-35 OR \"c 130\"", null)))) {
+            assertEquals(1, m.match("Hanoi bought the Su-35S").size());
+            assertEquals(1, m.match("the C-130H landed").size());
+            assertEquals(0, m.match("agreed to pay 10 billion").size());
+        }
     }
 
     @Test
