@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wirewatch.config.ConfigException;
 import dev.wirewatch.model.json.Json;
 import dev.wirewatch.processing.ArticleTriage;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,36 +44,20 @@ final class DedupCommand implements Callable<Integer> {
             }
         }
         ArticleTriage triage = ArticleTriage.withDefaults();
-        PrintWriter out = spec.commandLine().getOut();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line;
-        int lineNumber = 0;
-        while ((line = in.readLine()) != null) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            out.println(Json.mapper().writeValueAsString(decide(triage, line, lineNumber)));
-        }
-        out.flush();
+        JsonLines.transform(System.in, spec.commandLine().getOut(), (input, line) -> decide(triage, input, line),
+                DedupCommand::error);
         return ExitCodes.OK;
     }
 
-    private static ObjectNode decide(ArticleTriage triage, String line, int lineNumber) {
+    private static ObjectNode decide(ArticleTriage triage, JsonNode input, int lineNumber) {
         ObjectNode result = Json.mapper().createObjectNode();
-        JsonNode input;
-        try {
-            input = Json.mapper().readTree(line);
-        } catch (IOException e) {
-            return error(result, null, "line " + lineNumber + ": not JSON");
-        }
-        String id = text(input, "id");
-        String body = text(input, "text");
+        String id = JsonLines.text(input, "id");
+        String body = JsonLines.text(input, "text");
         if (id == null || body == null) {
-            return error(result, id, "line " + lineNumber + ": needs \"id\" and \"text\"");
+            return error(id, "line " + lineNumber + ": needs \"id\" and \"text\"");
         }
-        ArticleTriage.Triage decision = triage.triage(id, text(input, "title"), body,
-                instant(text(input, "publishedAt")));
+        ArticleTriage.Triage decision = triage.triage(id, JsonLines.text(input, "title"), body,
+                instant(JsonLines.text(input, "publishedAt")));
         result.put("id", id);
         result.put("duplicateOf", decision.duplicateOf());
         result.put("similarity", Math.round(decision.verdict().similarity() * 1000) / 1000.0);
@@ -85,18 +65,14 @@ final class DedupCommand implements Callable<Integer> {
         return result;
     }
 
-    private static ObjectNode error(ObjectNode result, String id, String message) {
+    private static ObjectNode error(String id, String message) {
+        ObjectNode result = Json.mapper().createObjectNode();
         result.put("id", id);
         result.putNull("duplicateOf");
         result.put("similarity", 0.0);
         result.putNull("storyId");
         result.put("error", message);
         return result;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 
     /** ISO instants, offset date-times or plain dates; anything else counts as unknown (null). */

@@ -1,6 +1,7 @@
 package dev.wirewatch.launcher.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wirewatch.config.ConfigException;
 import dev.wirewatch.config.TrackedTopic;
@@ -8,11 +9,7 @@ import dev.wirewatch.model.json.Json;
 import dev.wirewatch.processing.match.DefaultTopics;
 import dev.wirewatch.processing.match.TopicMatch;
 import dev.wirewatch.processing.match.TopicMatcher;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -50,48 +47,33 @@ final class MatchCommand implements Callable<Integer> {
         } else {
             topics = DefaultTopics.load();
         }
-        PrintWriter out = spec.commandLine().getOut();
         try (TopicMatcher matcher = new TopicMatcher(topics)) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line;
-            int lineNumber = 0;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                if (!line.isBlank()) {
-                    out.println(Json.mapper().writeValueAsString(match(matcher, line, lineNumber)));
-                }
-            }
+            JsonLines.transform(System.in, spec.commandLine().getOut(), (input, line) -> match(matcher, input, line),
+                    MatchCommand::error);
         }
-        out.flush();
         return ExitCodes.OK;
     }
 
-    private static ObjectNode match(TopicMatcher matcher, String line, int lineNumber) {
-        ObjectNode result = Json.mapper().createObjectNode();
-        JsonNode input;
-        try {
-            input = Json.mapper().readTree(line);
-        } catch (IOException e) {
-            return error(result, null, "line " + lineNumber + ": not JSON");
+    private static ObjectNode match(TopicMatcher matcher, JsonNode input, int lineNumber) {
+        String id = JsonLines.text(input, "id");
+        String text = JsonLines.text(input, "text");
+        if (id == null || text == null) {
+            return error(id, "line " + lineNumber + ": needs \"id\" and \"text\"");
         }
-        JsonNode id = input.get("id");
-        JsonNode text = input.get("text");
-        if (id == null || text == null || !text.isTextual()) {
-            return error(result, id == null ? null : id.asText(), "line " + lineNumber + ": needs \"id\" and \"text\"");
-        }
-        JsonNode title = input.get("title");
-        String searchable = title == null || title.isNull() ? text.asText() : title.asText() + "\n\n" + text.asText();
-        List<TopicMatch> matches = matcher.match(searchable).stream()
+        String title = JsonLines.text(input, "title");
+        List<TopicMatch> matches = matcher.match(title == null ? text : title + "\n\n" + text).stream()
                 .sorted(Comparator.comparing(m -> m.topic().id())).toList();
-        result.put("id", id.asText());
-        matches.forEach(m -> result.withArray("topics").add(m.topic().id()));
-        result.withArray("topics");
+        ObjectNode result = Json.mapper().createObjectNode();
+        result.put("id", id);
+        ArrayNode ids = result.putArray("topics");
+        matches.forEach(m -> ids.add(m.topic().id()));
         ObjectNode snippets = result.putObject("snippets");
         matches.forEach(m -> snippets.put(m.topic().id(), m.snippet()));
         return result;
     }
 
-    private static ObjectNode error(ObjectNode result, String id, String message) {
+    private static ObjectNode error(String id, String message) {
+        ObjectNode result = Json.mapper().createObjectNode();
         result.put("id", id);
         result.putArray("topics");
         result.putObject("snippets");

@@ -6,15 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirewatch.launcher.demo.DemoCorpus;
 import dev.wirewatch.model.json.Json;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class DedupCommandTest {
 
@@ -27,21 +21,7 @@ class DedupCommandTest {
     }
 
     private List<JsonNode> dedup(String stdin) throws Exception {
-        InputStream original = System.in;
-        StringWriter out = new StringWriter();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            CommandLine cli = WirewatchCommand.commandLine();
-            cli.setOut(new PrintWriter(out, true));
-            assertEquals(ExitCodes.OK, cli.execute("dedup"));
-        } finally {
-            System.setIn(original);
-        }
-        List<JsonNode> rows = new java.util.ArrayList<>();
-        for (String l : out.toString().lines().toList()) {
-            rows.add(Json.mapper().readTree(l));
-        }
-        return rows;
+        return StdinCommand.run(stdin, "dedup");
     }
 
     @Test

@@ -8,38 +8,18 @@ import dev.wirewatch.config.ConfigLoader;
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.model.json.Json;
 import dev.wirewatch.processing.match.DefaultTopics;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class MatchCommandTest {
 
     private List<JsonNode> match(String stdin, String... args) throws Exception {
-        InputStream original = System.in;
-        StringWriter out = new StringWriter();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            CommandLine cli = WirewatchCommand.commandLine();
-            cli.setOut(new PrintWriter(out, true));
-            String[] all = new String[args.length + 1];
-            all[0] = "match";
-            System.arraycopy(args, 0, all, 1, args.length);
-            assertEquals(ExitCodes.OK, cli.execute(all));
-        } finally {
-            System.setIn(original);
-        }
-        List<JsonNode> rows = new java.util.ArrayList<>();
-        for (String line : out.toString().lines().toList()) {
-            rows.add(Json.mapper().readTree(line));
-        }
-        return rows;
+        String[] all = new String[args.length + 1];
+        all[0] = "match";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return StdinCommand.run(stdin, all);
     }
 
     @Test
