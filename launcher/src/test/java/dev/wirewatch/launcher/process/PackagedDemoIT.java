@@ -1,0 +1,98 @@
+package dev.wirewatch.launcher.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar, as {@code ./wirewatch demo} runs it, in its own JVM: it starts, serves /health and /metrics,
+ * delivers the demo's alerts, and stops cleanly on SIGTERM.
+ */
+class PackagedDemoIT {
+
+    private static final Pattern METRICS = Pattern.compile("metrics at (http://\\S+)/metrics");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void demoRunsAsItsOwnProcessAndStopsCleanlyOnSigterm() throws Exception {
+        Path jar = Path.of(System.getProperty("wirewatch.jar", "target/wirewatch.jar"));
+        assertTrue(Files.exists(jar), "packaged jar missing: " + jar);
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString(), "demo", "--data-dir", dataDir.toString(), "--metrics-port", "0")
+                .redirectErrorStream(true).start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                lines.lines().forEach(output::add);
+            } catch (java.io.IOException e) {
+                output.add("reader stopped: " + e);
+            }
+        });
+        reader.start();
+        try {
+            String metricsUrl = awaitLine(output, METRICS, 120);
+            awaitAlerts(dataDir.resolve("alerts.jsonl"), 10, 120);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(metricsUrl + "/health"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), health.body());
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(metricsUrl + "/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(metrics.body().contains("wirewatch_alerts_delivered_total{sink=\"file\"} 10.0"),
+                    metrics.body());
+        } finally {
+            process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
+        }
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "did not stop within 60 s of SIGTERM:\n"
+                + String.join("\n", output));
+        reader.join(5_000);
+        assertEquals(143, process.exitValue(), "exit code of a JVM stopped by SIGTERM");
+        assertTrue(output.stream().anyMatch(l -> l.contains("PENDING_SHUTDOWN -> NOT_RUNNING")),
+                "processing closed cleanly:\n" + String.join("\n", output));
+    }
+
+    private static String awaitLine(List<String> output, Pattern pattern, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            for (String line : output) {
+                Matcher m = pattern.matcher(line);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no line matching " + pattern + " within " + seconds + " s:\n"
+                + String.join("\n", output));
+    }
+
+    private static void awaitAlerts(Path alerts, int count, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(alerts) && Files.readAllLines(alerts).size() >= count) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("fewer than " + count + " alerts within " + seconds + " s");
+    }
+}
