@@ -14,7 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Writes topic definitions to the compacted {@code topics} topic: the configured topics at start-up (the config
- * seeds them; edits and removals at runtime go through the topic itself).
+ * seeds them), and additions, edits and removals at runtime ({@code wirewatch topics}).
  */
 public final class TopicPublisher {
 
@@ -24,21 +24,31 @@ public final class TopicPublisher {
     /** Publishes every topic of {@code tracked} and waits until all are acknowledged. */
     public static void publish(String bootstrapServers, Topic<String, TopicDefinition> topic,
                                List<TrackedTopic> tracked) {
+        send(bootstrapServers, topic, tracked.stream().map(t -> new ProducerRecord<>(topic.name(), t.id(),
+                TopicDefinition.of(t.id(), t.name(), t.query(), t.description()))).toList());
+    }
+
+    /** Publishes a tombstone for {@code topicId}: the topic stops being tracked. */
+    public static void remove(String bootstrapServers, Topic<String, TopicDefinition> topic, String topicId) {
+        send(bootstrapServers, topic, List.of(new ProducerRecord<>(topic.name(), topicId, null)));
+    }
+
+    private static void send(String bootstrapServers, Topic<String, TopicDefinition> topic,
+                             List<ProducerRecord<String, TopicDefinition>> records) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-topics");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<String, TopicDefinition> producer = new KafkaProducer<>(props,
                 topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            for (TrackedTopic t : tracked) {
-                producer.send(new ProducerRecord<>(topic.name(), t.id(),
-                        TopicDefinition.of(t.id(), t.name(), t.query(), t.description()))).get(30, TimeUnit.SECONDS);
+            for (ProducerRecord<String, TopicDefinition> record : records) {
+                producer.send(record).get(30, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot publish the configured topics to " + topic.name() + ": " + e, e);
+            throw new IllegalStateException("cannot publish topics to " + topic.name() + ": " + e, e);
         }
     }
 }

@@ -8,12 +8,13 @@ import dev.wirewatch.config.MetricsSettings;
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.launcher.Pipeline;
-import dev.wirewatch.launcher.TopicPublisher;
+import dev.wirewatch.launcher.cli.WirewatchCommand;
 import dev.wirewatch.launcher.demo.DemoCorpus;
 import dev.wirewatch.launcher.demo.DemoFeedServer;
 import dev.wirewatch.model.json.Json;
-import dev.wirewatch.model.topic.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,8 +24,9 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
-/** A topic added through the compacted topics topic while the pipeline runs is backfilled into alerts. */
+/** A topic added with {@code wirewatch topics put} while the pipeline runs is backfilled into alerts. */
 class RuntimeTopicEndToEndTest {
 
     @TempDir
@@ -43,8 +45,11 @@ class RuntimeTopicEndToEndTest {
                 assertEquals(3, summary.alertsDelivered());
                 assertEquals(List.of("su-35", "su-35", "su-35"), topicsAlerted(false));
 
-                TopicPublisher.publish(pipeline.bootstrapServers(), Topics.standard().topicDefinitions(),
-                        List.of(c130));
+                StringWriter out = new StringWriter();
+                CommandLine cli = WirewatchCommand.commandLine();
+                cli.setOut(new PrintWriter(out, true));
+                assertEquals(0, cli.execute("topics", "put", "--bootstrap-servers", pipeline.bootstrapServers(),
+                        "--id", c130.id(), "--name", c130.name(), "--query", c130.query()), out.toString());
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (topicsAlerted(true).size() < 3 && System.nanoTime() < deadline) {
                     Thread.sleep(200);

@@ -1,0 +1,126 @@
+package dev.wirewatch.launcher.cli;
+
+import dev.wirewatch.config.ConfigException;
+import dev.wirewatch.config.ConfigProblem;
+import dev.wirewatch.config.TrackedTopic;
+import dev.wirewatch.config.WirewatchConfig;
+import dev.wirewatch.launcher.TopicPublisher;
+import dev.wirewatch.model.topic.Topics;
+import dev.wirewatch.processing.match.TopicMatcher;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wirewatch topics put|remove}: changes the tracked topics of a running Wirewatch through the compacted
+ * {@code topics} topic; processing picks the change up within a second and backfills a new or edited topic.
+ */
+@Command(name = "topics", mixinStandardHelpOptions = true,
+        description = "Add, edit or remove a tracked topic while Wirewatch runs.",
+        subcommands = {TopicsCommand.Put.class, TopicsCommand.Remove.class})
+final class TopicsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options every topics subcommand needs to reach Kafka. */
+    abstract static class Target {
+        @Option(names = "--config", paramLabel = "FILE", description = "the config naming kafka.bootstrapServers")
+        Path config;
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+                description = "Kafka to write to (e.g. the embedded broker address 'run' prints); overrides --config")
+        String bootstrapServers;
+
+        @Option(names = "--id", required = true, paramLabel = "ID", description = "topic id, e.g. su-35")
+        String id;
+
+        @Spec
+        CommandSpec spec;
+
+        /** The Kafka to write to, or null after printing why there is none. */
+        String kafka() {
+            if (bootstrapServers != null && !bootstrapServers.isBlank()) {
+                return bootstrapServers;
+            }
+            if (config == null) {
+                spec.commandLine().getErr().println("give --config FILE or --bootstrap-servers HOST:PORT");
+                return null;
+            }
+            try {
+                WirewatchConfig loaded = Configs.load(config);
+                if (loaded.kafka().embedded()) {
+                    spec.commandLine().getErr().printf("%s: kafka.bootstrapServers is empty: give "
+                            + "--bootstrap-servers with the address 'wirewatch run' printed%n", config);
+                    return null;
+                }
+                return loaded.kafka().bootstrapServers();
+            } catch (ConfigException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return null;
+            }
+        }
+    }
+
+    @Command(name = "put", mixinStandardHelpOptions = true, description = "Add a topic, or replace its definition.")
+    static final class Put extends Target implements Callable<Integer> {
+
+        private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+        @Option(names = "--query", required = true, paramLabel = "QUERY", description = "the standing query")
+        String query;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "display name (default: the id)")
+        String name;
+
+        @Option(names = "--description", paramLabel = "TEXT", description = "free text for people")
+        String description;
+
+        @Override
+        public Integer call() {
+            TrackedTopic topic = new TrackedTopic(id, name, query, description);
+            List<ConfigProblem> problems = TopicMatcher.problems(List.of(topic));
+            if (!TOPIC_ID.matcher(id).matches()) {
+                spec.commandLine().getErr().println("--id '" + id + "': expected lower-case letters, digits and '-'");
+                return ExitCodes.BAD_CONFIG;
+            }
+            if (!problems.isEmpty()) {
+                spec.commandLine().getErr().println("--query: " + problems.get(0).message());
+                return ExitCodes.BAD_CONFIG;
+            }
+            String kafka = kafka();
+            if (kafka == null) {
+                return ExitCodes.BAD_CONFIG;
+            }
+            TopicPublisher.publish(kafka, Topics.standard().topicDefinitions(), List.of(topic));
+            spec.commandLine().getOut().printf("topic %s published; processing backfills it over recent articles%n",
+                    id);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stop tracking a topic.")
+    static final class Remove extends Target implements Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            String kafka = kafka();
+            if (kafka == null) {
+                return ExitCodes.BAD_CONFIG;
+            }
+            TopicPublisher.remove(kafka, Topics.standard().topicDefinitions(), id);
+            spec.commandLine().getOut().printf("topic %s removed%n", id);
+            return ExitCodes.OK;
+        }
+    }
+}
