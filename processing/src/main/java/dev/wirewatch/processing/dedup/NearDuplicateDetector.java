@@ -20,13 +20,16 @@ public final class NearDuplicateDetector {
     private final MinHasher hasher;
     private final Map<Long, List<String>> buckets = new HashMap<>();
     private final Map<String, Retained> retained = new HashMap<>();
+    private final CandidateVerifier verifier;
+    private long arrivals;
 
-    private record Retained(Signature signature, String originalId) {
+    private record Retained(BandMember member, String originalId) {
     }
 
     public NearDuplicateDetector(NearDuplicateSettings settings) {
         this.settings = settings;
         this.hasher = new MinHasher(settings.hashes());
+        this.verifier = new CandidateVerifier(settings);
     }
 
     /** The signature of {@code text} under these settings. */
@@ -34,12 +37,14 @@ public final class NearDuplicateDetector {
         return hasher.sign(Shingles.of(text, settings.shingleWords()));
     }
 
-    /** Screens {@code text} against every retained article, then retains it. */
+    /** Screens {@code text} against every retained article (arrival order decides which is first), then retains it. */
     public DedupVerdict screen(String id, String text) {
         Signature signature = sign(text);
-        DedupVerdict verdict = judge(signature);
+        long order = arrivals++;
+        DedupVerdict verdict = judge(id, order, signature);
         String originalId = verdict instanceof DedupVerdict.NearCopyOf copy ? copy.originalId() : id;
-        if (retained.putIfAbsent(id, new Retained(signature, originalId)) == null) {
+        BandMember member = new BandMember(id, order, signature.mins(), signature.shingles());
+        if (retained.putIfAbsent(id, new Retained(member, originalId)) == null) {
             for (long key : bandKeys(signature)) {
                 buckets.computeIfAbsent(key, k -> new ArrayList<>(2)).add(id);
             }
@@ -47,8 +52,7 @@ public final class NearDuplicateDetector {
         return verdict;
     }
 
-    /** The verdict for {@code signature} against the retained articles, without retaining it. */
-    public DedupVerdict judge(Signature signature) {
+    private DedupVerdict judge(String id, long order, Signature signature) {
         Set<String> candidates = new LinkedHashSet<>();
         for (long key : bandKeys(signature)) {
             List<String> ids = buckets.get(key);
@@ -60,15 +64,12 @@ public final class NearDuplicateDetector {
         DedupVerdict.NearCopyOf copy = null;
         for (String candidate : candidates) {
             Retained other = retained.get(candidate);
-            double jaccard = signature.jaccard(other.signature());
-            double containment = signature.containment(other.signature(), jaccard);
-            String rule = jaccard >= settings.jaccardThreshold() ? "jaccard"
-                    : containment >= settings.containmentThreshold()
-                    && jaccard >= settings.containmentMinJaccard() ? "containment" : null;
-            if (rule != null && (copy == null || jaccard > copy.similarity())) {
-                copy = new DedupVerdict.NearCopyOf(other.originalId(), jaccard, rule);
+            DedupVerdict.NearCopyOf verdict = verifier.verify(id, order, signature, other.member());
+            if (verdict != null) {
+                copy = CandidateVerifier.better(copy, new DedupVerdict.NearCopyOf(other.originalId(),
+                        verdict.similarity(), verdict.rule()));
             }
-            best = Math.max(best, jaccard);
+            best = Math.max(best, signature.jaccard(other.member().signature()));
         }
         return copy != null ? copy : new DedupVerdict.Original(best);
     }

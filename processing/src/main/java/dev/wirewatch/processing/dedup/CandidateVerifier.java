@@ -1,0 +1,50 @@
+package dev.wirewatch.processing.dedup;
+
+/**
+ * Decides whether a retained article is a near-copy original for a new one: it must precede the new article and
+ * pass the Jaccard or containment test of the settings. Shared by the in-memory detector ({@code wirewatch dedup})
+ * and the topology's band partitions, so both decide alike.
+ *
+ * <p>Immutable and thread safe.
+ */
+public final class CandidateVerifier {
+
+    private final NearDuplicateSettings settings;
+
+    public CandidateVerifier(NearDuplicateSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * The verdict of comparing {@code signature} (of article {@code id} at {@code timestamp}) with {@code other}:
+     * a copy of it, or null when it is not an earlier near-copy.
+     */
+    public DedupVerdict.NearCopyOf verify(String id, long timestamp, Signature signature, BandMember other) {
+        if (other.id().equals(id) || !other.precedes(timestamp, id)) {
+            return null;
+        }
+        double jaccard = signature.jaccard(other.signature());
+        if (jaccard >= settings.jaccardThreshold()) {
+            return new DedupVerdict.NearCopyOf(other.id(), jaccard, "jaccard");
+        }
+        if (jaccard >= settings.containmentMinJaccard()
+                && signature.containment(other.signature(), jaccard) >= settings.containmentThreshold()) {
+            return new DedupVerdict.NearCopyOf(other.id(), jaccard, "containment");
+        }
+        return null;
+    }
+
+    /** The better of two verdicts: higher similarity, then the earlier-named original for determinism. */
+    public static DedupVerdict.NearCopyOf better(DedupVerdict.NearCopyOf a, DedupVerdict.NearCopyOf b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        if (a.similarity() != b.similarity()) {
+            return a.similarity() > b.similarity() ? a : b;
+        }
+        return a.originalId().compareTo(b.originalId()) <= 0 ? a : b;
+    }
+}
