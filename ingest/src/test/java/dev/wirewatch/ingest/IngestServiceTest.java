@@ -113,6 +113,27 @@ class IngestServiceTest {
     }
 
     @Test
+    void anUnchangedFeedCostsA304AndNoReprocessing() {
+        serveRss2();
+        Route feed = new Route(200, "application/rss+xml", LocalHttpServer.resource("feeds/rss2.xml"),
+                Map.of("ETag", "\"v1\""), 0);
+        String base = server.uri("").toString();
+        server.route("/rss.xml", new Route(feed.status(), feed.contentType(), new String(feed.body(),
+                StandardCharsets.UTF_8).replace("http://localhost/", base + "/").getBytes(StandardCharsets.UTF_8),
+                feed.headers(), 0));
+        IngestSummary second;
+        try (IngestService ingest = service(true, "/rss.xml")) {
+            ingest.pollAllOnce();
+            second = ingest.pollAllOnce();
+        }
+        assertEquals(0, second.feedsFailed());
+        assertEquals(0, second.articles());
+        assertEquals(2, server.hits("/rss.xml"));
+        assertEquals(1, server.hits("/articles/su35.html"));
+        assertEquals(1.0, registry.find("wirewatch.feed.polls").tag("outcome", "not-modified").counter().count());
+    }
+
+    @Test
     void privateAddressesAreRefusedUnlessAllowed() {
         serveRss2();
         IngestSummary summary;

@@ -48,6 +48,12 @@ public final class LocalHttpServer implements AutoCloseable {
                 if (route.delayMillis() > 0) {
                     Thread.sleep(route.delayMillis());
                 }
+                String etag = route.headers().get("ETag");
+                if (etag != null && etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.getResponseHeaders().set("ETag", etag);
+                    exchange.sendResponseHeaders(304, -1);
+                    return;
+                }
                 exchange.getResponseHeaders().set("Content-Type", route.contentType());
                 route.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
                 exchange.sendResponseHeaders(route.status(), route.body().length == 0 ? -1 : route.body().length);

@@ -6,20 +6,22 @@ import dev.wirewatch.ingest.extract.PageExtractor;
 import dev.wirewatch.ingest.fetch.FetchException;
 import dev.wirewatch.ingest.fetch.Fetched;
 import dev.wirewatch.ingest.fetch.HttpFetcher;
+import dev.wirewatch.ingest.fetch.Validators;
 import dev.wirewatch.ingest.identity.CanonicalUrls;
 import dev.wirewatch.model.Article;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one feed: fetches and parses it, then fetches and extracts each article it links to that has not been
- * ingested yet. A page that cannot be fetched falls back to the feed entry's own text.
+ * Polls one feed: fetches it (conditionally, with the validators of the last good fetch, so an unchanged feed
+ * costs a 304), parses it, then fetches and extracts each article it links to that has not been ingested yet. A page that cannot be fetched falls back to the feed entry's own text.
  *
  * <p>Thread safe; the set of already-ingested canonical URLs is shared by all feeds, so an article reached through
  * two feeds is fetched once.
@@ -45,6 +47,7 @@ public final class FeedPoller {
     private final PageExtractor extractor = new PageExtractor();
     private final Clock clock;
     private final Set<String> ingested = ConcurrentHashMap.newKeySet();
+    private final Map<String, Validators> validators = new ConcurrentHashMap<>();
 
     public FeedPoller(HttpFetcher fetcher, Clock clock) {
         this.fetcher = fetcher;
@@ -58,9 +61,13 @@ public final class FeedPoller {
         long bytes;
         try {
             feedUri = URI.create(feed.url().trim());
-            Fetched fetched = fetcher.get(feedUri);
+            Fetched fetched = fetcher.get(feedUri, validators.getOrDefault(feed.url(), Validators.NONE));
+            if (fetched.notModified()) {
+                return new Poll(feed, List.of(), List.of(), 0, "not-modified", null);
+            }
             bytes = fetched.body().length;
             items = parser.parse(fetched.body(), fetched.contentType(), fetched.uri());
+            validators.put(feed.url(), fetched.validators()); // only once parsed: a broken feed is fetched in full again
         } catch (FetchException e) {
             return new Poll(feed, List.of(), List.of(), 0, e.outcome(), e.getMessage());
         } catch (FeedParseException e) {

@@ -45,13 +45,27 @@ public final class HttpFetcher {
      * @throws FetchException for a refused URL, a network failure, a non-2xx status or a body over the cap
      */
     public Fetched get(URI uri) throws FetchException {
+        return get(uri, Validators.NONE);
+    }
+
+    /**
+     * GETs {@code uri} conditionally: with {@code validators} from an earlier response, an unchanged resource
+     * answers 304 and comes back as a {@link Fetched#notModified()} result without a body.
+     */
+    public Fetched get(URI uri, Validators validators) throws FetchException {
         guard.check(uri);
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("User-Agent", userAgent)
                 .header("Accept-Encoding", "gzip, deflate")
-                .GET()
-                .build();
+                .GET();
+        if (validators.etag() != null) {
+            builder.header("If-None-Match", validators.etag());
+        }
+        if (validators.lastModified() != null) {
+            builder.header("If-Modified-Since", validators.lastModified());
+        }
+        HttpRequest request = builder.build();
         HttpResponse<InputStream> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -66,6 +80,9 @@ public final class HttpFetcher {
             throw new FetchException("interrupted", "interrupted while fetching " + uri, e);
         }
         try (InputStream raw = response.body()) {
+            if (response.statusCode() == 304 && !validators.isEmpty()) {
+                return new Fetched(response.uri(), 304, null, new byte[0], validators);
+            }
             if (response.statusCode() / 100 != 2) {
                 throw new FetchException("http-" + response.statusCode(),
                         uri + " answered HTTP " + response.statusCode());
@@ -74,7 +91,9 @@ public final class HttpFetcher {
             String encoding = response.headers().firstValue("Content-Encoding").orElse("").trim().toLowerCase();
             byte[] body = readCapped(decoded(raw, encoding), uri);
             return new Fetched(response.uri(), response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), body);
+                    response.headers().firstValue("Content-Type").orElse(null), body,
+                    new Validators(response.headers().firstValue("ETag").orElse(null),
+                            response.headers().firstValue("Last-Modified").orElse(null)));
         } catch (IOException e) {
             throw new FetchException("io", "reading " + uri + " failed: " + e, e);
         }
