@@ -5,6 +5,7 @@ import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.json.JsonSerde;
 import dev.wirewatch.model.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class AlertService implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaClientMetrics consumerMetrics;
     private final KafkaProducer<String, DeadLetter> deadLetters;
     private final Topics topics;
     private final List<AlertSink> sinks;
@@ -64,6 +66,8 @@ public final class AlertService implements AutoCloseable {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumerMetrics = new KafkaClientMetrics(consumer); // fetch rates and records-lag of the alert group
+        consumerMetrics.bindTo(registry);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-alerts-dlq");
@@ -203,6 +207,7 @@ public final class AlertService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         deadLetters.close(Duration.ofSeconds(5));
+        consumerMetrics.close();
         sinks.forEach(AlertSink::close);
     }
 }

@@ -2,6 +2,8 @@ package dev.wirewatch.ingest;
 
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.topic.Topic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,8 +21,9 @@ public final class KafkaArticleSink implements ArticleSink {
     private final KafkaProducer<String, Article> producer;
     private final Topic<String, Article> topic;
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+    private final KafkaClientMetrics producerMetrics;
 
-    public KafkaArticleSink(String bootstrapServers, Topic<String, Article> topic) {
+    public KafkaArticleSink(String bootstrapServers, Topic<String, Article> topic, MeterRegistry registry) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-ingest");
@@ -30,6 +33,8 @@ public final class KafkaArticleSink implements ArticleSink {
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         this.producer = new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
         this.topic = topic;
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
     }
 
     @Override
@@ -53,5 +58,6 @@ public final class KafkaArticleSink implements ArticleSink {
     @Override
     public void close() {
         producer.close();
+        producerMetrics.close();
     }
 }

@@ -110,7 +110,7 @@ public final class Pipeline implements AutoCloseable {
             }
             if (services.contains(Service.INGEST)) {
                 ingest = new IngestService(config.feeds(), config.ingest(),
-                        new KafkaArticleSink(bootstrapServers, topics.articles()), registry, clock);
+                        new KafkaArticleSink(bootstrapServers, topics.articles(), registry), registry, clock);
                 started.push(ingest);
             }
         } catch (RuntimeException | TimeoutException e) {

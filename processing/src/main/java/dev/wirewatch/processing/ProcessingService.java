@@ -20,6 +20,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class ProcessingService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final ProcessingMetrics metrics;
+    private final KafkaStreamsMetrics streamsMetrics;
 
     public ProcessingService(String bootstrapServers, Path stateDir, Topics topics, ProcessingSettings settings,
                              MeterRegistry registry, Clock clock) {
@@ -55,6 +57,8 @@ public final class ProcessingService implements AutoCloseable {
         props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class);
         this.streams = new KafkaStreams(ProcessingTopology.build(topics, settings, metrics, clock), props);
+        this.streamsMetrics = new KafkaStreamsMetrics(streams); // Streams and client metrics, consumer lag included
+        streamsMetrics.bindTo(registry);
         // A bug in a processor (not bad data, which is dead-lettered) stops the client rather than spinning.
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("processing stopped by an unexpected error", e);
@@ -118,5 +122,6 @@ public final class ProcessingService implements AutoCloseable {
     @Override
     public void close() {
         streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+        streamsMetrics.close();
     }
 }

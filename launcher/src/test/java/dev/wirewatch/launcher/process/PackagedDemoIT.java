@@ -59,6 +59,10 @@ class PackagedDemoIT {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(metrics.body().contains("wirewatch_alerts_delivered_total{sink=\"file\"} 10.0"),
                     metrics.body());
+            for (String kafka : List.of("kafka_consumer_fetch_manager_records_lag_max", "kafka_stream_client_state",
+                    "kafka_producer_record_send_total")) {
+                assertTrue(metrics.body().contains(kafka), kafka + " missing from /metrics");
+            }
         } finally {
             process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
         }
