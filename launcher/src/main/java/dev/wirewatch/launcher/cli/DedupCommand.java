@@ -2,7 +2,6 @@ package dev.wirewatch.launcher.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wirewatch.config.ConfigException;
 import dev.wirewatch.model.json.Json;
 import dev.wirewatch.processing.ArticleTriage;
 import java.io.IOException;
@@ -27,7 +26,8 @@ import picocli.CommandLine.Spec;
                 + "{\"id\",\"duplicateOf\",\"similarity\",\"storyId\"} per line.")
 final class DedupCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "a Wirewatch config to validate and use")
+    @Option(names = "--config", paramLabel = "FILE", description = "a Wirewatch config to validate (dedup has no config keys yet: "
+            + "it runs with the processing defaults)")
     Path config;
 
     @Spec
@@ -35,13 +35,8 @@ final class DedupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (config != null) {
-            try {
-                Configs.load(config);
-            } catch (ConfigException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return ExitCodes.BAD_CONFIG;
-            }
+        if (config != null && Configs.loadOrReport(config, spec.commandLine().getErr()) == null) {
+            return ExitCodes.BAD_CONFIG;
         }
         ArticleTriage triage = ArticleTriage.withDefaults();
         JsonLines.transform(System.in, spec.commandLine().getOut(), (input, line) -> decide(triage, input, line),

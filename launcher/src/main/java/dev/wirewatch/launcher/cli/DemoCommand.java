@@ -3,15 +3,13 @@ package dev.wirewatch.launcher.cli;
 import dev.wirewatch.config.ConfigException;
 import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.launcher.Pipeline;
+import dev.wirewatch.launcher.demo.DemoConfig;
 import dev.wirewatch.launcher.demo.DemoCorpus;
 import dev.wirewatch.launcher.demo.DemoFeedServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +23,6 @@ import picocli.CommandLine.Spec;
         description = "Run everything (embedded Kafka, demo feed server, ingest, processing, alerts) on the demo "
                 + "corpus; alerts go to <data-dir>/alerts.jsonl and the console.")
 final class DemoCommand implements Callable<Integer> {
-
-    static final String CONFIG_RESOURCE = "/demo/wirewatch-demo.yml";
 
     @Option(names = "--once", description = "poll every feed once, deliver every alert, print a summary, exit")
     boolean once;
@@ -47,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         try (DemoFeedServer server = DemoFeedServer.start(DemoCorpus.load())) {
             WirewatchConfig config;
             try {
-                config = demoConfig(server.baseUrl(), dataDir);
+                config = DemoConfig.load(server.baseUrl(), dataDir);
             } catch (ConfigException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return ExitCodes.BAD_CONFIG;
@@ -57,21 +53,5 @@ final class DemoCommand implements Callable<Integer> {
             return new PipelineRunner(spec.commandLine().getOut(), spec.commandLine().getErr())
                     .run(config, EnumSet.allOf(Pipeline.Service.class), once, metricsPort, true);
         }
-    }
-
-    /** The bundled demo configuration, pointed at a running demo server and data directory. */
-    static WirewatchConfig demoConfig(String demoUrl, Path dataDir) throws ConfigException {
-        String text;
-        try (InputStream in = DemoCommand.class.getResourceAsStream(CONFIG_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the demo configuration is missing from the build");
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the demo configuration", e);
-        }
-        Map<String, String> vars = Map.of("WIREWATCH_DEMO_URL", demoUrl,
-                "WIREWATCH_DATA_DIR", dataDir.toAbsolutePath().toString());
-        return Configs.parse(text, "demo config", name -> vars.getOrDefault(name, System.getenv(name)));
     }
 }

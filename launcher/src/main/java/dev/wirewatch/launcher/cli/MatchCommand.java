@@ -3,7 +3,7 @@ package dev.wirewatch.launcher.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wirewatch.config.ConfigException;
+import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.model.json.Json;
 import dev.wirewatch.processing.match.DefaultTopics;
@@ -36,16 +36,13 @@ final class MatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<TrackedTopic> topics;
+        List<TrackedTopic> topics = DefaultTopics.load();
         if (config != null) {
-            try {
-                topics = Configs.load(config).topics();
-            } catch (ConfigException e) {
-                spec.commandLine().getErr().println(e.getMessage());
+            WirewatchConfig loaded = Configs.loadOrReport(config, spec.commandLine().getErr());
+            if (loaded == null) {
                 return ExitCodes.BAD_CONFIG;
             }
-        } else {
-            topics = DefaultTopics.load();
+            topics = loaded.topics();
         }
         try (TopicMatcher matcher = new TopicMatcher(topics)) {
             JsonLines.transform(System.in, spec.commandLine().getOut(), (input, line) -> match(matcher, input, line),

@@ -1,6 +1,5 @@
 package dev.wirewatch.launcher.cli;
 
-import dev.wirewatch.config.ConfigException;
 import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.launcher.Pipeline;
 import java.nio.file.Path;
@@ -31,12 +30,7 @@ abstract class ServiceCommand {
 
     /** Loads the config; prints the problems and returns null when it is invalid. */
     WirewatchConfig loadConfig() {
-        try {
-            return Configs.load(config);
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return null;
-        }
+        return Configs.loadOrReport(config, spec.commandLine().getErr());
     }
 
     int runService(Pipeline.Service service) {

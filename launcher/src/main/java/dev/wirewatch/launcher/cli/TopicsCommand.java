@@ -1,6 +1,5 @@
 package dev.wirewatch.launcher.cli;
 
-import dev.wirewatch.config.ConfigException;
 import dev.wirewatch.config.ConfigProblem;
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.config.WirewatchConfig;
@@ -57,18 +56,16 @@ final class TopicsCommand implements Runnable {
                 spec.commandLine().getErr().println("give --config FILE or --bootstrap-servers HOST:PORT");
                 return null;
             }
-            try {
-                WirewatchConfig loaded = Configs.load(config);
-                if (loaded.kafka().embedded()) {
-                    spec.commandLine().getErr().printf("%s: kafka.bootstrapServers is empty: give "
-                            + "--bootstrap-servers with the address 'wirewatch run' printed%n", config);
-                    return null;
-                }
-                return loaded.kafka().bootstrapServers();
-            } catch (ConfigException e) {
-                spec.commandLine().getErr().println(e.getMessage());
+            WirewatchConfig loaded = Configs.loadOrReport(config, spec.commandLine().getErr());
+            if (loaded == null) {
                 return null;
             }
+            if (loaded.kafka().embedded()) {
+                spec.commandLine().getErr().printf("%s: kafka.bootstrapServers is empty: give "
+                        + "--bootstrap-servers with the address 'wirewatch run' printed%n", config);
+                return null;
+            }
+            return loaded.kafka().bootstrapServers();
         }
     }
 

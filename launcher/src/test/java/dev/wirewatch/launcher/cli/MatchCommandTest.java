@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirewatch.config.ConfigLoader;
 import dev.wirewatch.config.TrackedTopic;
+import dev.wirewatch.launcher.demo.DemoConfig;
 import dev.wirewatch.model.json.Json;
 import dev.wirewatch.processing.match.DefaultTopics;
 import java.nio.file.Files;
@@ -53,6 +54,6 @@ class MatchCommandTest {
         assertEquals(List.of("su-35", "c-130", "ruble-payments"), shipped.stream().map(TrackedTopic::id).toList());
         assertEquals(shipped, ConfigLoader.load(Path.of("..", "deploy", "wirewatch.example.yml"), name -> "x")
                 .topics());
-        assertEquals(shipped, DemoCommand.demoConfig("http://127.0.0.1:1", Path.of("/tmp/x")).topics());
+        assertEquals(shipped, DemoConfig.load("http://127.0.0.1:1", Path.of("/tmp/x")).topics());
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirewatch.config.MetricsSettings;
 import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.launcher.Pipeline;
+import dev.wirewatch.launcher.demo.DemoConfig;
 import dev.wirewatch.launcher.demo.DemoCorpus;
 import dev.wirewatch.launcher.demo.DemoFeedServer;
 import dev.wirewatch.model.DeadLetter;
@@ -55,7 +56,7 @@ class DemoPipelineEndToEndTest {
     void demoCorpusYieldsExactlyTheExpectedAlertsAndAPoisonRecordIsDeadLettered() throws Exception {
         DemoCorpus corpus = DemoCorpus.load();
         try (DemoFeedServer server = DemoFeedServer.start(corpus)) {
-            WirewatchConfig config = TestConfigs.demo(server.baseUrl(), dataDir)
+            WirewatchConfig config = DemoConfig.load(server.baseUrl(), dataDir)
                     .withMetrics(new MetricsSettings(-1, null));
             Pipeline.Summary summary;
             List<DeadLetter> letters;

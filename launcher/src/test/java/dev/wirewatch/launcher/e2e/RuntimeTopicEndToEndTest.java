@@ -9,6 +9,7 @@ import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.launcher.Pipeline;
 import dev.wirewatch.launcher.cli.WirewatchCommand;
+import dev.wirewatch.launcher.demo.DemoConfig;
 import dev.wirewatch.launcher.demo.DemoCorpus;
 import dev.wirewatch.launcher.demo.DemoFeedServer;
 import dev.wirewatch.model.json.Json;
@@ -35,7 +36,7 @@ class RuntimeTopicEndToEndTest {
     @Test
     void topicAddedThroughKafkaIsMatchedAgainstRetainedArticles() throws Exception {
         try (DemoFeedServer server = DemoFeedServer.start(DemoCorpus.load())) {
-            WirewatchConfig demo = TestConfigs.demo(server.baseUrl(), dataDir);
+            WirewatchConfig demo = DemoConfig.load(server.baseUrl(), dataDir);
             TrackedTopic su35 = demo.topics().get(0);
             TrackedTopic c130 = demo.topics().get(1);
             WirewatchConfig config = demo.withTopics(List.of(su35)).withMetrics(new MetricsSettings(-1, null));

@@ -1,5 +1,6 @@
 package dev.wirewatch.processing.match;
 
+import dev.wirewatch.config.ConfigCheck;
 import dev.wirewatch.config.ConfigProblem;
 import dev.wirewatch.config.TrackedTopic;
 import java.io.IOException;
@@ -34,6 +35,9 @@ public final class TopicMatcher implements AutoCloseable {
     static final int SNIPPET_WORDS = 25;
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicMatcher.class);
+
+    /** The configuration check that every topic query parses, for config loading and {@code check-config}. */
+    public static final ConfigCheck QUERY_CHECK = config -> problems(config.topics());
 
     private final Map<String, TrackedTopic> topics = new LinkedHashMap<>();
     private final Monitor monitor;
