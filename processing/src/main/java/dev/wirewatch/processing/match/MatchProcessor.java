@@ -3,17 +3,17 @@ package dev.wirewatch.processing.match;
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.TopicDefinition;
+import dev.wirewatch.processing.StoreSweep;
 import dev.wirewatch.processing.mention.MentionDetector;
 import dev.wirewatch.processing.story.StoriedArticle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -96,23 +96,15 @@ public final class MatchProcessor implements Processor<String, StoriedArticle, S
                     kv.value.description())));
         }
         matcher.update(current);
-        Map<String, TrackedTopic> byId = new HashMap<>();
-        current.forEach(t -> byId.put(t.id(), t));
+        Set<String> registered = Set.copyOf(matcher.topicIds());
         List<TrackedTopic> toBackfill = new ArrayList<>();
         for (TrackedTopic topic : current) {
-            if (!topic.query().equals(applied.get(topic.id())) && matcher.topicIds().contains(topic.id())) {
+            if (!topic.query().equals(applied.get(topic.id())) && registered.contains(topic.id())) {
                 toBackfill.add(topic);
             }
         }
-        List<String> gone = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = applied.all()) {
-            all.forEachRemaining(kv -> {
-                if (!byId.containsKey(kv.key)) {
-                    gone.add(kv.key);
-                }
-            });
-        }
-        gone.forEach(applied::delete);
+        Set<String> defined = current.stream().map(TrackedTopic::id).collect(Collectors.toSet());
+        StoreSweep.deleteWhere(applied, (id, query) -> !defined.contains(id));
         if (!toBackfill.isEmpty()) {
             backfill(toBackfill);
         }
@@ -140,15 +132,7 @@ public final class MatchProcessor implements Processor<String, StoriedArticle, S
     }
 
     private void expireOlderThan(Instant cutoff) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, StoriedArticle> all = recent.all()) {
-            all.forEachRemaining(kv -> {
-                if (kv.value.article().fetchedAt().isBefore(cutoff)) {
-                    expired.add(kv.key);
-                }
-            });
-        }
-        expired.forEach(recent::delete);
+        StoreSweep.deleteWhere(recent, (id, storied) -> storied.article().fetchedAt().isBefore(cutoff));
     }
 
     @Override

@@ -2,16 +2,14 @@ package dev.wirewatch.processing.mention;
 
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.MentionCount;
+import dev.wirewatch.processing.StoreSweep;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -71,14 +69,6 @@ public final class FirstMentionProcessor implements FixedKeyProcessor<String, Me
     }
 
     private void expire(Instant cutoff) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, MentionTally> all = tallies.all()) {
-            all.forEachRemaining(kv -> {
-                if (kv.value.lastSeen().isBefore(cutoff)) {
-                    expired.add(kv.key);
-                }
-            });
-        }
-        expired.forEach(tallies::delete);
+        StoreSweep.deleteWhere(tallies, (key, tally) -> tally.lastSeen().isBefore(cutoff));
     }
 }
