@@ -120,6 +120,11 @@ public final class IngestService implements AutoCloseable {
         for (Article article : poll.articles()) {
             sink.accept(article);
             metrics.articleProduced();
+        }
+        // Articles that stand in for a failed page were counted with that failure above, not as a fetched page.
+        long fetchedPages = poll.articles().size() - poll.pageFailures().stream()
+                .filter(FeedPoller.PageFailure::fellBack).count();
+        for (long i = 0; i < fetchedPages; i++) {
             metrics.pageFetched("ok");
         }
         LOG.info("feed {}: {} new articles", feed.name(), poll.articles().size());

@@ -97,6 +97,8 @@ class IngestServiceTest {
         Article gone = byTitle.get("Page that is gone");
         assertEquals("Only the feed knows this text: the page answers 404.", gone.text(), "feed text stands in");
         assertEquals(1, summary.pageFallbacks());
+        assertEquals(1.0, registry.find("wirewatch.page.fetches").tag("outcome", "ok").counter().count(),
+                "the page standing in for a 404 is not also counted as fetched");
         assertEquals(4.0, registry.find("wirewatch.feed.polls").counters().stream()
                 .filter(c -> !"ok".equals(c.getId().getTag("outcome"))).mapToDouble(c -> c.count()).sum());
     }
