@@ -3,6 +3,7 @@ package dev.wirewatch.ingest.feed;
 import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.ingest.extract.ExtractedPage;
 import dev.wirewatch.ingest.extract.PageExtractor;
+import dev.wirewatch.ingest.extract.PageTypes;
 import dev.wirewatch.ingest.fetch.FetchException;
 import dev.wirewatch.ingest.fetch.Fetched;
 import dev.wirewatch.ingest.fetch.HttpFetcher;
@@ -85,6 +86,11 @@ public final class FeedPoller {
             try {
                 Fetched page = fetcher.get(URI.create(item.link()));
                 bytes += page.body().length;
+                String notHtml = PageTypes.rejection(page.body(), page.contentType());
+                if (notHtml != null) {
+                    failures.add(fallBack(feed, item, canonical, "not-html", notHtml, articles));
+                    continue;
+                }
                 Article article = fromPage(feed, item, page);
                 if (article != null) {
                     articles.add(article);
@@ -115,7 +121,8 @@ public final class FeedPoller {
         String title = extracted.title() != null ? extracted.title() : item.title();
         String author = extracted.author() != null ? extracted.author() : item.author();
         return Article.of(item.link(), canonical, title, extracted.text(), feed.name(), feed.url(), author,
-                extracted.language(), item.publishedAt(), clock.instant());
+                extracted.language(), item.publishedAt() != null ? item.publishedAt() : extracted.publishedAt(),
+                clock.instant());
     }
 
     private PageFailure fallBack(FeedSettings feed, FeedItem item, String canonical, String outcome, String reason,

@@ -51,6 +51,6 @@ class PageExtractorTest {
                 .getBytes(Charset.forName("windows-1251"));
         ExtractedPage page = extractor.extract(cp1251, "text/html; charset=windows-1251", "http://localhost/");
         assertEquals("Ханой подписал контракт на Су-35", page.text());
-        assertFalse(PageExtractor.charsetOf("text/html; charset=\"bogus-charset\"") != null);
+        assertNull(PageDecoder.fromHeader("text/html; charset=\"bogus-charset\""));
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "wirewatch", mixinStandardHelpOptions = true, version = "Wirewatch 0.1.0",
         description = "Watches news feeds for tracked topics and alerts once per story.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, ProcessCommand.class,
-                AlertCommand.class, CheckConfigCommand.class, DedupCommand.class, MatchCommand.class, TopicsCommand.class})
+                AlertCommand.class, CheckConfigCommand.class, DedupCommand.class, MatchCommand.class,
+                ExtractCommand.class, TopicsCommand.class})
 public final class WirewatchCommand implements Runnable {
 
     @CommandLine.Spec
