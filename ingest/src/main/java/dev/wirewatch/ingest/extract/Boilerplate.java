@@ -1,6 +1,9 @@
 package dev.wirewatch.ingest.extract;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
@@ -8,7 +11,7 @@ import org.jsoup.nodes.Element;
  * What the markup of a page says about a block: the class/id/role vocabulary that sites use for navigation, share
  * bars, related links, comments and ads, and the vocabulary they use for the article itself.
  *
- * <p>Stateless and thread safe. The patterns are generic words, never site names: they must hold on pages nobody
+ * <p>Thread safe: the only state is a bounded memo of pattern results per class/id string. The patterns are generic words, never site names: they must hold on pages nobody
  * looked at.
  */
 final class Boilerplate {
@@ -49,6 +52,14 @@ final class Boilerplate {
                     + "|disclaimer|copyright|cookie|consent|paywall|rating",
             Pattern.CASE_INSENSITIVE);
 
+    private static final int IS_UNLIKELY = 1;
+    private static final int IS_MAYBE = 2;
+    private static final int IS_NEGATIVE = 4;
+    private static final int IS_POSITIVE = 8;
+    private static final int IS_NOT_TEXT = 16;
+    private static final int MAX_MEMO = 100_000;
+    private static final Map<String, Integer> FLAGS = new ConcurrentHashMap<>();
+
     private static final Set<String> UNLIKELY_ROLES = Set.of(
             "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "search", "banner",
             "contentinfo");
@@ -59,17 +70,17 @@ final class Boilerplate {
     /** Whether {@code e}'s class or id marks it as navigation, ads, comments or similar page furniture. */
     static boolean unlikely(Element e) {
         String role = e.attr("role");
-        if (!role.isEmpty() && UNLIKELY_ROLES.contains(role.toLowerCase(java.util.Locale.ROOT))) {
+        if (!role.isEmpty() && UNLIKELY_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
             return true;
         }
         String names = names(e);
-        return !names.isEmpty() && UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find();
+        return !names.isEmpty() && has(names, IS_UNLIKELY) && !has(names, IS_MAYBE);
     }
 
     /** Whether {@code e} (inside the chosen content) is a share bar, caption, byline, related box and so on. */
     static boolean notText(Element e) {
         String names = names(e);
-        return !names.isEmpty() && NOT_TEXT.matcher(names).find();
+        return !names.isEmpty() && has(names, IS_NOT_TEXT);
     }
 
     /** -25 for a boilerplate class and id each, +25 for an article one: how much the markup vouches for a block. */
@@ -81,14 +92,23 @@ final class Boilerplate {
         if (name.isEmpty()) {
             return 0;
         }
-        int weight = 0;
-        if (NEGATIVE.matcher(name).find()) {
-            weight -= 25;
+        return (has(name, IS_NEGATIVE) ? -25 : 0) + (has(name, IS_POSITIVE) ? 25 : 0);
+    }
+
+    /** Matching the patterns is most of an extraction's cost, and pages repeat their class names: memoized. */
+    private static boolean has(String names, int flag) {
+        if (FLAGS.size() > MAX_MEMO) {
+            FLAGS.clear(); // bounded memory; the memo refills from the pages at hand
         }
-        if (POSITIVE.matcher(name).find()) {
-            weight += 25;
-        }
-        return weight;
+        return (FLAGS.computeIfAbsent(names, Boilerplate::flags) & flag) != 0;
+    }
+
+    private static int flags(String names) {
+        return (UNLIKELY.matcher(names).find() ? IS_UNLIKELY : 0)
+                | (MAYBE.matcher(names).find() ? IS_MAYBE : 0)
+                | (NEGATIVE.matcher(names).find() ? IS_NEGATIVE : 0)
+                | (POSITIVE.matcher(names).find() ? IS_POSITIVE : 0)
+                | (NOT_TEXT.matcher(names).find() ? IS_NOT_TEXT : 0);
     }
 
     private static String names(Element e) {

@@ -12,9 +12,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -38,23 +40,81 @@ final class MetadataReader {
     }
 
     static PageMetadata read(Document doc) {
-        JsonNode ld = jsonLdArticle(doc);
-        String title = first(meta(doc, "og:title"), text(ld, "headline"), meta(doc, "twitter:title"),
-                ownText(doc.selectFirst("h1")), doc.title());
-        String author = first(ldAuthor(ld), meta(doc, "author"), notUrl(meta(doc, "article:author")),
-                ownText(doc.selectFirst("[itemprop=author] [itemprop=name], [itemprop=author], [rel=author]")));
-        Instant published = firstDate(text(ld, "datePublished"), meta(doc, "article:published_time"),
-                meta(doc, "datePublished"), meta(doc, "pubdate"), meta(doc, "publishdate"),
-                meta(doc, "parsely-pub-date"), meta(doc, "dc.date.issued"), meta(doc, "dc.date"),
-                meta(doc, "date"), attr(doc, "[itemprop=datePublished]", "content"),
-                attr(doc, "[itemprop=datePublished]", "datetime"), attr(doc, "time[datetime]", "datetime"));
-        String language = language(first(attr(doc, "html[lang]", "lang"), meta(doc, "content-language"),
-                text(ld, "inLanguage"), meta(doc, "og:locale")));
-        String canonical = first(attr(doc, "link[rel=canonical]", "abs:href"), attr(doc, "meta[property=og:url]",
-                "abs:content"), text(ld, "url"));
-        String image = first(attr(doc, "meta[property=og:image]", "abs:content"),
-                attr(doc, "meta[name=twitter:image]", "abs:content"), ldImage(ld));
+        Scan page = new Scan(doc);
+        JsonNode ld = jsonLdArticle(page.jsonLd);
+        String title = first(page.meta("og:title"), text(ld, "headline"), page.meta("twitter:title"),
+                ownText(page.h1), doc.title());
+        String author = first(ldAuthor(ld), page.meta("author"), notUrl(page.meta("article:author")),
+                ownText(page.author));
+        Instant published = firstDate(text(ld, "datePublished"), page.meta("article:published_time"),
+                page.meta("datepublished"), page.meta("pubdate"), page.meta("publishdate"),
+                page.meta("parsely-pub-date"), page.meta("dc.date.issued"), page.meta("dc.date"), page.meta("date"),
+                page.datePublished, page.time);
+        String language = language(first(page.lang, page.meta("content-language"), text(ld, "inLanguage"),
+                page.meta("og:locale")));
+        String canonical = first(page.canonical, absolute(doc, page.meta("og:url")), text(ld, "url"));
+        String image = first(absolute(doc, page.meta("og:image")), absolute(doc, page.meta("twitter:image")),
+                ldImage(ld));
         return new PageMetadata(title, author, published, language, canonical, image, text(ld, "articleBody"));
+    }
+
+    /** One walk over the page collecting every element the metadata can come from; first occurrence wins. */
+    private static final class Scan {
+        final Map<String, String> metas = new HashMap<>();
+        final List<String> jsonLd = new ArrayList<>();
+        Element h1;
+        Element author;
+        String canonical;
+        String datePublished;
+        String time;
+        String lang;
+
+        Scan(Document doc) {
+            for (Element e : doc.getAllElements()) {
+                switch (e.normalName()) {
+                    case "meta" -> {
+                        String content = e.attr("content").trim();
+                        if (!content.isEmpty()) {
+                            for (String key : new String[] {"property", "name", "itemprop", "http-equiv"}) {
+                                String name = e.attr(key);
+                                if (!name.isEmpty()) {
+                                    metas.putIfAbsent(name.toLowerCase(Locale.ROOT), content);
+                                }
+                            }
+                        }
+                    }
+                    case "script" -> {
+                        if (e.attr("type").trim().equalsIgnoreCase("application/ld+json")) {
+                            jsonLd.add(e.data());
+                        }
+                    }
+                    case "link" -> {
+                        if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical")) {
+                            canonical = blankToNull(e.attr("abs:href"));
+                        }
+                    }
+                    case "h1" -> h1 = h1 == null ? e : h1;
+                    case "time" -> time = time == null ? blankToNull(e.attr("datetime")) : time;
+                    case "html" -> lang = blankToNull(e.attr("lang"));
+                    default -> {
+                        // other elements only matter through the attributes below
+                    }
+                }
+                String itemprop = e.attr("itemprop");
+                if (itemprop.equals("datePublished") && datePublished == null) {
+                    datePublished = blankToNull(e.hasAttr("content") ? e.attr("content") : e.attr("datetime"));
+                } else if (itemprop.equals("author") && author == null) {
+                    Element name = e.selectFirst("[itemprop=name]");
+                    author = name != null ? name : e;
+                } else if (author == null && e.attr("rel").equalsIgnoreCase("author")) {
+                    author = e;
+                }
+            }
+        }
+
+        String meta(String name) {
+            return metas.get(name);
+        }
     }
 
     /** Parses the date formats pages use: ISO 8601 with or without offset or time, and RFC 1123. */
@@ -90,11 +150,11 @@ final class MetadataReader {
         }
     }
 
-    private static JsonNode jsonLdArticle(Document doc) {
-        for (Element script : doc.select("script[type=application/ld+json]")) {
+    private static JsonNode jsonLdArticle(List<String> scripts) {
+        for (String script : scripts) {
             JsonNode root;
             try {
-                root = Json.mapper().readTree(script.data());
+                root = Json.mapper().readTree(script);
             } catch (IOException e) {
                 continue; // broken structured data is common; the page still has its DOM
             }
@@ -180,23 +240,16 @@ final class MetadataReader {
         return text.isEmpty() ? null : text;
     }
 
-    private static String meta(Document doc, String name) {
-        Element meta = doc.selectFirst("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name
-                + "], meta[http-equiv=" + name + "]");
-        if (meta == null) {
+    private static String absolute(Document doc, String url) {
+        if (url == null) {
             return null;
         }
-        String content = meta.attr("content").trim();
-        return content.isEmpty() ? null : content;
+        String resolved = org.jsoup.internal.StringUtil.resolve(doc.location(), url);
+        return resolved.isEmpty() ? url : resolved;
     }
 
-    private static String attr(Document doc, String selector, String attribute) {
-        Element e = doc.selectFirst(selector);
-        if (e == null) {
-            return null;
-        }
-        String value = e.attr(attribute).trim();
-        return value.isEmpty() ? null : value;
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static String ownText(Element e) {

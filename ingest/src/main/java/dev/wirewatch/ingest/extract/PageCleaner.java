@@ -38,17 +38,8 @@ final class PageCleaner {
         NodeTraversor.filter(new Junk(), body);
         if (dropFurniture) {
             TextStats stats = new TextStats(body);
-            int paragraphChars = paragraphChars(stats, body);
-            NodeTraversor.filter(new Furniture(stats, paragraphChars), body);
+            NodeTraversor.filter(new Furniture(stats, stats.of(body).paragraphChars), body);
         }
-    }
-
-    private static int paragraphChars(TextStats stats, Element body) {
-        int total = 0;
-        for (Element p : body.getElementsByTag("p")) {
-            total += stats.of(p).ownChars;
-        }
-        return total;
     }
 
     private static boolean hidden(Element e) {
@@ -107,18 +98,10 @@ final class PageCleaner {
         }
 
         private boolean holdsArticle(Element e) {
-            if (paragraphChars > 0 && paragraphsWithin(e) * 2 > paragraphChars) {
+            if (paragraphChars > 0 && stats.of(e).paragraphChars * 2 > paragraphChars) {
                 return true;
             }
             return e.selectFirst("[itemprop=articleBody]") != null;
-        }
-
-        private int paragraphsWithin(Element e) {
-            int total = 0;
-            for (Element p : e.getElementsByTag("p")) {
-                total += stats.of(p).ownChars;
-            }
-            return total;
         }
     }
 }

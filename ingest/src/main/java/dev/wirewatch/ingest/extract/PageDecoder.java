@@ -23,6 +23,7 @@ final class PageDecoder {
 
     /** How far into the page a {@code <meta charset>} is looked for; browsers look at the first 1024 bytes. */
     private static final int SNIFF_BYTES = 4096;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([\\w.:-]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern XML_DECLARATION = Pattern.compile(
@@ -35,12 +36,29 @@ final class PageDecoder {
 
     /** The page as text; {@code contentType} (the HTTP header, may be null) takes precedence. */
     static String decode(byte[] body, int length, String contentType) {
-        Charset charset = charsetOf(body, length, contentType);
+        Charset charset = declaredCharset(body, length, contentType);
+        if (charset == null) {
+            String utf8 = strictUtf8(body, length);
+            if (utf8 != null) {
+                return utf8;
+            }
+            charset = WINDOWS_1252;
+        }
         int offset = bomLength(body, length, charset);
         return new String(body, offset, length - offset, charset);
     }
 
+    /** The charset {@link #decode} reads the page with. */
     static Charset charsetOf(byte[] body, int length, String contentType) {
+        Charset charset = declaredCharset(body, length, contentType);
+        if (charset != null) {
+            return charset;
+        }
+        return strictUtf8(body, length) != null ? StandardCharsets.UTF_8 : WINDOWS_1252;
+    }
+
+    /** The charset the header, BOM, XML declaration or meta tag names, or null when none does. */
+    private static Charset declaredCharset(byte[] body, int length, String contentType) {
         Charset charset = fromHeader(contentType);
         if (charset != null) {
             return charset;
@@ -54,11 +72,10 @@ final class PageDecoder {
         if (charset == null) {
             charset = named(META_CHARSET.matcher(head));
         }
-        if (charset != null) {
-            // a page declaring UTF-16 in ASCII bytes cannot be UTF-16; browsers read it as UTF-8
-            return charset.name().startsWith("UTF-16") ? StandardCharsets.UTF_8 : charset;
+        if (charset != null && charset.name().startsWith("UTF-16")) {
+            return StandardCharsets.UTF_8; // a page declaring UTF-16 in ASCII bytes cannot be UTF-16; browsers agree
         }
-        return validUtf8(body, length) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+        return charset;
     }
 
     /** The charset named in a Content-Type header, or null when none is named or the name is unknown. */
@@ -74,7 +91,7 @@ final class PageDecoder {
         try {
             // browsers read a page labelled ISO-8859-1 as windows-1252, a superset with the curly quotes
             return name.equalsIgnoreCase("iso-8859-1") || name.equalsIgnoreCase("latin1")
-                    ? Charset.forName("windows-1252") : Charset.forName(name);
+                    ? WINDOWS_1252 : Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return null; // an unknown name: the next source in the chain decides
         }
@@ -101,22 +118,27 @@ final class PageDecoder {
         return bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
     }
 
-    /** Whether the bytes are UTF-8; a sequence cut off at the end (a truncated page) does not count against it. */
-    private static boolean validUtf8(byte[] body, int length) {
+    /**
+     * The bytes as UTF-8 text, or null when they are not UTF-8. A sequence cut off at the end (a truncated page) does
+     * not count against them and is dropped.
+     */
+    private static String strictUtf8(byte[] body, int length) {
+        int bom = length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        String lenient = new String(body, bom, length - bom, StandardCharsets.UTF_8); // the JDK's fast path
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(body, 0, length);
-        CharBuffer out = CharBuffer.allocate(8192);
-        while (true) {
-            CoderResult result = decoder.decode(in, out, false);
-            if (result.isError()) {
-                return false;
-            }
-            if (result.isUnderflow()) {
-                return true;
-            }
-            out.clear();
+        ByteBuffer in = ByteBuffer.wrap(body, bom, length - bom);
+        CharBuffer out = CharBuffer.allocate(length - bom);
+        CoderResult result = decoder.decode(in, out, false);
+        if (result.isError()) {
+            return null;
         }
+        out.flip();
+        return out.toString();
     }
 }

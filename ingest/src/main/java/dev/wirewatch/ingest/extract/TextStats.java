@@ -37,6 +37,7 @@ final class TextStats {
         int ownLinkChars;
         int ownCommas;
         int paragraphs;
+        int paragraphChars;
         int listItems;
         int images;
         int headings;
@@ -143,6 +144,7 @@ final class TextStats {
             parent.linkChars += c.linkChars;
             parent.commas += c.commas;
             parent.paragraphs += c.paragraphs + (e.nameIs("p") ? 1 : 0);
+            parent.paragraphChars += c.paragraphChars + (e.nameIs("p") ? c.ownChars : 0);
             parent.listItems += c.listItems + (e.nameIs("li") ? 1 : 0);
             parent.images += c.images + (e.nameIs("img") ? 1 : 0);
             boolean heading = e.normalName().length() == 2 && e.normalName().charAt(0) == 'h'
