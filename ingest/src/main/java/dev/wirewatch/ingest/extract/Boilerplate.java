@@ -49,7 +49,8 @@ final class Boilerplate {
                     + "|adslot|ad-container|ad-wrapper|dfp|byline|caption|credit|comment|breadcrumb|tags|tag-list"
                     + "|author-?(bio|info|box)|recirc|recommend|trending|most-?popular|most-?read|read-?more"
                     + "|more-?stories|you-?may|outbrain|taboola|toolbar|print|inline-?(link|promo)|embed|video"
-                    + "|disclaimer|copyright|cookie|consent|paywall|rating",
+                    + "|disclaimer|copyright|cookie|consent|paywall|rating|wp-caption|gallery|slideshow"
+                    + "|\\bdate\\b|date-|-date|timestamp|dateline|pubdate",
             Pattern.CASE_INSENSITIVE);
 
     private static final int IS_UNLIKELY = 1;

@@ -157,7 +157,11 @@ final class ContentFinder {
         for (Element sibling : parent.children()) {
             double bonus = !topClasses.isEmpty() && topClasses.equals(sibling.classNames()) ? topScore * 0.2 : 0;
             Double score = best.get(sibling);
-            if (sibling == top || score != null && score + bonus >= threshold || looksLikeParagraph(sibling, stats)) {
+            if (sibling == top) {
+                content.add(sibling);
+            } else if (Boilerplate.notText(sibling) || Boilerplate.classWeight(sibling) < 0) {
+                continue; // a bio box or a caption next to the article scores like text but is not
+            } else if (score != null && score + bonus >= threshold || looksLikeParagraph(sibling, stats)) {
                 content.add(sibling);
             }
         }

@@ -19,8 +19,9 @@ final class ContentPruner {
 
     private static final Set<String> NEVER_TEXT = Set.of(
             "figure", "figcaption", "nav", "aside", "footer", "h1", "picture", "img", "form", "fieldset", "label");
+    private static final Set<String> LINE_BLOCKS = Set.of("p", "li", "h2", "h3", "h4", "h5", "h6", "dd", "dt");
     private static final Set<String> CONDITIONAL = Set.of(
-            "div", "section", "ul", "ol", "dl", "table", "header", "span", "center");
+            "div", "section", "ul", "ol", "dl", "table", "header", "center");
 
     private ContentPruner() {
     }
@@ -50,6 +51,9 @@ final class ContentPruner {
                 return true;
             }
             String tag = e.normalName();
+            if (LINE_BLOCKS.contains(tag) && c.chars < 200 && c.linkDensity() > 0.6) {
+                return true; // a "read more" line or a list of headlines, not a sentence of the article
+            }
             if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
                 return Boilerplate.classWeight(e) < 0;
             }

@@ -13,7 +13,9 @@ import org.jsoup.nodes.Element;
  * data, {@link PageCleaner} strips scripts, hidden blocks and page furniture, {@link ContentFinder} scores blocks and
  * picks the article's, {@link ContentPruner} removes what sits inside it but is not text, {@link TextRenderer} writes
  * paragraphs. When the furniture pass leaves too little text, the page is tried again without it (some sites mark
- * their article column with words like "sidebar"), and wins when it finds at least twice as much.
+ * their article column with words like "sidebar"), and wins when it finds at least twice as much; when the DOM still
+ * gives next to nothing, a longer JSON-LD {@code articleBody} is used instead (client-rendered pages). The JSON-LD
+ * body is not preferred otherwise: on real pages it is as often a teaser or the text plus extras as the clean body.
  *
  * <p>Thread safe. Pages over {@code maxInputBytes} are read up to the limit and marked truncated. Bounded in time and
  * memory for any input: every DOM walk is iterative and elements deeper than {@link PageCleaner#MAX_DEPTH} are
@@ -64,6 +66,12 @@ public final class PageExtractor {
                 if (loose.length() > 2 * text.length()) {
                     text = loose;
                 }
+            }
+        }
+        if (text.length() < MIN_CONFIDENT_CHARS && meta.articleBody() != null) {
+            String structured = TextRenderer.render(List.of(Jsoup.parseBodyFragment(meta.articleBody()).body()));
+            if (structured.length() > text.length()) {
+                text = structured; // the page's own JSON-LD body, for pages whose DOM gives next to nothing
             }
         }
         return new ExtractedPage(meta.title(), text, meta.author(), meta.publishedAt(), meta.language(),

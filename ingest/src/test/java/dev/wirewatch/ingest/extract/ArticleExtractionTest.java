@@ -73,4 +73,32 @@ class ArticleExtractionTest {
         assertTrue(text.endsWith("when the budget for the air force rose sharply."), text);
         assertFalse(text.contains("Home"), text);
     }
+
+    @Test
+    void clientRenderedPageFallsBackToTheJsonLdBody() {
+        String html = """
+                <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Rendered later",
+                "articleBody":"The app renders this text in the browser.<br><br>Its second paragraph, too."}</script>
+                </head><body><div id="root"></div><script>render()</script></body></html>""";
+        ExtractedPage page = extractor.extract(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), null,
+                "https://app.example/");
+        assertEquals("The app renders this text in the browser.\nIts second paragraph, too.", page.text());
+        assertEquals("Rendered later", page.title());
+    }
+
+    @Test
+    void linksInsideSentencesStayAndLinkOnlyLinesGo() {
+        String html = """
+                <html><body><article>
+                <p>Japan's <a href="/q/n225"><span class="ticker">Nikkei 225</span></a> fell 0.3%, while the yen,
+                which had risen for a week, held steady against the dollar in early trading in Tokyo.</p>
+                <p><a href="/other">Markets slide as talks stall</a></p>
+                <p>Traders said thin volumes made the moves look bigger than they were, and expected calmer days.</p>
+                </article></body></html>""";
+        String text = extractor.extract(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "https://x/")
+                .text();
+        assertTrue(text.startsWith("Japan's Nikkei 225 fell 0.3%"), text);
+        assertFalse(text.contains("Markets slide"), text);
+        assertTrue(text.endsWith("expected calmer days."), text);
+    }
 }
