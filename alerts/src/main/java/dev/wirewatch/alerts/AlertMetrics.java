@@ -1,53 +1,95 @@
 package dev.wirewatch.alerts;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The alert service's meters, tagged by sink.
+ * The alert service's meters, tagged by sink: delivered, failed attempts, retries, dead-lettered, skipped by the
+ * ledger, pending in groups, delivery latency (detected → delivered) and end-to-end latency (published → delivered).
  *
- * <p>Thread safe.
+ * <p>Thread safe. Every per-sink series is registered at start so that dashboards see zeros, not gaps.
  */
-final class AlertMetrics {
+public final class AlertMetrics {
 
     private final MeterRegistry registry;
     private final Counter deadLetters;
+    private final Map<String, AtomicInteger> pending = new ConcurrentHashMap<>();
 
-    AlertMetrics(MeterRegistry registry, List<String> sinkIds) {
+    public AlertMetrics(MeterRegistry registry, List<String> sinkIds) {
         this.registry = registry;
         this.deadLetters = Counter.builder("wirewatch.dead.letters").description("records sent to the dead-letter topic")
                 .tag("stage", "alerts").register(registry);
-        // Registered up front so that dashboards and alert rules see a zero, not a missing series.
         for (String sink : sinkIds) {
-            delivered(sink);
-            failed(sink);
+            counter("wirewatch.alerts.delivered", "alerts delivered, by sink", sink);
+            counter("wirewatch.alerts.failed", "delivery attempts that failed, by sink", sink);
+            counter("wirewatch.alerts.retried", "delivery attempts repeated after a retryable failure", sink);
+            counter("wirewatch.alerts.dead.lettered", "alerts sent to alerts.dlq after the last attempt", sink);
+            counter("wirewatch.alerts.skipped", "alerts skipped because the ledger says they were sent", sink);
+            AtomicInteger gauge = pending.computeIfAbsent(sink, s -> new AtomicInteger());
+            Gauge.builder("wirewatch.alerts.pending", gauge, AtomicInteger::get)
+                    .description("alerts waiting in a group window or for delivery").tag("sink", sink)
+                    .register(registry);
+            latency(sink);
+            endToEnd(sink);
         }
     }
 
-    private Counter delivered(String sink) {
-        return Counter.builder("wirewatch.alerts.delivered").description("alerts delivered by sink").tag("sink", sink)
-                .register(registry);
+    private Counter counter(String name, String description, String sink) {
+        return Counter.builder(name).description(description).tag("sink", sink).register(registry);
     }
 
-    private Counter failed(String sink) {
-        return Counter.builder("wirewatch.alerts.failed").description("alert delivery attempts that failed, by sink")
+    private Timer latency(String sink) {
+        return Timer.builder("wirewatch.alerts.delivery.latency").description("time from detection to delivery")
                 .tag("sink", sink).register(registry);
     }
 
-    void delivered(String sink, Duration latency) {
-        delivered(sink).increment();
-        Timer.builder("wirewatch.alerts.delivery.latency").description("time from detection to delivery")
-                .tag("sink", sink).register(registry).record(latency.isNegative() ? Duration.ZERO : latency);
+    private DistributionSummary endToEnd(String sink) {
+        return DistributionSummary.builder("wirewatch.end.to.end.latency")
+                .description("seconds from an article's publication to its alert's delivery").baseUnit("seconds")
+                .serviceLevelObjectives(60, 300, 900, 1800, 3600, 7200, 21600, 86400).tag("sink", sink)
+                .register(registry);
     }
 
-    void failedAttempt(String sink) {
-        failed(sink).increment();
+    public void delivered(String sink, Duration sinceDetected, Duration sincePublished) {
+        counter("wirewatch.alerts.delivered", "alerts delivered, by sink", sink).increment();
+        latency(sink).record(sinceDetected.isNegative() ? Duration.ZERO : sinceDetected);
+        if (sincePublished != null) {
+            endToEnd(sink).record(Math.max(0, sincePublished.toMillis() / 1000.0));
+        }
     }
 
-    void deadLettered() {
+    public void failedAttempt(String sink) {
+        counter("wirewatch.alerts.failed", "delivery attempts that failed, by sink", sink).increment();
+    }
+
+    public void retried(String sink) {
+        counter("wirewatch.alerts.retried", "delivery attempts repeated after a retryable failure", sink).increment();
+    }
+
+    public void deadLetteredAlert(String sink) {
+        counter("wirewatch.alerts.dead.lettered", "alerts sent to alerts.dlq after the last attempt", sink)
+                .increment();
+    }
+
+    public void skipped(String sink) {
+        counter("wirewatch.alerts.skipped", "alerts skipped because the ledger says they were sent", sink)
+                .increment();
+    }
+
+    public void pending(String sink, int count) {
+        pending.computeIfAbsent(sink, s -> new AtomicInteger()).set(count);
+    }
+
+    /** A record on the mentions topic that is not a mention, sent to {@code dead-letters}. */
+    public void deadLettered() {
         deadLetters.increment();
     }
 }

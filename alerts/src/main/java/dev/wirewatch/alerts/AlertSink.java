@@ -1,21 +1,27 @@
 package dev.wirewatch.alerts;
 
 /**
- * One alert destination. Delivery policy (routing, retry, commit) lives around it in {@link AlertService}.
+ * One alert destination, the notifier: it sends one batch as one message and says whether a failure is worth
+ * retrying. Routing, grouping, rate limiting, retries, the ledger and the dead-letter queue are stages around it
+ * ({@link dev.wirewatch.alerts.delivery.SinkWorker}).
  *
- * <p>Implementations must be safe to call from the alert service's single delivery thread; they need not be
- * thread safe otherwise.
+ * <p>Implementations are called from their sink's single delivery thread; they need not be thread safe otherwise.
  */
 public interface AlertSink extends AutoCloseable {
 
-    /** The sink's configured id, used in logs and metric tags. */
+    /** The sink's configured id, used in logs, metric tags, consumer group and ledger keys. */
     String id();
 
     /** Whether alerts of {@code topicId} are routed here. */
     boolean accepts(String topicId);
 
-    /** Delivers one alert; throws when it was not delivered, so the alert is tried again. */
-    void deliver(Alert alert) throws DeliveryException;
+    /** Sends one batch as one message; throws when it was not delivered. */
+    void deliver(AlertBatch batch) throws DeliveryException;
+
+    /** The most alerts one message may carry (Slack limits blocks per message, for one). */
+    default int maxBatch() {
+        return 100;
+    }
 
     @Override
     default void close() {

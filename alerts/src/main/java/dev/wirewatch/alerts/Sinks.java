@@ -1,13 +1,18 @@
 package dev.wirewatch.alerts;
 
 import dev.wirewatch.alerts.console.ConsoleSink;
+import dev.wirewatch.alerts.email.EmailSink;
 import dev.wirewatch.alerts.file.FileSink;
+import dev.wirewatch.alerts.slack.SlackSink;
+import dev.wirewatch.alerts.webhook.WebhookSink;
 import dev.wirewatch.config.SinkSettings;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /**
- * Builds the configured sinks.
+ * Builds the configured sinks with their delivery settings.
  *
  * <p>Stateless and thread safe.
  */
@@ -17,16 +22,27 @@ public final class Sinks {
     }
 
     /** One sink per setting, in configuration order. Settings are assumed validated. */
-    public static List<AlertSink> from(List<SinkSettings> settings) {
-        return settings.stream().map(Sinks::from).toList();
+    public static List<ConfiguredSink> from(List<SinkSettings> settings, Clock clock) {
+        return settings.stream().map(s -> new ConfiguredSink(sink(s, clock), s.delivery(),
+                s instanceof SinkSettings.Email e && e.digest() != null)).toList();
     }
 
-    private static AlertSink from(SinkSettings s) {
+    private static AlertSink sink(SinkSettings s, Clock clock) {
+        TopicRoute route = TopicRoute.of(s.topics());
         if (s instanceof SinkSettings.File f) {
-            return new FileSink(f.id(), TopicRoute.of(f.topics()), Path.of(f.path()));
+            return new FileSink(f.id(), route, Path.of(f.path()));
         }
         if (s instanceof SinkSettings.Console c) {
-            return new ConsoleSink(c.id(), TopicRoute.of(c.topics()), System.out);
+            return new ConsoleSink(c.id(), route, System.out);
+        }
+        if (s instanceof SinkSettings.Slack slack) {
+            return new SlackSink(slack.id(), route, URI.create(slack.webhookUrl().trim()));
+        }
+        if (s instanceof SinkSettings.Webhook w) {
+            return new WebhookSink(w.id(), route, URI.create(w.url().trim()), w.secret(), clock);
+        }
+        if (s instanceof SinkSettings.Email e) {
+            return new EmailSink(e);
         }
         throw new IllegalArgumentException("sink '" + s.id() + "' has no known type");
     }

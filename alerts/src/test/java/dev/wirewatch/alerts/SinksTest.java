@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +34,8 @@ class SinksTest {
     void fileSinkAppendsOneJsonObjectPerLineWithTheContractFields(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("nested/alerts.jsonl");
         FileSink sink = new FileSink("file", TopicRoute.of(List.of()), file);
-        sink.deliver(Alert.from(MENTION));
-        sink.deliver(Alert.from(MENTION));
+        sink.deliver(AlertBatch.of(Alert.from(MENTION)));
+        sink.deliver(AlertBatch.of(Alert.from(MENTION)));
         List<String> lines = Files.readAllLines(file);
         assertEquals(2, lines.size());
         JsonNode line = Json.mapper().readTree(lines.get(0));
@@ -52,7 +53,7 @@ class SinksTest {
         Path blocker = dir.resolve("not-a-dir");
         Files.writeString(blocker, "x");
         FileSink sink = new FileSink("file", TopicRoute.of(List.of()), blocker.resolve("alerts.jsonl"));
-        DeliveryException e = assertThrows(DeliveryException.class, () -> sink.deliver(Alert.from(MENTION)));
+        DeliveryException e = assertThrows(DeliveryException.class, () -> sink.deliver(AlertBatch.of(Alert.from(MENTION))));
         assertTrue(e.getMessage().contains("not-a-dir"), e.getMessage());
     }
 
@@ -60,15 +61,16 @@ class SinksTest {
     void consoleSinkPrintsOneReadableLine() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new ConsoleSink("console", TopicRoute.of(List.of()), new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                .deliver(Alert.from(MENTION));
+                .deliver(AlertBatch.of(Alert.from(MENTION)));
         assertEquals("ALERT [Su-35 fighter] Hanoi signs for Su-35s — The Hanoi Herald (https://a.example/su35)\n",
                 bytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void sinksAreBuiltFromSettingsWithTheirRoutes() {
-        List<AlertSink> sinks = Sinks.from(List.of(new SinkSettings.File("f", List.of("c-130"), "/tmp/x.jsonl"),
-                new SinkSettings.Console(null, null)));
+        List<AlertSink> sinks = Sinks.from(List.<SinkSettings>of(new SinkSettings.File("f", List.of("c-130"),
+                "/tmp/x.jsonl"), new SinkSettings.Console(null, null)), Clock.systemUTC()).stream()
+                .map(ConfiguredSink::sink).toList();
         assertEquals(List.of("f", "console"), sinks.stream().map(AlertSink::id).toList());
         assertFalse(sinks.get(0).accepts("su-35"));
         assertTrue(sinks.get(0).accepts("c-130"));

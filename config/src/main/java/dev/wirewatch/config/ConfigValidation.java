@@ -117,7 +117,8 @@ final class ConfigValidation {
             SinkSettings sink = sinks.get(i);
             String at = "alerts.sinks[" + i + "]";
             if (sink == null) {
-                problems.add(ConfigProblem.at(at, "empty sink entry: expected { type: file|console, ... }"));
+                problems.add(ConfigProblem.at(at, "empty sink entry: expected { type: "
+                        + String.join("|", SinkSettings.typeNames()) + ", ... }"));
                 continue;
             }
             if (sink instanceof SinkSettings.Invalid invalid) {
@@ -132,6 +133,83 @@ final class ConfigValidation {
             }
             if (sink instanceof SinkSettings.File file && (file.path() == null || file.path().isBlank())) {
                 problems.add(ConfigProblem.at(at, "missing key 'path': a file sink needs the file to append to"));
+            }
+            if (sink instanceof SinkSettings.Slack slack) {
+                checkUrl(at, "webhookUrl", slack.webhookUrl(), "the Slack incoming-webhook URL, e.g. "
+                        + "${SLACK_WEBHOOK_URL}", problems);
+            }
+            if (sink instanceof SinkSettings.Webhook webhook) {
+                checkUrl(at, "url", webhook.url(), "the URL to POST alerts to", problems);
+            }
+            if (sink instanceof SinkSettings.Email email) {
+                checkEmail(at, email, problems);
+            }
+            checkDelivery(at, sink.delivery(), problems);
+        }
+    }
+
+    private static void checkUrl(String at, String key, String url, String what, List<ConfigProblem> problems) {
+        if (url == null || url.isBlank()) {
+            problems.add(ConfigProblem.at(at, "missing key '" + key + "': " + what));
+        } else if (!isHttpUrl(url)) {
+            problems.add(ConfigProblem.at(at + "." + key, "not an http(s) URL (value not shown: it may be a secret)"));
+        }
+    }
+
+    private static void checkEmail(String at, SinkSettings.Email email, List<ConfigProblem> problems) {
+        if (email.host() == null || email.host().isBlank()) {
+            problems.add(ConfigProblem.at(at, "missing key 'host': the SMTP server"));
+        }
+        if (email.port() < 1 || email.port() > 65535) {
+            problems.add(ConfigProblem.at(at + ".port", email.port() + " is not a port: expected 1-65535"));
+        }
+        if (!List.of("starttls", "tls", "none").contains(email.security())) {
+            problems.add(ConfigProblem.at(at + ".security", "'" + email.security()
+                    + "': expected starttls, tls or none"));
+        }
+        if (email.from() == null || !email.from().contains("@")) {
+            problems.add(ConfigProblem.at(at + ".from", "missing or not an address: expected e.g. wirewatch@example.org"));
+        }
+        if (email.to().isEmpty()) {
+            problems.add(ConfigProblem.at(at, "missing key 'to': a list of recipient addresses"));
+        }
+        for (int j = 0; j < email.to().size(); j++) {
+            if (email.to().get(j) == null || !email.to().get(j).contains("@")) {
+                problems.add(ConfigProblem.at(at + ".to[" + j + "]", "not an e-mail address"));
+            }
+        }
+        if ((email.username() == null) != (email.password() == null)) {
+            problems.add(ConfigProblem.at(at, "'username' and 'password' go together: give both or neither"));
+        }
+        if (email.digest() != null) {
+            checkPositive(at + ".digest", email.digest(), "PT15M", problems);
+        }
+        checkPositive(at + ".timeout", email.timeout(), "PT30S", problems);
+    }
+
+    private static void checkDelivery(String at, DeliverySettings d, List<ConfigProblem> problems) {
+        if (d.groupWait().isNegative()) {
+            problems.add(ConfigProblem.at(at + ".groupWait", d.groupWait() + " is negative: expected e.g. PT30S"));
+        }
+        if (d.groupInterval().isNegative()) {
+            problems.add(ConfigProblem.at(at + ".groupInterval", d.groupInterval()
+                    + " is negative: expected e.g. PT5M"));
+        }
+        if (d.maxAttempts() < 1) {
+            problems.add(ConfigProblem.at(at + ".maxAttempts", d.maxAttempts() + ": expected at least 1 (default 8)"));
+        }
+        checkPositive(at + ".initialBackoff", d.initialBackoff(), "PT1S", problems);
+        checkPositive(at + ".maxBackoff", d.maxBackoff(), "PT5M", problems);
+        if (d.initialBackoff().compareTo(d.maxBackoff()) > 0) {
+            problems.add(ConfigProblem.at(at + ".initialBackoff", "longer than maxBackoff " + d.maxBackoff()));
+        }
+        DeliverySettings.RateLimit limit = d.rateLimit();
+        if (limit != null) {
+            if (limit.messages() == null || limit.messages() < 1) {
+                problems.add(ConfigProblem.at(at + ".rateLimit.messages", "expected a count of at least 1"));
+            }
+            if (limit.per() == null || limit.per().isZero() || limit.per().isNegative()) {
+                problems.add(ConfigProblem.at(at + ".rateLimit.per", "expected a positive period, e.g. PT1M"));
             }
         }
     }

@@ -3,18 +3,25 @@ package dev.wirewatch.config;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * One alert destination, chosen by its {@code type}. Every sink has an optional {@code id} (defaults to the type)
- * and an optional list of topic ids it receives (empty: all topics).
+ * One alert destination, chosen by its {@code type}. Every sink has an optional {@code id} (defaults to the type),
+ * an optional list of topic ids it receives (empty: all topics), and the delivery keys of {@link DeliverySettings}
+ * ({@code groupWait}, {@code groupInterval}, {@code rateLimit}, {@code maxAttempts}, {@code initialBackoff},
+ * {@code maxBackoff}).
  *
  * <p>Immutable. An unknown or missing type loads as {@link Invalid} so that validation can report it with its line.
+ * Secrets (webhook URLs, SMTP passwords, signing keys) come from {@code ${ENV}} references and are never logged.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = true, defaultImpl = SinkSettings.Invalid.class)
 @JsonSubTypes({
         @JsonSubTypes.Type(value = SinkSettings.File.class, name = "file"),
-        @JsonSubTypes.Type(value = SinkSettings.Console.class, name = "console")
+        @JsonSubTypes.Type(value = SinkSettings.Console.class, name = "console"),
+        @JsonSubTypes.Type(value = SinkSettings.Slack.class, name = "slack"),
+        @JsonSubTypes.Type(value = SinkSettings.Email.class, name = "email"),
+        @JsonSubTypes.Type(value = SinkSettings.Webhook.class, name = "webhook")
 })
 public sealed interface SinkSettings {
 
@@ -24,12 +31,26 @@ public sealed interface SinkSettings {
     /** Topic ids routed to this sink; empty for all. */
     List<String> topics();
 
+    /** Grouping, rate limit and retries of this sink. */
+    DeliverySettings delivery();
+
     /** Appends each alert as one JSON line to {@code path}. */
     @JsonIgnoreProperties("type")
-    record File(String id, List<String> topics, String path) implements SinkSettings {
+    record File(String id, List<String> topics, String path, Duration groupWait, Duration groupInterval,
+                DeliverySettings.RateLimit rateLimit, Integer maxAttempts, Duration initialBackoff,
+                Duration maxBackoff) implements SinkSettings {
         public File {
             id = id == null || id.isBlank() ? "file" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
+        }
+
+        public File(String id, List<String> topics, String path) {
+            this(id, topics, path, null, null, null, null, null, null);
+        }
+
+        @Override
+        public DeliverySettings delivery() {
+            return new DeliverySettings(groupWait, groupInterval, rateLimit, maxAttempts, initialBackoff, maxBackoff);
         }
     }
 
@@ -40,6 +61,76 @@ public sealed interface SinkSettings {
             id = id == null || id.isBlank() ? "console" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
         }
+
+        @Override
+        public DeliverySettings delivery() {
+            return DeliverySettings.DEFAULTS;
+        }
+    }
+
+    /** Posts each group of alerts as one Block Kit message to a Slack incoming webhook. */
+    @JsonIgnoreProperties("type")
+    record Slack(String id, List<String> topics, String webhookUrl, Duration groupWait, Duration groupInterval,
+                 DeliverySettings.RateLimit rateLimit, Integer maxAttempts, Duration initialBackoff,
+                 Duration maxBackoff) implements SinkSettings {
+        public Slack {
+            id = id == null || id.isBlank() ? "slack" : id;
+            topics = topics == null ? List.of() : List.copyOf(topics);
+        }
+
+        @Override
+        public DeliverySettings delivery() {
+            return new DeliverySettings(groupWait, groupInterval, rateLimit, maxAttempts, initialBackoff, maxBackoff);
+        }
+    }
+
+    /**
+     * Mails each group of alerts (HTML and plain text) over SMTP; with {@code digest} one mail per window holds every
+     * mention of the window, grouped by topic. {@code security} is {@code starttls} (default), {@code tls} or
+     * {@code none}; {@code port} defaults to 587, 465 and 25 for those.
+     */
+    @JsonIgnoreProperties("type")
+    record Email(String id, List<String> topics, String host, Integer port, String security, String username,
+                 String password, String from, List<String> to, String subjectPrefix, Duration digest,
+                 Duration timeout, Duration groupWait, Duration groupInterval, DeliverySettings.RateLimit rateLimit,
+                 Integer maxAttempts, Duration initialBackoff, Duration maxBackoff) implements SinkSettings {
+        public Email {
+            id = id == null || id.isBlank() ? "email" : id;
+            topics = topics == null ? List.of() : List.copyOf(topics);
+            security = security == null || security.isBlank() ? "starttls" : security.trim().toLowerCase();
+            port = port != null ? port : switch (security) {
+                case "tls" -> 465;
+                case "none" -> 25;
+                default -> 587;
+            };
+            to = to == null ? List.of() : List.copyOf(to);
+            subjectPrefix = subjectPrefix == null ? "[Wirewatch]" : subjectPrefix;
+            timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
+        }
+
+        @Override
+        public DeliverySettings delivery() {
+            // a digest is a group window over all topics at once: the wait is the digest period
+            Duration wait = digest != null ? digest : groupWait;
+            Duration interval = digest != null ? digest : groupInterval;
+            return new DeliverySettings(wait, interval, rateLimit, maxAttempts, initialBackoff, maxBackoff);
+        }
+    }
+
+    /** POSTs each group of alerts as JSON; with {@code secret}, signs the body (HMAC-SHA256) for the receiver. */
+    @JsonIgnoreProperties("type")
+    record Webhook(String id, List<String> topics, String url, String secret, Duration groupWait,
+                   Duration groupInterval, DeliverySettings.RateLimit rateLimit, Integer maxAttempts,
+                   Duration initialBackoff, Duration maxBackoff) implements SinkSettings {
+        public Webhook {
+            id = id == null || id.isBlank() ? "webhook" : id;
+            topics = topics == null ? List.of() : List.copyOf(topics);
+        }
+
+        @Override
+        public DeliverySettings delivery() {
+            return new DeliverySettings(groupWait, groupInterval, rateLimit, maxAttempts, initialBackoff, maxBackoff);
+        }
     }
 
     /** A sink whose type is missing or unknown; never valid, kept only to report it. */
@@ -48,10 +139,15 @@ public sealed interface SinkSettings {
         public Invalid {
             topics = topics == null ? List.of() : topics;
         }
+
+        @Override
+        public DeliverySettings delivery() {
+            return DeliverySettings.DEFAULTS;
+        }
     }
 
     /** The type names accepted in {@code alerts.sinks[].type}. */
     static List<String> typeNames() {
-        return List.of("file", "console");
+        return List.of("file", "console", "slack", "email", "webhook");
     }
 }

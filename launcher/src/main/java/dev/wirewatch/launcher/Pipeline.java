@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -103,8 +104,8 @@ public final class Pipeline implements AutoCloseable {
                 processing.start(START_TIMEOUT);
             }
             if (services.contains(Service.ALERT)) {
-                alerts = new AlertService(bootstrapServers, topics, Sinks.from(config.alerts().sinks()), registry,
-                        clock);
+                alerts = new AlertService(bootstrapServers, topics, Sinks.from(config.alerts().sinks(), clock),
+                        registry, clock, false);
                 started.push(alerts);
                 alerts.start();
             }
@@ -146,6 +147,9 @@ public final class Pipeline implements AutoCloseable {
         if (polled != null) {
             polled.failures().forEach(f -> LOG.warn("feed failed: {}", f));
         }
+        if (alerts != null) {
+            alerts.flushWhenIdle();
+        }
         awaitDrained();
         return new Summary(
                 polled == null ? -1 : polled.feedsPolled(),
@@ -165,8 +169,10 @@ public final class Pipeline implements AutoCloseable {
             long processingBehind = processing == null ? 0 : backlog.of(ProcessingService.APPLICATION_ID,
                     t -> t.equals(topics.articles().name())
                             || (t.startsWith(ProcessingService.APPLICATION_ID + "-") && t.endsWith("-repartition")));
-            long alertsBehind = alerts == null ? 0
-                    : backlog.of(AlertService.GROUP_ID, t -> t.equals(topics.mentions().name()));
+            long alertsBehind = 0;
+            for (String group : alerts == null ? List.<String>of() : alerts.groupIds()) {
+                alertsBehind += backlog.of(group, t -> t.equals(topics.mentions().name()));
+            }
             quietChecks = processingBehind + alertsBehind == 0 ? quietChecks + 1 : 0;
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not drained after " + DRAIN_TIMEOUT + ": processing is "

@@ -1,6 +1,7 @@
 package dev.wirewatch.alerts.console;
 
 import dev.wirewatch.alerts.Alert;
+import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.RoutedSink;
 import dev.wirewatch.alerts.TopicRoute;
 import java.io.PrintStream;
@@ -20,9 +21,13 @@ public final class ConsoleSink extends RoutedSink {
     }
 
     @Override
-    public void deliver(Alert alert) {
+    public void deliver(AlertBatch batch) {
+        batch.alerts().forEach(this::print);
+        out.flush();
+    }
+
+    private void print(Alert alert) {
         out.printf("ALERT [%s] %s — %s (%s)%n", alert.topicName(), alert.title() == null ? "(untitled)"
                 : alert.title(), alert.source(), alert.url());
-        out.flush();
     }
 }

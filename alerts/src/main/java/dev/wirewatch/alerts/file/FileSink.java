@@ -1,6 +1,7 @@
 package dev.wirewatch.alerts.file;
 
 import dev.wirewatch.alerts.Alert;
+import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.RoutedSink;
 import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.alerts.TopicRoute;
@@ -27,9 +28,13 @@ public final class FileSink extends RoutedSink {
     }
 
     @Override
-    public void deliver(Alert alert) throws DeliveryException {
+    public void deliver(AlertBatch batch) throws DeliveryException {
         try {
-            byte[] line = (Json.mapper().writeValueAsString(alert) + "\n").getBytes(StandardCharsets.UTF_8);
+            StringBuilder lines = new StringBuilder();
+            for (Alert alert : batch.alerts()) {
+                lines.append(Json.mapper().writeValueAsString(alert)).append('\n');
+            }
+            byte[] line = lines.toString().getBytes(StandardCharsets.UTF_8);
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());
             }

@@ -1,7 +1,9 @@
 package dev.wirewatch.model.topic;
 
 import dev.wirewatch.model.Article;
+import dev.wirewatch.model.DeadAlert;
 import dev.wirewatch.model.DeadLetter;
+import dev.wirewatch.model.DeliveryRecord;
 import dev.wirewatch.model.Duplicate;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.MentionCount;
@@ -22,7 +24,9 @@ public record Topics(
         Topic<String, Duplicate> duplicates,
         Topic<String, DeadLetter> deadLetters,
         Topic<String, TopicDefinition> topicDefinitions,
-        Topic<String, MentionCount> mentionCounts) {
+        Topic<String, MentionCount> mentionCounts,
+        Topic<String, DeadAlert> alertsDlq,
+        Topic<String, DeliveryRecord> alertLedger) {
 
     /** The topics with their standard names. */
     public static Topics standard() {
@@ -43,11 +47,16 @@ public record Topics(
                 new Topic<>(prefix + "topics", Serdes.String(), new JsonSerde<>(TopicDefinition.class), "compact",
                         "tracked topics, changeable at runtime; key = topic id, tombstone = removed"),
                 new Topic<>(prefix + "mention-counts", Serdes.String(), new JsonSerde<>(MentionCount.class), "compact",
-                        "articles per (topic, story) so far; key = topicId/storyId"));
+                        "articles per (topic, story) so far; key = topicId/storyId"),
+                new Topic<>(prefix + "alerts.dlq", Serdes.String(), new JsonSerde<>(DeadAlert.class), "delete",
+                        "alerts a sink could not deliver, with the error; key = sinkId/topicId/storyId"),
+                new Topic<>(prefix + "alerts.ledger", Serdes.String(), new JsonSerde<>(DeliveryRecord.class),
+                        "compact", "alerts each sink has sent; key = sinkId/topicId/storyId"));
     }
 
     /** All topics, for provisioning. */
     public List<Topic<?, ?>> all() {
-        return List.of(articles, mentions, duplicates, deadLetters, topicDefinitions, mentionCounts);
+        return List.of(articles, mentions, duplicates, deadLetters, topicDefinitions, mentionCounts, alertsDlq,
+                alertLedger);
     }
 }

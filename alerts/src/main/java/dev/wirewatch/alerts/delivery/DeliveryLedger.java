@@ -1,0 +1,113 @@
+package dev.wirewatch.alerts.delivery;
+
+import dev.wirewatch.model.DeliveryRecord;
+import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.topic.Topic;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * What one sink has already sent, kept in Kafka (the compacted {@code alerts.ledger} topic) so that a restarted
+ * alert service skips it. Loaded once at start; each send is recorded (and acknowledged by the broker) before the
+ * input offset is committed.
+ *
+ * <p>Not thread safe; used by one sink worker. Entries older than the retention are not loaded: by then processing
+ * has forgotten the (topic, story) too.
+ */
+final class DeliveryLedger {
+
+    private final Topic<String, DeliveryRecord> topic;
+    private final String sinkId;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Clock clock;
+    private final Duration retention;
+    private final Set<String> sent = new HashSet<>();
+
+    DeliveryLedger(Topic<String, DeliveryRecord> topic, String sinkId, KafkaProducer<String, byte[]> producer,
+                   Clock clock, Duration retention) {
+        this.topic = topic;
+        this.sinkId = sinkId;
+        this.producer = producer;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    /** Reads the ledger from the beginning to its current end. */
+    void load(String bootstrapServers) {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Instant oldest = clock.instant().minus(retention);
+        String prefix = sinkId + "/";
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<TopicPartition> open = new ArrayList<>(partitions);
+            while (!open.isEmpty()) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.key() == null || !r.key().startsWith(prefix)) {
+                        continue;
+                    }
+                    DeliveryRecord entry = r.value() == null ? null
+                            : topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                    if (entry == null) {
+                        sent.remove(r.key());
+                    } else if (!entry.sentAt().isBefore(oldest)) {
+                        sent.add(r.key());
+                    }
+                }
+                open.removeIf(p -> consumer.position(p) >= ends.get(p));
+            }
+        }
+    }
+
+    boolean sent(Mention mention) {
+        return sent.contains(DeliveryRecord.keyOf(sinkId, mention.topicId(), mention.storyId()));
+    }
+
+    /** Records the mentions as sent; returns once the broker has them. */
+    void record(List<Mention> mentions) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Mention m : mentions) {
+            DeliveryRecord entry = DeliveryRecord.of(sinkId, m, now);
+            acks.add(producer.send(new ProducerRecord<>(topic.name(), entry.key(),
+                    topic.valueSerde().serializer().serialize(topic.name(), entry))));
+            sent.add(entry.key());
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaException("interrupted while writing the delivery ledger", e);
+            } catch (ExecutionException e) {
+                throw new KafkaException("cannot write the delivery ledger: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+}

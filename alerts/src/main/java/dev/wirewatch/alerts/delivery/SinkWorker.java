@@ -1,0 +1,311 @@
+package dev.wirewatch.alerts.delivery;
+
+import dev.wirewatch.alerts.Alert;
+import dev.wirewatch.alerts.AlertBatch;
+import dev.wirewatch.alerts.AlertMetrics;
+import dev.wirewatch.alerts.AlertSink;
+import dev.wirewatch.alerts.DeliveryException;
+import dev.wirewatch.config.DeliverySettings;
+import dev.wirewatch.model.DeadAlert;
+import dev.wirewatch.model.DeadLetter;
+import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.json.JsonSerde;
+import dev.wirewatch.model.topic.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the mentions topic to one sink, on its own thread with its own consumer group, so that a slow or dead sink
+ * never holds up the others. The stages around the sink, in order: route (topic filter), ledger (skip what was sent
+ * before a restart), group (windows), rate limit, send with retries, then ledger record or dead-letter, and only then
+ * the offset commit.
+ *
+ * <p>Guarantee: every mention is sent or dead-lettered; a crash re-reads from the last commit and the ledger skips
+ * what was recorded, so a mention is sent twice only when the process dies between the send and the ledger write
+ * (at most the one batch in flight per sink).
+ */
+public final class SinkWorker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SinkWorker.class);
+    private static final Duration MAX_POLL = Duration.ofMillis(500);
+    private static final Duration LEDGER_RETENTION = Duration.ofDays(30);
+
+    private final AlertSink sink;
+    private final Topics topics;
+    private final String bootstrapServers;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final DeliveryLedger ledger;
+    private final Grouper grouper;
+    private final RateLimiter limiter;
+    private final RetryPolicy retries;
+    private final AlertMetrics metrics;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final BooleanSupplier flushWhenIdle;
+    private final Consumer<Mention> onDelivered;
+    private final JsonSerde<Mention> mentions = new JsonSerde<>(Mention.class);
+    private final Map<TopicPartition, TreeSet<Long>> inFlight = new HashMap<>();
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private volatile boolean running = true;
+
+    /** What a worker needs besides its sink; shared by the workers of one alert service. */
+    public record Context(String bootstrapServers, Topics topics, KafkaProducer<String, byte[]> producer,
+                          AlertMetrics metrics, Clock clock, Sleeper sleeper, RandomGenerator random,
+                          BooleanSupplier flushWhenIdle, Consumer<Mention> onDelivered) {
+    }
+
+    public SinkWorker(AlertSink sink, DeliverySettings delivery, boolean digest, Context context) {
+        this.sink = sink;
+        this.topics = context.topics();
+        this.bootstrapServers = context.bootstrapServers();
+        this.producer = context.producer();
+        this.metrics = context.metrics();
+        this.clock = context.clock();
+        this.sleeper = context.sleeper();
+        this.flushWhenIdle = context.flushWhenIdle();
+        this.onDelivered = context.onDelivered();
+        this.ledger = new DeliveryLedger(topics.alertLedger(), sink.id(), producer, clock, LEDGER_RETENTION);
+        this.grouper = new Grouper(delivery.groupWait(), delivery.groupInterval(), digest, sink.maxBatch());
+        this.limiter = new RateLimiter(delivery.rateLimit(), clock.instant());
+        this.retries = new RetryPolicy(delivery, context.random());
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId(sink.id()));
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId(sink.id()));
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        // retries with backoff happen between polls; the group must not evict a sink that is patiently retrying
+        c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
+        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The consumer group of a sink: each sink keeps its own position in the mentions topic. */
+    public static String groupId(String sinkId) {
+        return "wirewatch-alerts-" + sinkId;
+    }
+
+    public String sinkId() {
+        return sink.id();
+    }
+
+    /** The consumer, for client metrics; only this worker's thread may call it otherwise. */
+    public KafkaConsumer<String, byte[]> consumer() {
+        return consumer;
+    }
+
+    @Override
+    public void run() {
+        try {
+            ledger.load(bootstrapServers);
+            consumer.subscribe(List.of(topics.mentions().name()), new Rebalance());
+            while (running) {
+                Collection<ConsumerRecord<String, byte[]>> records = poll();
+                records.forEach(this::accept);
+                boolean idle = records.isEmpty();
+                for (List<Pending> batch : grouper.due(clock.instant(), idle && flushWhenIdle.getAsBoolean())) {
+                    send(batch);
+                }
+                metrics.pending(sink.id(), grouper.size());
+                commit();
+            }
+        } catch (WakeupException | InterruptedException e) {
+            if (running) {
+                LOG.error("sink {}: delivery stopped unexpectedly: {}", sink.id(), e.toString());
+            }
+        } catch (KafkaException e) {
+            LOG.error("sink {}: delivery stopped by a Kafka error: {}", sink.id(), e.toString());
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Stops the worker: the batch in flight is abandoned uncommitted and delivered after the next start. */
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    private Collection<ConsumerRecord<String, byte[]>> poll() {
+        Duration timeout = MAX_POLL;
+        Instant next = grouper.nextDue();
+        if (next != null) {
+            Duration untilDue = Duration.between(clock.instant(), next);
+            timeout = untilDue.isNegative() ? Duration.ZERO : untilDue.compareTo(MAX_POLL) < 0 ? untilDue : MAX_POLL;
+        }
+        var polled = consumer.poll(timeout);
+        List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>(polled.count());
+        polled.forEach(records::add);
+        return records;
+    }
+
+    private void accept(ConsumerRecord<String, byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Mention mention;
+        try {
+            mention = mentions.read(record.value());
+            if (mention == null) {
+                throw new SerializationException("empty record where a mention was expected");
+            }
+        } catch (SerializationException e) {
+            deadLetter(record, e.getMessage());
+            return;
+        }
+        if (!sink.accepts(mention.topicId())) {
+            return;
+        }
+        if (ledger.sent(mention)) {
+            metrics.skipped(sink.id());
+            return;
+        }
+        inFlight.computeIfAbsent(partition, p -> new TreeSet<>()).add(record.offset());
+        grouper.add(new Pending(mention, Alert.from(mention), partition, record.offset()), clock.instant());
+    }
+
+    private void send(List<Pending> batch) throws InterruptedException {
+        Duration wait = limiter.waitBeforeNext(clock.instant());
+        if (!wait.isZero()) {
+            sleeper.sleep(wait);
+        }
+        AlertBatch alerts = new AlertBatch(batch.stream().map(Pending::alert).toList());
+        for (int attempt = 1; running; attempt++) {
+            try {
+                sink.deliver(alerts);
+                limiter.take(clock.instant());
+                delivered(batch);
+                return;
+            } catch (DeliveryException e) {
+                metrics.failedAttempt(sink.id());
+                if (!retries.retry(attempt, e)) {
+                    deadLetter(batch, e, attempt);
+                    return;
+                }
+                Duration delay = retries.delay(attempt, e);
+                metrics.retried(sink.id());
+                LOG.warn("sink {}: attempt {} of {} failed ({}); next in {} ms", sink.id(), attempt,
+                        retries.maxAttempts(), e.getMessage(), delay.toMillis());
+                sleeper.sleep(delay);
+            }
+        }
+        throw new InterruptedException("stopped while retrying"); // not committed: delivered after the next start
+    }
+
+    private void delivered(List<Pending> batch) {
+        List<Mention> sent = batch.stream().map(Pending::mention).toList();
+        ledger.record(sent);
+        Instant now = clock.instant();
+        for (Pending p : batch) {
+            Mention m = p.mention();
+            metrics.delivered(sink.id(), Duration.between(m.detectedAt(), now),
+                    m.publishedAt() == null ? null : Duration.between(m.publishedAt(), now));
+            onDelivered.accept(m);
+            done(p);
+        }
+    }
+
+    private void deadLetter(List<Pending> batch, DeliveryException e, int attempts) {
+        LOG.error("sink {}: {} alert(s) not delivered after {} attempt(s), sent to {}: {}", sink.id(), batch.size(),
+                attempts, topics.alertsDlq().name(), e.getMessage());
+        for (Pending p : batch) {
+            DeadAlert dead = DeadAlert.of(sink.id(), p.mention(), e.getMessage(), attempts, clock.instant());
+            write(topics.alertsDlq().name(), dead.key(),
+                    topics.alertsDlq().valueSerde().serializer().serialize(topics.alertsDlq().name(), dead));
+            metrics.deadLetteredAlert(sink.id());
+            done(p);
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String error) {
+        LOG.warn("sink {}: dead-lettering {}-{}@{}: {}", sink.id(), record.topic(), record.partition(),
+                record.offset(), error);
+        DeadLetter letter = DeadLetter.of(record.topic(), record.partition(), record.offset(), record.key(),
+                record.value(), "decode-mention", "sink " + sink.id() + ": " + error, clock.instant());
+        write(topics.deadLetters().name(), record.key(),
+                topics.deadLetters().valueSerde().serializer().serialize(topics.deadLetters().name(), letter));
+        metrics.deadLettered();
+    }
+
+    private void write(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while writing to " + topic, e);
+        } catch (ExecutionException e) {
+            throw new KafkaException("cannot write to " + topic + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void done(Pending p) {
+        TreeSet<Long> offsets = inFlight.get(p.partition());
+        if (offsets != null) {
+            offsets.remove(p.offset());
+        }
+    }
+
+    /**
+     * Commits, per partition, up to the first mention still waiting (or the consumer's position when none waits: that
+     * also steps over the transaction markers of the exactly-once producer, so a caught-up group shows no lag).
+     */
+    private void commit() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            TreeSet<Long> waiting = inFlight.get(partition);
+            long target = waiting == null || waiting.isEmpty() ? consumer.position(partition) : waiting.first();
+            Long previous = committed.get(partition);
+            if (previous == null || previous < target) {
+                offsets.put(partition, new OffsetAndMetadata(target));
+            }
+        }
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+            offsets.forEach((p, o) -> committed.put(p, o.offset()));
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            Set<TopicPartition> revoked = Set.copyOf(partitions);
+            grouper.drop(p -> revoked.contains(p.partition())); // the new owner reads them from the last commit
+            partitions.forEach(p -> {
+                inFlight.remove(p);
+                committed.remove(p);
+            });
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // positions come from the group's committed offsets
+        }
+    }
+}

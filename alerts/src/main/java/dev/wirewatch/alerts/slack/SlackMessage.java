@@ -1,0 +1,75 @@
+package dev.wirewatch.alerts.slack;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wirewatch.alerts.Alert;
+import dev.wirewatch.alerts.AlertBatch;
+import dev.wirewatch.model.json.Json;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a batch as a Slack Block Kit message: a header with the topic name, then per alert the headline linked to
+ * the article, the snippet with the matched terms in bold, and source and time; plus the top-level {@code text} that
+ * Slack shows in notifications and where blocks cannot be drawn.
+ *
+ * <p>Stateless and thread safe. Article content is escaped for Slack's mrkdwn ({@code & < >}), so a headline cannot
+ * inject links or mentions.
+ */
+final class SlackMessage {
+
+    private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final int MAX_TEXT = 2900; // Slack's section text limit is 3000 characters
+
+    private SlackMessage() {
+    }
+
+    static String render(AlertBatch batch) {
+        ObjectNode message = Json.mapper().createObjectNode();
+        message.put("text", fallbackText(batch));
+        ArrayNode blocks = message.putArray("blocks");
+        ObjectNode header = blocks.addObject().put("type", "header");
+        header.putObject("text").put("type", "plain_text").put("text", truncate(String.join(", ",
+                batch.topicNames()), 150));
+        for (Alert alert : batch.alerts()) {
+            String title = alert.title() == null || alert.title().isBlank() ? alert.url() : alert.title();
+            StringBuilder text = new StringBuilder("*<").append(alert.url().replace("|", "%7C").replace(">", "%3E"))
+                    .append('|').append(escape(title).replace("|", "¦")).append(">*");
+            if (alert.snippet() != null && !alert.snippet().isBlank()) {
+                text.append('\n').append(bold(escape(alert.snippet())));
+            }
+            ObjectNode section = blocks.addObject().put("type", "section");
+            section.putObject("text").put("type", "mrkdwn").put("text", truncate(text.toString(), MAX_TEXT));
+            ObjectNode context = blocks.addObject().put("type", "context");
+            String when = alert.publishedAt() != null ? TIME.format(alert.publishedAt())
+                    : "detected " + TIME.format(alert.detectedAt());
+            context.putArray("elements").addObject().put("type", "mrkdwn")
+                    .put("text", escape(alert.source()) + " · " + when + (alert.backfill() ? " · found on backfill" : ""));
+        }
+        return message.toString();
+    }
+
+    private static String fallbackText(AlertBatch batch) {
+        Alert first = batch.alerts().get(0);
+        String title = first.title() == null ? first.url() : first.title();
+        String more = batch.alerts().size() > 1 ? " (+" + (batch.alerts().size() - 1) + " more)" : "";
+        return truncate(escape("[" + first.topicName() + "] " + title + " — " + first.source()) + more, MAX_TEXT);
+    }
+
+    /** Slack's mrkdwn escaping: only these three characters are control characters. */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** The matcher marks terms as {@code **term**}; Slack's bold is {@code *term*}. */
+    static String bold(String snippet) {
+        return BOLD.matcher(snippet).replaceAll(m -> "*" + m.group(1).replace("*", "") + "*");
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
