@@ -1,6 +1,7 @@
 package dev.wirewatch.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,6 +98,48 @@ class ConfigLoaderTest {
         assertEquals(List.of("1 kafka.partitions", "3 feeds[0].url", "5 topics[0].id", "6 topics[1]",
                 "9 alerts.sinks[0].type", "10 alerts.sinks[1]"), described, e.getMessage());
         assertTrue(e.getMessage().contains("unknown sink type 'slak'"), e.getMessage());
+    }
+
+    @Test
+    void slackEmailAndWebhookSinksBindWithSecretsFromTheEnvironment() throws Exception {
+        WirewatchConfig config = parse("""
+                alerts:
+                  sinks:
+                    - { type: slack, id: desk, webhookUrl: "${SLACK_URL}", topics: [su-35], groupWait: PT30S,
+                        rateLimit: { messages: 1, per: PT1S } }
+                    - { type: email, host: smtp.example.org, username: ww, password: "${SMTP_PASSWORD}",
+                        from: ww@example.org, to: [desk@example.org], digest: PT15M }
+                    - { type: webhook, url: "https://hooks.example.org/in", secret: "${HOOK_SECRET}", maxAttempts: 3 }
+                """, Map.of("SLACK_URL", "https://hooks.slack.com/services/T/B/x", "SMTP_PASSWORD", "pw",
+                "HOOK_SECRET", "k"));
+        SinkSettings.Slack slack = assertInstanceOf(SinkSettings.Slack.class, config.alerts().sinks().get(0));
+        assertEquals("https://hooks.slack.com/services/T/B/x", slack.webhookUrl());
+        assertEquals(java.time.Duration.ofSeconds(30), slack.delivery().groupWait());
+        assertEquals(1, slack.delivery().rateLimit().messages());
+        SinkSettings.Email email = assertInstanceOf(SinkSettings.Email.class, config.alerts().sinks().get(1));
+        assertEquals(587, email.port());
+        assertEquals("starttls", email.security());
+        assertEquals(java.time.Duration.ofMinutes(15), email.delivery().groupWait());
+        SinkSettings.Webhook hook = assertInstanceOf(SinkSettings.Webhook.class, config.alerts().sinks().get(2));
+        assertEquals(3, hook.delivery().maxAttempts());
+        assertEquals(8, slack.delivery().maxAttempts());
+    }
+
+    @Test
+    void sinkProblemsAreReportedWithoutPrintingSecrets() {
+        ConfigException e = failure("""
+                alerts:
+                  sinks:
+                    - { type: slack, webhookUrl: "not a url with s3cret" }
+                    - { type: email, host: smtp.example.org, security: ssl, from: nobody, username: only-user }
+                    - { type: webhook, maxAttempts: 0, initialBackoff: PT10M, rateLimit: { messages: 0 } }
+                """);
+        List<String> described = e.problems().stream().map(p -> p.line() + " " + p.path()).toList();
+        assertEquals(List.of("3 alerts.sinks[0].webhookUrl", "4 alerts.sinks[1].security", "4 alerts.sinks[1].from",
+                "4 alerts.sinks[1]", "4 alerts.sinks[1]", "5 alerts.sinks[2]", "5 alerts.sinks[2].maxAttempts",
+                "5 alerts.sinks[2].initialBackoff", "5 alerts.sinks[2].rateLimit.messages",
+                "5 alerts.sinks[2].rateLimit.per"), described, e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
     }
 
     @Test

@@ -117,6 +117,38 @@ class ServiceCommandsEndToEndTest {
     }
 
     @Test
+    void runOnceWithASlackSinkPostsOneMessagePerStoryAndTopic() throws Exception {
+        List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer slack = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        slack.createContext("/", exchange -> {
+            posted.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        slack.start();
+        try (DemoFeedServer server = DemoFeedServer.start(DemoCorpus.load())) {
+            Path config = config(server.baseUrl(), "");
+            Files.writeString(config, Files.readString(config).replaceFirst("alerts: .*\n",
+                    "alerts: { sinks: [ { type: slack, webhookUrl: \"http://127.0.0.1:" + slack.getAddress().getPort()
+                            + "/services/T/B/x\" } ] }\n"));
+            assertEquals(ExitCodes.OK, wirewatch("run", "--config", config.toString(), "--once"), err.toString());
+        } finally {
+            slack.stop(0);
+        }
+        assertTrue(out.toString().contains("mentions 3; alerts delivered 3"), out.toString());
+        assertEquals(3, posted.size(), String.join("\n", posted));
+        Set<String> headers = posted.stream().map(body -> {
+            try {
+                return Json.mapper().readTree(body).get("blocks").get(0).get("text").get("text").asText();
+            } catch (Exception e) {
+                throw new AssertionError(body, e);
+            }
+        }).collect(Collectors.toSet());
+        assertEquals(Set.of("su-35", "c-130", "ruble-payments"), headers);
+    }
+
+    @Test
     void singleServiceWithoutAConfiguredBrokerIsAConfigError() throws Exception {
         assertEquals(ExitCodes.BAD_CONFIG, wirewatch("process", "--config", config("http://x", "").toString()));
         assertTrue(err.toString().contains("kafka.bootstrapServers is empty"), err.toString());
