@@ -1,5 +1,7 @@
 package dev.wirewatch.alerts;
 
+import dev.wirewatch.alerts.copies.CopyCounts;
+import dev.wirewatch.alerts.copies.CopyTracker;
 import dev.wirewatch.alerts.delivery.SinkWorker;
 import dev.wirewatch.alerts.delivery.Sleeper;
 import dev.wirewatch.model.Mention;
@@ -29,6 +31,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class AlertService implements AutoCloseable {
 
+    /** As long as processing remembers a story by default: copies of older originals no longer matter. */
+    private static final Duration COPY_RETENTION = Duration.ofDays(14);
+
     private final List<SinkWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
@@ -36,6 +41,8 @@ public final class AlertService implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final Set<String> delivered = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean flushWhenIdle;
+    private final CopyCounts copies = new CopyCounts(COPY_RETENTION);
+    private final CopyTracker copyTracker;
 
     public AlertService(String bootstrapServers, Topics topics, List<ConfiguredSink> sinks, MeterRegistry registry,
                         Clock clock, boolean flushWhenIdle) {
@@ -52,9 +59,10 @@ public final class AlertService implements AutoCloseable {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.copyTracker = new CopyTracker(bootstrapServers, topics.duplicates(), copies, clock);
         AlertMetrics metrics = new AlertMetrics(registry, sinks.stream().map(s -> s.sink().id()).toList());
         SinkWorker.Context context = new SinkWorker.Context(bootstrapServers, topics, producer, metrics, clock,
-                sleeper, RandomGenerator.getDefault(), this.flushWhenIdle::get, this::delivered);
+                sleeper, RandomGenerator.getDefault(), this.flushWhenIdle::get, this::delivered, copies);
         for (ConfiguredSink sink : sinks) {
             SinkWorker worker = new SinkWorker(sink.sink(), sink.delivery(), sink.digest(), context);
             workers.add(worker);
@@ -68,7 +76,13 @@ public final class AlertService implements AutoCloseable {
     }
 
     public void start() {
+        copyTracker.start();
         threads.forEach(Thread::start);
+    }
+
+    /** Duplicate audit records read so far, for "also on N sites". */
+    public long copiesSeen() {
+        return copyTracker.seen();
     }
 
     /** From now on, group windows close as soon as a sink has read everything (the end of a {@code --once} run). */
@@ -101,6 +115,7 @@ public final class AlertService implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        copyTracker.close();
         producer.close(Duration.ofSeconds(5));
         clientMetrics.forEach(KafkaClientMetrics::close);
         sinks.forEach(s -> s.sink().close());

@@ -5,6 +5,7 @@ import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.AlertMetrics;
 import dev.wirewatch.alerts.AlertSink;
 import dev.wirewatch.alerts.DeliveryException;
+import dev.wirewatch.alerts.copies.CopyCounts;
 import dev.wirewatch.config.DeliverySettings;
 import dev.wirewatch.model.DeadAlert;
 import dev.wirewatch.model.DeadLetter;
@@ -71,6 +72,7 @@ public final class SinkWorker implements Runnable {
     private final Sleeper sleeper;
     private final BooleanSupplier flushWhenIdle;
     private final Consumer<Mention> onDelivered;
+    private final CopyCounts copies;
     private final JsonSerde<Mention> mentions = new JsonSerde<>(Mention.class);
     private final Map<TopicPartition, TreeSet<Long>> inFlight = new HashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
@@ -79,7 +81,7 @@ public final class SinkWorker implements Runnable {
     /** What a worker needs besides its sink; shared by the workers of one alert service. */
     public record Context(String bootstrapServers, Topics topics, KafkaProducer<String, byte[]> producer,
                           AlertMetrics metrics, Clock clock, Sleeper sleeper, RandomGenerator random,
-                          BooleanSupplier flushWhenIdle, Consumer<Mention> onDelivered) {
+                          BooleanSupplier flushWhenIdle, Consumer<Mention> onDelivered, CopyCounts copies) {
     }
 
     public SinkWorker(AlertSink sink, DeliverySettings delivery, boolean digest, Context context) {
@@ -92,6 +94,7 @@ public final class SinkWorker implements Runnable {
         this.sleeper = context.sleeper();
         this.flushWhenIdle = context.flushWhenIdle();
         this.onDelivered = context.onDelivered();
+        this.copies = context.copies();
         this.ledger = new DeliveryLedger(topics.alertLedger(), sink.id(), producer, clock, LEDGER_RETENTION);
         this.grouper = new Grouper(delivery.groupWait(), delivery.groupInterval(), digest, sink.maxBatch());
         this.limiter = new RateLimiter(delivery.rateLimit(), clock.instant());
@@ -196,7 +199,9 @@ public final class SinkWorker implements Runnable {
         if (!wait.isZero()) {
             sleeper.sleep(wait);
         }
-        AlertBatch alerts = new AlertBatch(batch.stream().map(Pending::alert).toList());
+        // counted now, not when read: copies that arrived during the group window make it into the message
+        AlertBatch alerts = new AlertBatch(batch.stream().map(p -> p.alert().withAlsoOn(
+                copies.alsoOn(p.mention().articleId(), p.mention().url()))).toList());
         for (int attempt = 1; running; attempt++) {
             try {
                 sink.deliver(alerts);

@@ -43,7 +43,7 @@ final class EmailRenderer {
             out.append(topic).append('\n').append("=".repeat(Math.min(60, topic.length()))).append("\n\n");
             for (Alert a : alerts) {
                 out.append(a.title() == null ? "(untitled)" : a.title()).append('\n').append(a.url()).append('\n')
-                        .append(a.source()).append(" · ").append(when(a)).append('\n');
+                        .append(a.source()).append(" · ").append(when(a)).append(alsoOn(a)).append('\n');
                 if (a.snippet() != null) {
                     out.append(a.snippet().replace("**", "")).append('\n');
                 }
@@ -61,7 +61,7 @@ final class EmailRenderer {
                 out.append("<p><a href=\"").append(escape(a.url())).append("\"><strong>")
                         .append(escape(a.title() == null ? a.url() : a.title())).append("</strong></a><br>")
                         .append("<small>").append(escape(a.source())).append(" · ").append(escape(when(a)))
-                        .append("</small>");
+                        .append(alsoOn(a)).append("</small>");
                 if (a.snippet() != null) {
                     out.append("<br>").append(BOLD.matcher(escape(a.snippet())).replaceAll("<b>$1</b>"));
                 }
@@ -98,6 +98,10 @@ final class EmailRenderer {
 
     private static String when(Alert a) {
         return a.publishedAt() != null ? TIME.format(a.publishedAt()) : "detected " + TIME.format(a.detectedAt());
+    }
+
+    private static String alsoOn(Alert a) {
+        return a.alsoOn() == 0 ? "" : " · also on " + a.alsoOn() + (a.alsoOn() == 1 ? " site" : " sites");
     }
 
     private static String oneLine(String text) {

@@ -47,9 +47,14 @@ final class SlackMessage {
             String when = alert.publishedAt() != null ? TIME.format(alert.publishedAt())
                     : "detected " + TIME.format(alert.detectedAt());
             context.putArray("elements").addObject().put("type", "mrkdwn")
-                    .put("text", escape(alert.source()) + " · " + when + (alert.backfill() ? " · found on backfill" : ""));
+                    .put("text", escape(alert.source()) + " · " + when + alsoOn(alert)
+                            + (alert.backfill() ? " · found on backfill" : ""));
         }
         return message.toString();
+    }
+
+    private static String alsoOn(Alert alert) {
+        return alert.alsoOn() == 0 ? "" : " · also on " + alert.alsoOn() + (alert.alsoOn() == 1 ? " site" : " sites");
     }
 
     private static String fallbackText(AlertBatch batch) {

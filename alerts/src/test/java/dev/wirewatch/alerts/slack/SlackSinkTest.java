@@ -23,7 +23,8 @@ class SlackSinkTest {
     void batchBecomesOneBlockKitMessageWithLinkedHeadlinesAndBoldTerms() throws Exception {
         try (Receiver slack = new Receiver(n -> Receiver.Answer.ok())) {
             SlackSink sink = new SlackSink("slack", TopicRoute.of(List.of()), slack.url());
-            sink.deliver(new AlertBatch(List.of(Mentions.alert("su-35", "s1", "Hanoi signs <b>for</b> jets & more"),
+            sink.deliver(new AlertBatch(List.of(Mentions.alert("su-35", "s1", "Hanoi signs <b>for</b> jets & more")
+                    .withAlsoOn(3),
                     Mentions.alert("su-35", "s2", "Second story"))));
             JsonNode message = Json.mapper().readTree(slack.requests().get(0).body());
             assertTrue(message.get("text").asText().startsWith("[SU-35] Hanoi signs &lt;b&gt;for&lt;/b&gt; jets &amp;"
@@ -35,7 +36,10 @@ class SlackSinkTest {
             assertTrue(first.startsWith("*<https://news.example/s1|Hanoi signs &lt;b&gt;for&lt;/b&gt; jets &amp; more>*"),
                     first);
             assertTrue(first.contains("the *su-35* fleet"), first);
-            assertTrue(blocks.get(2).get("elements").get(0).get("text").asText().startsWith("Coastal Ledger · 4 Mar"));
+            String context = blocks.get(2).get("elements").get(0).get("text").asText();
+            assertTrue(context.startsWith("Coastal Ledger · 4 Mar"), context);
+            assertTrue(context.endsWith(" · also on 3 sites"), context);
+            assertFalse(blocks.get(4).get("elements").get(0).get("text").asText().contains("also on"));
             assertEquals(5, blocks.size());
         }
     }

@@ -19,6 +19,7 @@ import dev.wirewatch.config.SinkSettings;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import dev.wirewatch.launcher.once.Backlog;
 import dev.wirewatch.model.DeadAlert;
+import dev.wirewatch.model.Duplicate;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.json.Json;
 import dev.wirewatch.model.topic.TopicProvisioner;
@@ -191,6 +192,33 @@ class AlertDeliveryEndToEndTest {
         assertTrue(accepted.get(0).contains("Story s1 &lt;b&gt;&amp;&lt;/b&gt;"), accepted.get(0));
         assertEquals(Duration.ofSeconds(3), pauses.get(0), "Retry-After honoured: " + pauses);
         assertTrue(pauses.get(1).compareTo(Duration.ofSeconds(3)) < 0, "then our own backoff: " + pauses);
+    }
+
+    @Test
+    void slackMessageSaysOnHowManyOtherSitesTheStoryRan() throws Exception {
+        Topics topics = topics();
+        List<String> accepted = new CopyOnWriteArrayList<>();
+        HttpServer slack = receiver(n -> 200, accepted, Map.of());
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<String, Duplicate> producer = new KafkaProducer<>(p, new StringSerializer(),
+                topics.duplicates().valueSerde().serializer())) {
+            for (String url : List.of("https://mekong.example/x", "https://saigon.example/y")) {
+                producer.send(new ProducerRecord<>(topics.duplicates().name(), url, new Duplicate(1, url, url, "a-c1",
+                        1.0, "exact-content", Instant.now())));
+            }
+        }
+        SinkSettings.Slack settings = new SinkSettings.Slack("slack-copies", null, url(slack), null, null, null, null,
+                null, null);
+        try (AlertService service = service(topics, Sinks.from(List.of(settings), Clock.systemUTC()),
+                recordingSleeper, false)) {
+            await("the copies were read", () -> service.copiesSeen() == 2);
+            produce(topics, List.of(mention("su-35", "c1")));
+            await("Slack got the message", () -> accepted.size() == 1);
+        } finally {
+            slack.stop(0);
+        }
+        assertTrue(accepted.get(0).contains("· also on 2 sites"), accepted.get(0));
     }
 
     @Test
