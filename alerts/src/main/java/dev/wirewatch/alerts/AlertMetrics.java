@@ -48,6 +48,8 @@ public final class AlertMetrics {
 
     private Timer latency(String sink) {
         return Timer.builder("wirewatch.alerts.delivery.latency").description("time from detection to delivery")
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                        Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1))
                 .tag("sink", sink).register(registry);
     }
 

@@ -51,6 +51,7 @@ public final class Pipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration KAFKA_CHECK_INTERVAL = Duration.ofSeconds(5);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(Long.getLong("wirewatch.drainTimeoutMinutes", 4));
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -61,6 +62,8 @@ public final class Pipeline implements AutoCloseable {
     private IngestService ingest;
     private ProcessingService processing;
     private AlertService alerts;
+    private long kafkaCheckedAt = System.nanoTime() - Duration.ofMinutes(1).toNanos();
+    private boolean kafkaReachable;
 
     private Pipeline(Set<Service> services, String bootstrapServers, Admin admin) {
         this.services = services;
@@ -125,9 +128,27 @@ public final class Pipeline implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** True when every service of this pipeline is up (readiness). */
+    /** True when Kafka answers and, where processing runs here, its topology is RUNNING (readiness). */
     public boolean ready() {
-        return processing == null || processing.state() == KafkaStreams.State.RUNNING;
+        return (processing == null || processing.state() == KafkaStreams.State.RUNNING) && kafkaReachable();
+    }
+
+    /** Whether the cluster answered a metadata request within two seconds; asked at most every five seconds. */
+    private synchronized boolean kafkaReachable() {
+        long now = System.nanoTime();
+        if (now - kafkaCheckedAt > KAFKA_CHECK_INTERVAL.toNanos()) {
+            try {
+                admin.describeCluster().nodes().get(2, java.util.concurrent.TimeUnit.SECONDS);
+                kafkaReachable = true;
+            } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+                kafkaReachable = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kafkaReachable = false;
+            }
+            kafkaCheckedAt = now;
+        }
+        return kafkaReachable;
     }
 
     /** Starts polling feeds on their intervals; returns at once. */

@@ -2,6 +2,7 @@ package dev.wirewatch.processing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The processing topology's domain meters (names as exported to Prometheus are listed in the README).
@@ -13,18 +14,19 @@ public final class ProcessingMetrics {
 
     private final Counter articlesIn;
     private final Counter duplicates;
-    private final Counter mentions;
-    private final Counter repeats;
+    private final MeterRegistry registry;
+    private final AtomicLong mentions = new AtomicLong();
+    private final Counter stories;
     private final Counter deadLetters;
 
     public ProcessingMetrics(MeterRegistry registry) {
+        this.registry = registry;
         articlesIn = Counter.builder("wirewatch.processing.articles").description("articles decoded")
                 .register(registry);
         duplicates = Counter.builder("wirewatch.duplicates.dropped").description("articles dropped as copies")
                 .tag("reason", "exact-content").register(registry);
-        mentions = Counter.builder("wirewatch.mentions").description("first mentions emitted").register(registry);
-        repeats = Counter.builder("wirewatch.mentions.repeated")
-                .description("mentions dropped because their story already mentioned the topic").register(registry);
+        stories = Counter.builder("wirewatch.stories").description("stories started (an original article each, "
+                + "until story clustering groups rewrites)").register(registry);
         deadLetters = Counter.builder("wirewatch.dead.letters").description("records sent to the dead-letter topic")
                 .tag("stage", "processing").register(registry);
     }
@@ -37,12 +39,20 @@ public final class ProcessingMetrics {
         duplicates.increment();
     }
 
-    void mentionEmitted() {
-        mentions.increment();
+    void storyStarted() {
+        stories.increment();
     }
 
-    void mentionRepeated() {
-        repeats.increment();
+    void mentionEmitted(String topic) {
+        mentions.incrementAndGet();
+        Counter.builder("wirewatch.mentions").description("first mentions emitted, by tracked topic")
+                .tag("topic", topic).register(registry).increment();
+    }
+
+    void mentionRepeated(String topic) {
+        Counter.builder("wirewatch.mentions.repeated")
+                .description("mentions dropped because their story already mentioned the topic")
+                .tag("topic", topic).register(registry).increment();
     }
 
     void deadLettered() {
@@ -56,6 +66,6 @@ public final class ProcessingMetrics {
 
     /** Mentions emitted so far. */
     public long mentionsEmitted() {
-        return (long) mentions.count();
+        return mentions.get();
     }
 }

@@ -19,6 +19,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.slf4j.Logger;
@@ -59,6 +60,9 @@ public final class ProcessingService implements AutoCloseable {
         this.streams = new KafkaStreams(ProcessingTopology.build(topics, settings, metrics, clock), props);
         this.streamsMetrics = new KafkaStreamsMetrics(streams); // Streams and client metrics, consumer lag included
         streamsMetrics.bindTo(registry);
+        // Streams reports its state as a string, which Prometheus cannot graph or alert on: a 0/1 gauge can
+        Gauge.builder("wirewatch.streams.running", streams, s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+                .description("1 while the processing topology is RUNNING, else 0").register(registry);
         // A bug in a processor (not bad data, which is dead-lettered) stops the client rather than spinning.
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("processing stopped by an unexpected error", e);

@@ -88,7 +88,7 @@ public final class ProcessingTopology {
                         .withName("write-duplicates"));
 
         KStream<String, MentionOutcome> outcomes = screened.filterNot((hash, s) -> s.isCopy(), Named.as("originals"))
-                .mapValues(s -> stories.assign(s.article()), Named.as("assign-story"))
+                .mapValues(s -> countStory(stories.assign(s.article()), metrics), Named.as("assign-story"))
                 .process(() -> new MatchProcessor(matchStores, settings.backfillWindow(), clock, topicsVersion),
                         Named.as("match-topics"), RECENT_ARTICLE_STORE, APPLIED_TOPIC_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), topics.mentions().valueSerde())
@@ -130,6 +130,13 @@ public final class ProcessingTopology {
                 Consumed.with(Serdes.String(), topics.topicDefinitions().valueSerde()).withName("read-topics"),
                 () -> new TopicDefinitionUpdater(TOPIC_DEFINITION_STORE, topicsVersion));
         return topicsVersion;
+    }
+
+    private static StoriedArticle countStory(StoriedArticle storied, ProcessingMetrics metrics) {
+        if (storied.storyId().equals(storied.article().id())) {
+            metrics.storyStarted(); // the article opened its own story
+        }
+        return storied;
     }
 
     private static Article countIn(Article article, ProcessingMetrics metrics) {

@@ -8,8 +8,8 @@ import java.net.InetSocketAddress;
 import java.util.function.BooleanSupplier;
 
 /**
- * Serves {@code /metrics} (Prometheus text format) and {@code /health} (200 when ready, 503 otherwise) with the
- * JDK's HTTP server.
+ * Serves {@code /metrics} (Prometheus text format), {@code /health} (readiness: 200 when ready, 503 otherwise) and
+ * {@code /health/live} (liveness: 200 while the process serves requests) with the JDK's HTTP server.
  *
  * <p>Thread safe; {@link #close()} stops it.
  */
@@ -31,6 +31,8 @@ public final class MetricsEndpoint implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
         server.createContext("/metrics", exchange -> HttpResponses.send(exchange, 200,
                 "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+        server.createContext("/health/live", exchange -> HttpResponses.send(exchange, 200, "application/json",
+                "{\"status\":\"UP\"}"));
         server.createContext("/health", exchange -> {
             boolean ok = ready.getAsBoolean();
             HttpResponses.send(exchange, ok ? 200 : 503, "application/json", ok ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");

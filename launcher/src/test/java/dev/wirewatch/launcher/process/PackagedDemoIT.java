@@ -3,6 +3,7 @@ package dev.wirewatch.launcher.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wirewatch.launcher.deploy.PromQl;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -63,6 +66,13 @@ class PackagedDemoIT {
                     "kafka_producer_record_send_total")) {
                 assertTrue(metrics.body().contains(kafka), kafka + " missing from /metrics");
             }
+            // every metric a dashboard panel or an alert rule reads must exist, or the panel is silently empty
+            Set<String> missing = new TreeSet<>(PromQl.shippedMetricNames());
+            missing.removeAll(PromQl.scrapedNames(metrics.body()));
+            assertEquals(Set.of(), missing, "used by deploy/grafana or deploy/prometheus but not exported");
+            HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(metricsUrl + "/health/live"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, live.statusCode(), live.body());
         } finally {
             process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
         }

@@ -6,6 +6,7 @@ import dev.wirewatch.processing.StoreSweep;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -26,13 +27,14 @@ public final class FirstMentionProcessor implements FixedKeyProcessor<String, Me
     private final String storeName;
     private final Duration retention;
     private final Clock clock;
-    private final Runnable onFirst;
-    private final Runnable onRepeat;
+    private final Consumer<String> onFirst;
+    private final Consumer<String> onRepeat;
     private FixedKeyProcessorContext<String, MentionOutcome> context;
     private KeyValueStore<String, MentionTally> tallies;
 
-    public FirstMentionProcessor(String storeName, Duration retention, Clock clock, Runnable onFirst,
-                                 Runnable onRepeat) {
+    /** {@code onFirst} and {@code onRepeat} are told the topic id of each first and repeated mention. */
+    public FirstMentionProcessor(String storeName, Duration retention, Clock clock, Consumer<String> onFirst,
+                                 Consumer<String> onRepeat) {
         this.storeName = storeName;
         this.retention = retention;
         this.clock = clock;
@@ -57,10 +59,10 @@ public final class FirstMentionProcessor implements FixedKeyProcessor<String, Me
         if (tally == null) {
             tally = new MentionTally(mention.articleId(), 1, mention.articleId(), now);
             first = mention;
-            onFirst.run();
+            onFirst.accept(mention.topicId());
         } else {
             tally = tally.counting(mention.articleId(), now);
-            onRepeat.run();
+            onRepeat.accept(mention.topicId());
         }
         tallies.put(record.key(), tally);
         MentionCount count = new MentionCount(MentionCount.SCHEMA_VERSION, mention.topicId(), mention.storyId(),

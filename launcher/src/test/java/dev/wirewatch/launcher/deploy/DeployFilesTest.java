@@ -1,0 +1,161 @@
+package dev.wirewatch.launcher.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.wirewatch.config.ConfigLoader;
+import dev.wirewatch.config.WirewatchConfig;
+import dev.wirewatch.processing.match.DefaultTopics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/ as files a machine reads: the compose stack, the Kubernetes manifests, the dashboard and the Prometheus
+ * files parse and hang together (paths exist, names match, the config validates). Running them needs Docker and a
+ * cluster, which the build does not have.
+ */
+class DeployFilesTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Path DEPLOY = PromQl.DEPLOY;
+    private static final Map<String, String> ENV = Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
+            "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T/B/x");
+
+    private static List<JsonNode> documents(Path file) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (YAMLParser parser = new YAMLFactory().createParser(file.toFile())) {
+            YAML.readValues(parser, JsonNode.class).forEachRemaining(d -> {
+                if (d != null && !d.isNull() && !d.isEmpty()) {
+                    docs.add(d);
+                }
+            });
+        }
+        return docs;
+    }
+
+    @Test
+    void composeRunsKafkaTheThreeServicesFromOneImagePrometheusAndGrafana() throws IOException {
+        JsonNode compose = YAML.readTree(DEPLOY.resolve("docker-compose.yml").toFile());
+        JsonNode services = compose.get("services");
+        Set<String> names = new HashSet<>();
+        services.fieldNames().forEachRemaining(names::add);
+        assertEquals(Set.of("kafka", "ingest", "process", "alert", "prometheus", "grafana"), names);
+        assertTrue(services.get("kafka").get("image").asText().startsWith("apache/kafka:"));
+        assertEquals("broker,controller", services.get("kafka").get("environment").get("KAFKA_PROCESS_ROLES").asText());
+        for (String service : List.of("ingest", "process", "alert")) {
+            JsonNode s = services.get(service);
+            assertEquals("deploy/Dockerfile", s.get("build").get("dockerfile").asText(), service);
+            assertEquals("wirewatch:latest", s.get("image").asText(), service);
+            assertEquals(service, s.get("command").get(0).asText());
+        }
+        services.forEach(s -> {
+            if (s.has("volumes")) {
+                s.get("volumes").forEach(v -> {
+                    String host = v.asText().split(":")[0];
+                    if (host.startsWith("./")) {
+                        assertTrue(Files.exists(DEPLOY.resolve(host)), "compose mounts missing " + host);
+                    }
+                });
+            }
+        });
+    }
+
+    @Test
+    void dockerfileBuildsWithTheWrapperInOneStageAndRunsTheJarInAnother() throws IOException {
+        List<String> lines = Files.readAllLines(DEPLOY.resolve("Dockerfile"));
+        assertEquals(2, lines.stream().filter(l -> l.startsWith("FROM ")).count());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("RUN ./mvnw")));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("launcher/target/wirewatch.jar")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("USER ")), "not root at runtime");
+    }
+
+    @Test
+    void composeAndKubernetesConfigsValidateAndTrackTheShippedTopics() throws Exception {
+        WirewatchConfig compose = ConfigLoader.load(DEPLOY.resolve("compose/wirewatch.yml"), ENV::get);
+        assertEquals(DefaultTopics.load(), compose.topics());
+        assertEquals("0.0.0.0", compose.metrics().bindAddress());
+        JsonNode configMap = documents(DEPLOY.resolve("k8s/configmap.yaml")).get(0);
+        Path extracted = Files.createTempFile("k8s-config", ".yml");
+        Files.writeString(extracted, configMap.get("data").get("wirewatch.yml").asText());
+        WirewatchConfig k8s = ConfigLoader.load(extracted, ENV::get);
+        assertEquals(DefaultTopics.load(), k8s.topics());
+        assertEquals("kafka:9092", k8s.kafka().bootstrapServers());
+    }
+
+    @Test
+    void kubernetesDeploymentsProbeHealthMountTheConfigAndReferenceExistingSecrets() throws IOException {
+        Set<String> secretKeys = new HashSet<>();
+        documents(DEPLOY.resolve("k8s/secret.example.yaml")).get(0).get("stringData").fieldNames()
+                .forEachRemaining(secretKeys::add);
+        Set<String> deployments = new HashSet<>();
+        try (Stream<Path> files = Files.list(DEPLOY.resolve("k8s"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                for (JsonNode doc : documents(file)) {
+                    assertNotNull(doc.get("apiVersion"), file + ": apiVersion");
+                    assertNotNull(doc.get("kind"), file + ": kind");
+                    assertFalse(doc.path("metadata").path("name").asText().isEmpty(), file + ": metadata.name");
+                    if (doc.get("kind").asText().equals("Deployment")) {
+                        deployments.add(doc.get("metadata").get("name").asText());
+                        checkDeployment(file, doc, secretKeys);
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of("wirewatch-ingest", "wirewatch-processing", "wirewatch-alerts"), deployments);
+    }
+
+    private static void checkDeployment(Path file, JsonNode deployment, Set<String> secretKeys) {
+        JsonNode spec = deployment.get("spec").get("template").get("spec");
+        JsonNode container = spec.get("containers").get(0);
+        String selected = deployment.get("spec").get("selector").get("matchLabels").get("app.kubernetes.io/name")
+                .asText();
+        assertEquals(selected, deployment.get("spec").get("template").get("metadata").get("labels")
+                .get("app.kubernetes.io/name").asText(), file + ": the selector matches the pod labels");
+        assertEquals("/health", container.get("readinessProbe").get("httpGet").get("path").asText(), file.toString());
+        assertEquals("/health/live", container.get("livenessProbe").get("httpGet").get("path").asText(),
+                file.toString());
+        assertEquals(9404, container.get("ports").get(0).get("containerPort").asInt(), file.toString());
+        assertEquals("/etc/wirewatch/wirewatch.yml", container.get("args").get(2).asText(), file.toString());
+        assertEquals("wirewatch-config", spec.get("volumes").get(0).get("configMap").get("name").asText());
+        container.get("env").forEach(env -> {
+            JsonNode ref = env.path("valueFrom").path("secretKeyRef");
+            if (!ref.isMissingNode()) {
+                assertEquals("wirewatch-secrets", ref.get("name").asText(), file.toString());
+                assertTrue(secretKeys.contains(ref.get("key").asText()), file + ": no secret key " + ref);
+            }
+        });
+    }
+
+    @Test
+    void dashboardPanelsQueryPrometheusAndPrometheusLoadsTheRules() throws IOException {
+        JsonNode dashboard = new ObjectMapper().readTree(DEPLOY.resolve("grafana/dashboards/wirewatch.json")
+                .toFile());
+        JsonNode datasource = YAML.readTree(DEPLOY.resolve("grafana/provisioning/datasources/prometheus.yml")
+                .toFile()).get("datasources").get(0);
+        Set<Integer> ids = new HashSet<>();
+        for (JsonNode panel : dashboard.get("panels")) {
+            assertTrue(ids.add(panel.get("id").asInt()), "panel ids are unique");
+            assertEquals(datasource.get("uid").asText(), panel.get("datasource").get("uid").asText());
+            assertFalse(panel.get("targets").isEmpty(), panel.get("title").asText());
+        }
+        assertEquals(PromQl.dashboardExpressions().size(), 18);
+        JsonNode prometheus = YAML.readTree(DEPLOY.resolve("prometheus/prometheus.yml").toFile());
+        prometheus.get("rule_files").forEach(f -> assertTrue(Files.exists(DEPLOY.resolve("prometheus")
+                .resolve(f.asText())), "rule file " + f));
+        assertEquals(6, PromQl.ruleExpressions().size());
+    }
+}
