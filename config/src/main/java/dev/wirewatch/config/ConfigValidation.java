@@ -74,6 +74,10 @@ final class ConfigValidation {
     }
 
     private static void checkIngest(IngestSettings ingest, List<ConfigProblem> problems) {
+        if (ingest.hostDelay().isNegative()) {
+            problems.add(ConfigProblem.at("ingest.hostDelay", ingest.hostDelay()
+                    + " is negative: expected a pause such as PT1S (PT0S for none)"));
+        }
         if (ingest.maxBodyBytes() < 1024) {
             problems.add(ConfigProblem.at("ingest.maxBodyBytes", ingest.maxBodyBytes()
                     + " bytes is too small for any page: expected at least 1024 (default 5242880)"));

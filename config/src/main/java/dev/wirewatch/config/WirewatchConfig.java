@@ -20,7 +20,7 @@ public record WirewatchConfig(
     public WirewatchConfig {
         kafka = kafka == null ? new KafkaSettings(null, null, null) : kafka;
         feeds = feeds == null ? List.of() : List.copyOf(feeds);
-        ingest = ingest == null ? new IngestSettings(null, null, null, null, null) : ingest;
+        ingest = ingest == null ? new IngestSettings(null, null, null, null, null, null, null) : ingest;
         topics = topics == null ? List.of() : List.copyOf(topics);
         alerts = alerts == null ? new AlertsSettings(null) : alerts;
         metrics = metrics == null ? new MetricsSettings(null, null) : metrics;

@@ -3,6 +3,8 @@ package dev.wirewatch.ingest;
 import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.config.IngestSettings;
 import dev.wirewatch.ingest.feed.FeedPoller;
+import dev.wirewatch.ingest.politeness.HostGate;
+import dev.wirewatch.ingest.politeness.RobotsCache;
 import dev.wirewatch.ingest.fetch.HttpFetcher;
 import dev.wirewatch.ingest.fetch.NetworkGuard;
 import dev.wirewatch.model.Article;
@@ -44,7 +46,9 @@ public final class IngestService implements AutoCloseable {
         this.feeds = List.copyOf(feeds);
         HttpFetcher fetcher = new HttpFetcher(new NetworkGuard(settings.allowPrivateNetworks()),
                 settings.userAgent(), settings.maxBodyBytes(), settings.connectTimeout(), settings.requestTimeout());
-        this.poller = new FeedPoller(fetcher, clock);
+        RobotsCache robots = settings.respectRobots()
+                ? new RobotsCache(fetcher, List.of(settings.robotName()), clock) : null;
+        this.poller = new FeedPoller(fetcher, robots, new HostGate(settings.hostDelay()), clock);
         this.sink = sink;
         this.metrics = new IngestMetrics(registry);
         this.clock = clock;

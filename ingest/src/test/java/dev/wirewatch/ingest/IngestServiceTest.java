@@ -50,7 +50,8 @@ class IngestServiceTest {
     private IngestService service(boolean allowPrivate, String... feedPaths) {
         List<FeedSettings> feeds = java.util.Arrays.stream(feedPaths)
                 .map(p -> new FeedSettings(server.uri(p).toString(), "feed " + p, null)).toList();
-        return new IngestService(feeds, new IngestSettings(allowPrivate, null, 1024L * 1024, null, null), sink,
+        return new IngestService(feeds, new IngestSettings(allowPrivate, null, 1024L * 1024, null, null, null,
+                java.time.Duration.ZERO), sink,
                 registry, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -112,6 +113,29 @@ class IngestServiceTest {
         }
         assertEquals(1, server.hits("/articles/su35.html"));
         assertEquals(2, written.size());
+    }
+
+    @Test
+    void pagesDisallowedByRobotsTxtAreNotFetchedAndTheFeedTextStandsIn() {
+        serveRss2();
+        server.route("/robots.txt", Route.ok("text/plain", """
+                User-agent: wirewatch
+                Disallow: /articles/su35.html
+
+                User-agent: *
+                Disallow: /
+                """.getBytes(StandardCharsets.UTF_8)));
+        IngestSummary summary;
+        try (IngestService ingest = service(true, "/rss.xml")) {
+            summary = ingest.pollAllOnce();
+        }
+        assertEquals(0, server.hits("/articles/su35.html"), "robots.txt obeyed: the page was never requested");
+        assertEquals(1, server.hits("/robots.txt"), "robots.txt fetched once per site, then cached");
+        assertEquals(1.0, registry.find("wirewatch.page.fetches").tag("outcome", "robots-disallowed").counter()
+                .count());
+        assertEquals(0, summary.feedsFailed());
+        assertTrue(written.stream().anyMatch(a -> a.canonicalUrl().endsWith("/articles/su35.html")),
+                "the entry still arrives, with the feed's own text: " + written);
     }
 
     @Test

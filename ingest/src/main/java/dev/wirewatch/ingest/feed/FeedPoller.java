@@ -4,6 +4,8 @@ import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.ingest.extract.ExtractedPage;
 import dev.wirewatch.ingest.extract.PageExtractor;
 import dev.wirewatch.ingest.extract.PageTypes;
+import dev.wirewatch.ingest.politeness.HostGate;
+import dev.wirewatch.ingest.politeness.RobotsCache;
 import dev.wirewatch.ingest.fetch.FetchException;
 import dev.wirewatch.ingest.fetch.Fetched;
 import dev.wirewatch.ingest.fetch.HttpFetcher;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls one feed: fetches it (conditionally, with the validators of the last good fetch, so an unchanged feed
- * costs a 304), parses it, then fetches and extracts each article it links to that has not been ingested yet. A page that cannot be fetched falls back to the feed entry's own text.
+ * costs a 304), parses it, then fetches and extracts each article it links to that has not been ingested yet. Every
+ * request waits for its host's turn ({@link HostGate}); article pages are fetched only where robots.txt allows. A
+ * page that cannot be fetched, or may not be, falls back to the feed entry's own text.
  *
  * <p>Thread safe; the set of already-ingested canonical URLs is shared by all feeds, so an article reached through
  * two feeds is fetched once.
@@ -44,15 +48,30 @@ public final class FeedPoller {
     }
 
     private final HttpFetcher fetcher;
+    private final RobotsCache robots;
+    private final HostGate gate;
     private final FeedParser parser = new FeedParser();
     private final PageExtractor extractor = new PageExtractor();
     private final Clock clock;
     private final Set<String> ingested = ConcurrentHashMap.newKeySet();
     private final Map<String, Validators> validators = new ConcurrentHashMap<>();
 
-    public FeedPoller(HttpFetcher fetcher, Clock clock) {
+    /** {@code robots} may be null to fetch pages regardless of robots.txt. */
+    public FeedPoller(HttpFetcher fetcher, RobotsCache robots, HostGate gate, Clock clock) {
         this.fetcher = fetcher;
+        this.robots = robots;
+        this.gate = gate;
         this.clock = clock;
+    }
+
+    private Fetched politely(URI uri, java.time.Duration crawlDelay, HostGate.Request<Fetched, FetchException> fetch)
+            throws FetchException {
+        try {
+            return gate.call(uri, crawlDelay, fetch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException("interrupted", "interrupted while waiting for " + uri.getHost() + "'s turn");
+        }
     }
 
     /** Polls {@code feed} once; never throws for a bad feed or page, it reports them in the result. */
@@ -62,7 +81,9 @@ public final class FeedPoller {
         long bytes;
         try {
             feedUri = URI.create(feed.url().trim());
-            Fetched fetched = fetcher.get(feedUri, validators.getOrDefault(feed.url(), Validators.NONE));
+            URI target = feedUri;
+            Fetched fetched = politely(target, null,
+                    () -> fetcher.get(target, validators.getOrDefault(feed.url(), Validators.NONE)));
             if (fetched.notModified()) {
                 return new Poll(feed, List.of(), List.of(), 0, "not-modified", null);
             }
@@ -84,7 +105,14 @@ public final class FeedPoller {
                 continue;
             }
             try {
-                Fetched page = fetcher.get(URI.create(item.link()));
+                URI pageUri = URI.create(item.link());
+                if (robots != null && !robots.allowed(pageUri)) {
+                    failures.add(fallBack(feed, item, canonical, "robots-disallowed",
+                            "robots.txt of " + pageUri.getHost() + " disallows " + pageUri.getPath(), articles));
+                    continue;
+                }
+                Fetched page = politely(pageUri, robots == null ? null : robots.crawlDelay(pageUri),
+                        () -> fetcher.get(pageUri));
                 bytes += page.body().length;
                 String notHtml = PageTypes.rejection(page.body(), page.contentType());
                 if (notHtml != null) {

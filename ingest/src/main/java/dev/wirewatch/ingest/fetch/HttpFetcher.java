@@ -10,16 +10,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Fetches one URL over HTTP with Wirewatch's limits: a User-Agent, connect and request timeouts, gzip/deflate, and a
- * body cap enforced while reading (after decompression, so a compression bomb stops at the cap too).
+ * Fetches one URL over HTTP with Wirewatch's limits: a User-Agent, connect and request timeouts, gzip/deflate, a
+ * body cap enforced while reading (after decompression, so a compression bomb stops at the cap too), and at most
+ * {@value #MAX_REDIRECTS} redirects, followed here rather than by the JDK so that every hop passes the SSRF guard
+ * before it is requested and a loop is named as such. 429 and 503 carry the server's Retry-After.
  *
  * <p>Thread safe; one instance is shared by all feeds.
  */
 public final class HttpFetcher {
+
+    /** Redirects followed at most; one more is an error, as is a URL visited twice (a loop). */
+    public static final int MAX_REDIRECTS = 5;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final HttpClient client;
     private final NetworkGuard guard;
@@ -31,7 +39,7 @@ public final class HttpFetcher {
                        Duration requestTimeout) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER) // followed here, so that each hop passes the guard
                 .build();
         this.guard = guard;
         this.userAgent = userAgent;
@@ -53,7 +61,39 @@ public final class HttpFetcher {
      * answers 304 and comes back as a {@link Fetched#notModified()} result without a body.
      */
     public Fetched get(URI uri, Validators validators) throws FetchException {
-        guard.check(uri);
+        URI current = uri;
+        Set<URI> visited = new HashSet<>();
+        visited.add(current);
+        for (int redirects = 0; ; redirects++) {
+            guard.check(current); // every hop: a public URL must not redirect Wirewatch into the internal network
+            HttpResponse<InputStream> response = send(current, validators);
+            int status = response.statusCode();
+            if (!REDIRECTS.contains(status)) {
+                return read(uri, response, validators);
+            }
+            close(response);
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (location == null) {
+                throw new FetchException("http-" + status, current + " answered HTTP " + status + " without Location");
+            }
+            if (redirects == MAX_REDIRECTS) {
+                throw new FetchException("too-many-redirects", uri + " redirects more than " + MAX_REDIRECTS
+                        + " times");
+            }
+            URI next;
+            try {
+                next = current.resolve(location.trim());
+            } catch (IllegalArgumentException e) {
+                throw new FetchException("invalid-url", current + " redirects to a malformed URL", e);
+            }
+            if (!visited.add(next)) {
+                throw new FetchException("redirect-loop", uri + " redirects in a loop (back to " + next + ")");
+            }
+            current = next;
+        }
+    }
+
+    private HttpResponse<InputStream> send(URI uri, Validators validators) throws FetchException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("User-Agent", userAgent)
@@ -65,10 +105,8 @@ public final class HttpFetcher {
         if (validators.lastModified() != null) {
             builder.header("If-Modified-Since", validators.lastModified());
         }
-        HttpRequest request = builder.build();
-        HttpResponse<InputStream> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw new FetchException("timeout", "no answer from " + uri + " within " + requestTimeout, e);
         } catch (ConnectException e) {
@@ -79,23 +117,56 @@ public final class HttpFetcher {
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted", "interrupted while fetching " + uri, e);
         }
+    }
+
+    private Fetched read(URI requested, HttpResponse<InputStream> response, Validators validators)
+            throws FetchException {
         try (InputStream raw = response.body()) {
-            if (response.statusCode() == 304 && !validators.isEmpty()) {
+            int status = response.statusCode();
+            if (status == 304 && !validators.isEmpty()) {
                 return new Fetched(response.uri(), 304, null, new byte[0], validators);
             }
-            if (response.statusCode() / 100 != 2) {
-                throw new FetchException("http-" + response.statusCode(),
-                        uri + " answered HTTP " + response.statusCode());
+            if (status / 100 != 2) {
+                Duration retryAfter = status == 429 || status == 503
+                        ? retryAfter(response.headers().firstValue("Retry-After").orElse(null)) : null;
+                throw new FetchException("http-" + status, requested + " answered HTTP " + status
+                        + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)"), retryAfter);
             }
-            guard.check(response.uri()); // a redirect may have led somewhere the original URL could not go
             String encoding = response.headers().firstValue("Content-Encoding").orElse("").trim().toLowerCase();
-            byte[] body = readCapped(decoded(raw, encoding), uri);
-            return new Fetched(response.uri(), response.statusCode(),
+            byte[] body = readCapped(decoded(raw, encoding), requested);
+            return new Fetched(response.uri(), status,
                     response.headers().firstValue("Content-Type").orElse(null), body,
                     new Validators(response.headers().firstValue("ETag").orElse(null),
                             response.headers().firstValue("Last-Modified").orElse(null)));
         } catch (IOException e) {
-            throw new FetchException("io", "reading " + uri + " failed: " + e, e);
+            throw new FetchException("io", "reading " + requested + " failed: " + e, e);
+        }
+    }
+
+    private static void close(HttpResponse<InputStream> response) {
+        try {
+            response.body().close();
+        } catch (IOException e) {
+            // the redirect's body is not needed; a failure to discard it changes nothing
+        }
+    }
+
+    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(header.trim());
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration wait = Duration.between(java.time.Instant.now(), java.time.ZonedDateTime.parse(header.trim(),
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
         }
     }
 

@@ -54,6 +54,52 @@ class HttpFetcherTest {
         assertTrue(e.getMessage().contains("/down"), e.getMessage());
     }
 
+    private static Route redirect(int status, String location) {
+        return new Route(status, "text/plain", new byte[0], Map.of("Location", location), 0);
+    }
+
+    @Test
+    void redirectsAreFollowedUpToFiveAndTheFinalUrlIsReported() throws Exception {
+        server.route("/r1", redirect(301, "/r2")).route("/r2", redirect(302, "/r3")).route("/r3", redirect(307, "/r4"))
+                .route("/r4", redirect(308, "/r5")).route("/r5", redirect(303, "/end"))
+                .route("/end", Route.ok("text/plain", "here".getBytes(StandardCharsets.UTF_8)));
+        Fetched f = fetcher.get(server.uri("/r1"));
+        assertEquals(server.uri("/end"), f.uri());
+        server.route("/r0", redirect(301, "/r1"));
+        assertEquals("too-many-redirects", assertThrows(FetchException.class,
+                () -> fetcher.get(server.uri("/r0"))).outcome());
+        assertEquals(0, server.hits("/end") - 1, "the sixth redirect is not followed");
+    }
+
+    @Test
+    void redirectLoopIsNamedAndEndsAtOnce() {
+        server.route("/a", redirect(302, "/b")).route("/b", redirect(302, "/a"));
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(server.uri("/a")));
+        assertEquals("redirect-loop", e.outcome());
+        assertEquals(1, server.hits("/a"));
+        assertEquals(1, server.hits("/b"));
+    }
+
+    @Test
+    void everyRedirectHopPassesTheGuardBeforeItIsRequested() {
+        server.route("/out", redirect(302, "file:///etc/passwd"));
+        assertEquals("refused-scheme", assertThrows(FetchException.class,
+                () -> fetcher.get(server.uri("/out"))).outcome());
+        HttpFetcher guarded = new HttpFetcher(new NetworkGuard(false), "t", CAP, Duration.ofSeconds(2),
+                Duration.ofMillis(700));
+        assertEquals("refused-private-network", assertThrows(FetchException.class,
+                () -> guarded.get(server.uri("/out"))).outcome());
+        assertEquals(1, server.hits("/out"), "the guarded fetcher never sent the first request");
+    }
+
+    @Test
+    void tooManyRequestsCarriesTheServersRetryAfter() {
+        server.route("/busy", new Route(429, "text/plain", new byte[0], Map.of("Retry-After", "120"), 0));
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(server.uri("/busy")));
+        assertEquals("http-429", e.outcome());
+        assertEquals(Duration.ofSeconds(120), e.retryAfter());
+    }
+
     @Test
     void oversizedBodyStopsAtTheCap() {
         server.route("/big", Route.ok("text/html", new byte[CAP * 4]));

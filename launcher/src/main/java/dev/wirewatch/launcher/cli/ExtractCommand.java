@@ -116,7 +116,8 @@ final class ExtractCommand implements Callable<Integer> {
 
     private Page fetch(URI uri) throws FetchException {
         if (fetcher == null) {
-            IngestSettings defaults = new IngestSettings(allowPrivateNetworks, null, (long) maxBytes, null, null);
+            IngestSettings defaults = new IngestSettings(allowPrivateNetworks, null, (long) maxBytes, null, null,
+                    null, null);
             fetcher = new HttpFetcher(new NetworkGuard(defaults.allowPrivateNetworks()), defaults.userAgent(),
                     defaults.maxBodyBytes(), defaults.connectTimeout(), defaults.requestTimeout());
         }

@@ -59,7 +59,7 @@ class ServiceCommandsEndToEndTest {
                 feeds:
                   - { url: "%s/hanoi-herald/rss.xml" }
                   - { url: "%s/mekong-wire/atom.xml" }
-                ingest: { allowPrivateNetworks: true }
+                ingest: { allowPrivateNetworks: true, hostDelay: PT0S }
                 topics:
                   - { id: su-35, query: '"Su-35"' }
                   - { id: c-130, query: '"C-130"' }
