@@ -70,7 +70,46 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(origin, sorted(problems));
         }
-        return config;
+        return expandOpml(config, origin, paths);
+    }
+
+    /** Replaces each {@code opml} entry by the feeds its file lists; a feed listed twice is kept once. */
+    private static WirewatchConfig expandOpml(WirewatchConfig config, String origin, YamlPaths paths)
+            throws ConfigException {
+        if (config.feeds().stream().noneMatch(f -> f.opml() != null)) {
+            return config;
+        }
+        Path base = Path.of(origin).toAbsolutePath().getParent();
+        List<FeedSettings> feeds = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (int i = 0; i < config.feeds().size(); i++) {
+            FeedSettings feed = config.feeds().get(i);
+            if (feed.opml() == null) {
+                if (seen.add(feed.url().trim())) {
+                    feeds.add(feed);
+                }
+                continue;
+            }
+            String at = "feeds[" + i + "].opml";
+            try {
+                for (FeedSettings listed : OpmlReader.read(base == null ? Path.of(feed.opml())
+                        : base.resolve(feed.opml()))) {
+                    if (!ConfigValidation.isHttpUrl(listed.url())) {
+                        problems.add(new ConfigProblem(at, paths.lineOf(at), "the OPML file lists '" + listed.url()
+                                + "', which is not an http(s) URL"));
+                    } else if (seen.add(listed.url().trim())) {
+                        feeds.add(new FeedSettings(listed.url(), listed.name(), feed.pollInterval()));
+                    }
+                }
+            } catch (OpmlReader.OpmlException e) {
+                problems.add(new ConfigProblem(at, paths.lineOf(at), e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(origin, sorted(problems));
+        }
+        return config.withFeeds(feeds);
     }
 
     private static ObjectMapper mapper(ProblemCollector collector) {

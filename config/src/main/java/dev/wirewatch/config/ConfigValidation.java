@@ -58,8 +58,14 @@ final class ConfigValidation {
                 problems.add(ConfigProblem.at(at, "empty feed entry: expected { url: ..., name: ... }"));
                 continue;
             }
+            if (feed.opml() != null) {
+                if (feed.url() != null) {
+                    problems.add(ConfigProblem.at(at, "give 'url' or 'opml', not both"));
+                }
+                continue; // the OPML file's feeds are read and checked after the rest
+            }
             if (feed.url() == null || feed.url().isBlank()) {
-                problems.add(ConfigProblem.at(at, "missing key 'url'"));
+                problems.add(ConfigProblem.at(at, "missing key 'url' (or 'opml' with an OPML file)"));
             } else if (!isHttpUrl(feed.url())) {
                 problems.add(ConfigProblem.at(at + ".url", "'" + feed.url()
                         + "' is not an absolute http:// or https:// URL"));
@@ -224,7 +230,7 @@ final class ConfigValidation {
         }
     }
 
-    private static boolean isHttpUrl(String url) {
+    static boolean isHttpUrl(String url) {
         try {
             URI uri = new URI(url.trim());
             return uri.isAbsolute() && uri.getHost() != null

@@ -33,6 +33,11 @@ public record WirewatchConfig(
     }
 
     /** A copy tracking other topics. */
+    /** A copy polling other feeds. */
+    public WirewatchConfig withFeeds(java.util.List<FeedSettings> newFeeds) {
+        return new WirewatchConfig(kafka, newFeeds, ingest, topics, alerts, metrics, processing);
+    }
+
     public WirewatchConfig withTopics(java.util.List<TrackedTopic> newTopics) {
         return new WirewatchConfig(kafka, feeds, ingest, newTopics, alerts, metrics, processing);
     }

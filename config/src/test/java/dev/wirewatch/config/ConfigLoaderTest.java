@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -140,6 +142,52 @@ class ConfigLoaderTest {
                 "5 alerts.sinks[2].initialBackoff", "5 alerts.sinks[2].rateLimit.messages",
                 "5 alerts.sinks[2].rateLimit.per"), described, e.getMessage());
         assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    @Test
+    void anOpmlEntryStandsForTheFeedsItListsRelativeToTheConfigFile(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("subscriptions.opml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <opml version="2.0"><head><title>Desk</title></head><body>
+                  <outline text="Asia">
+                    <outline type="rss" text="Mekong Wire" xmlUrl="https://mekong.example/rss.xml"/>
+                    <outline type="rss" title="Saigon Daily" text="sd" xmlUrl="https://saigon.example/atom.xml"/>
+                  </outline>
+                  <outline type="link" text="Not a feed" url="https://example.org/"/>
+                  <outline type="rss" text="Listed twice" xmlUrl="https://herald.example/rss.xml"/>
+                </body></opml>
+                """);
+        Path config = Files.writeString(dir.resolve("wirewatch.yml"), """
+                feeds:
+                  - { url: "https://herald.example/rss.xml", name: Herald }
+                  - { opml: subscriptions.opml, pollInterval: PT15M }
+                """);
+        WirewatchConfig loaded = ConfigLoader.load(config, name -> null);
+        assertEquals(List.of("Herald", "Mekong Wire", "Saigon Daily"), loaded.feeds().stream().map(FeedSettings::name)
+                .toList());
+        assertEquals(java.time.Duration.ofMinutes(15), loaded.feeds().get(1).pollInterval());
+    }
+
+    @Test
+    void anUnreadableOrHostileOpmlFileIsAProblemOnItsLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("evil.opml"), """
+                <?xml version="1.0"?>
+                <!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+                <opml><body><outline xmlUrl="https://a.example/&x;"/></body></opml>
+                """);
+        Path config = Files.writeString(dir.resolve("wirewatch.yml"), """
+                kafka: { partitions: 3 }
+                feeds:
+                  - { opml: evil.opml }
+                  - { opml: missing.opml }
+                """);
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(config, name -> null));
+        assertEquals(List.of(3, 4), e.problems().stream().map(ConfigProblem::line).toList(), e.getMessage());
+        assertTrue(e.problems().get(0).message().contains("DOCTYPE"), e.getMessage());
+        assertTrue(e.problems().get(1).message().contains("cannot read OPML file"), e.getMessage());
     }
 
     @Test

@@ -3,6 +3,13 @@ package dev.wirewatch.ingest;
 import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.config.IngestSettings;
 import dev.wirewatch.ingest.feed.FeedPoller;
+import dev.wirewatch.ingest.state.IngestState;
+import dev.wirewatch.model.FeedStatus;
+import io.micrometer.core.instrument.Gauge;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 import dev.wirewatch.ingest.politeness.HostGate;
 import dev.wirewatch.ingest.politeness.RobotsCache;
 import dev.wirewatch.ingest.fetch.HttpFetcher;
@@ -39,16 +46,34 @@ public final class IngestService implements AutoCloseable {
     private final ArticleSink sink;
     private final IngestMetrics metrics;
     private final Clock clock;
+    private final IngestState state;
+    private final FeedSchedule schedule = new FeedSchedule(RandomGenerator.getDefault());
+    private final Map<String, FeedStatus> statuses = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
 
     public IngestService(List<FeedSettings> feeds, IngestSettings settings, ArticleSink sink, MeterRegistry registry,
                          Clock clock) {
+        this(feeds, settings, sink, IngestState.inMemory(), registry, clock);
+    }
+
+    /** An ingest service whose memory (links ingested, feed status and next polls) lives in {@code state}. */
+    public IngestService(List<FeedSettings> feeds, IngestSettings settings, ArticleSink sink, IngestState state,
+                         MeterRegistry registry, Clock clock) {
         this.feeds = List.copyOf(feeds);
         HttpFetcher fetcher = new HttpFetcher(new NetworkGuard(settings.allowPrivateNetworks()),
                 settings.userAgent(), settings.maxBodyBytes(), settings.connectTimeout(), settings.requestTimeout());
         RobotsCache robots = settings.respectRobots()
                 ? new RobotsCache(fetcher, List.of(settings.robotName()), clock) : null;
         this.poller = new FeedPoller(fetcher, robots, new HostGate(settings.hostDelay()), clock);
+        this.state = state;
+        poller.remember(state.ingestedLinkIds());
+        statuses.putAll(state.feedStatuses());
+        for (FeedSettings feed : this.feeds) {
+            Gauge.builder("wirewatch.feed.consecutive.failures", statuses,
+                            s -> s.containsKey(feed.url()) ? s.get(feed.url()).consecutiveFailures() : 0)
+                    .description("failed polls in a row, by feed (0 after a good poll)").tag("feed", feed.name())
+                    .register(registry);
+        }
         this.sink = sink;
         this.metrics = new IngestMetrics(registry);
         this.clock = clock;
@@ -77,6 +102,9 @@ public final class IngestService implements AutoCloseable {
                 fallbacks += (int) poll.pageFailures().stream().filter(FeedPoller.PageFailure::fellBack).count();
             }
             sink.flush();
+            for (Future<FeedPoller.Poll> future : polls) {
+                remember(future.get());
+            }
             return new IngestSummary(feeds.size(), failed, articles, fallbacks, failures);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,27 +116,63 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    /** Starts polling each feed on its own interval, the first poll at a random point of the first interval. */
+    /**
+     * Starts polling each feed on its own schedule: the first poll at the time a previous run planned for it (its
+     * status survives restarts), else at a random point of the first few seconds; then as {@link FeedSchedule}
+     * says, backing off while it fails.
+     */
     public synchronized void start() {
         if (scheduler != null) {
             return;
         }
         scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(MAX_PARALLEL_FEEDS, feeds.size())),
                 named("wirewatch-ingest"));
+        Instant now = clock.instant();
         for (FeedSettings feed : feeds) {
-            long interval = feed.pollInterval().toMillis();
-            // Jitter spreads the first polls so that hundreds of feeds do not all fire at start-up.
-            long firstDelay = ThreadLocalRandom.current().nextLong(Math.max(1, Math.min(interval, 5_000)));
-            scheduler.scheduleWithFixedDelay(() -> {
-                try {
-                    pollAndWrite(feed);
-                    sink.flush();
-                } catch (RuntimeException e) {
-                    LOG.error("feed {} ({}): poll failed: {}", feed.name(), feed.url(), e.toString());
-                }
-            }, firstDelay, interval, TimeUnit.MILLISECONDS);
+            FeedStatus before = statuses.get(feed.url());
+            long firstDelay = before != null && before.nextPollAt() != null
+                    ? Math.max(0, Duration.between(now, before.nextPollAt()).toMillis())
+                    // jitter spreads the first polls so that hundreds of feeds do not all fire at start-up
+                    : ThreadLocalRandom.current().nextLong(Math.max(1, Math.min(feed.pollInterval().toMillis(), 5_000)));
+            scheduler.schedule(() -> pollOnSchedule(feed), firstDelay, TimeUnit.MILLISECONDS);
         }
         LOG.info("ingest: polling {} feeds", feeds.size());
+    }
+
+    private void pollOnSchedule(FeedSettings feed) {
+        Duration next = feed.pollInterval();
+        try {
+            FeedPoller.Poll poll = pollAndWrite(feed);
+            sink.flush();
+            FeedStatus status = remember(poll);
+            next = Duration.between(clock.instant(), status.nextPollAt());
+        } catch (RuntimeException e) {
+            LOG.error("feed {} ({}): poll failed: {}", feed.name(), feed.url(), e.toString());
+        } finally {
+            ScheduledExecutorService current = scheduler;
+            if (current != null && !current.isShutdown()) {
+                current.schedule(() -> pollOnSchedule(feed), Math.max(0, next.toMillis()), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Records a durable poll: its articles as ingested, the feed's new status; reports a feed that keeps failing. */
+    private FeedStatus remember(FeedPoller.Poll poll) {
+        state.ingested(poll.articles());
+        FeedStatus status = schedule.next(poll, statuses.get(poll.feed().url()), clock.instant());
+        statuses.put(status.feedUrl(), status);
+        state.feedStatus(status);
+        if (status.failing() && status.consecutiveFailures() % FeedStatus.FAILING_AFTER == 0) {
+            LOG.error("feed {} ({}) has failed {} polls in a row (last: {}); next try at {}. "
+                            + "See 'wirewatch feeds status'.", status.name(), status.feedUrl(),
+                    status.consecutiveFailures(), status.lastError(), status.nextPollAt());
+        }
+        return status;
+    }
+
+    /** Each configured feed's latest status, by URL; feeds not polled yet are absent. */
+    public Map<String, FeedStatus> statuses() {
+        return Map.copyOf(statuses);
     }
 
     private FeedPoller.Poll pollAndWrite(FeedSettings feed) {
@@ -154,5 +218,6 @@ public final class IngestService implements AutoCloseable {
             }
         }
         sink.close();
+        state.close();
     }
 }

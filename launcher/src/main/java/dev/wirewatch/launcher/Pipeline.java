@@ -6,6 +6,7 @@ import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.ingest.IngestService;
 import dev.wirewatch.ingest.IngestSummary;
 import dev.wirewatch.ingest.KafkaArticleSink;
+import dev.wirewatch.ingest.state.KafkaIngestState;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import dev.wirewatch.launcher.once.Backlog;
 import dev.wirewatch.model.topic.TopicProvisioner;
@@ -114,7 +115,9 @@ public final class Pipeline implements AutoCloseable {
             }
             if (services.contains(Service.INGEST)) {
                 ingest = new IngestService(config.feeds(), config.ingest(),
-                        new KafkaArticleSink(bootstrapServers, topics.articles(), registry), registry, clock);
+                        new KafkaArticleSink(bootstrapServers, topics.articles(), registry),
+                        new KafkaIngestState(bootstrapServers, topics.ingested(), topics.feedStatus(), clock),
+                        registry, clock);
                 started.push(ingest);
             }
         } catch (RuntimeException | TimeoutException e) {

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * request waits for its host's turn ({@link HostGate}); article pages are fetched only where robots.txt allows. A
  * page that cannot be fetched, or may not be, falls back to the feed entry's own text.
  *
- * <p>Thread safe; the set of already-ingested canonical URLs is shared by all feeds, so an article reached through
+ * <p>Thread safe; the set of already-ingested links (canonical URL ids) is shared by all feeds, so an article reached through
  * two feeds is fetched once.
  */
 public final class FeedPoller {
@@ -37,7 +37,7 @@ public final class FeedPoller {
 
     /** What polling one feed yielded; {@code error} is null on success. */
     public record Poll(FeedSettings feed, List<Article> articles, List<PageFailure> pageFailures, long bytes,
-                       String outcome, String error) {
+                       String outcome, String error, int itemsSeen, java.time.Duration retryAfter) {
         public boolean failed() {
             return error != null;
         }
@@ -85,23 +85,24 @@ public final class FeedPoller {
             Fetched fetched = politely(target, null,
                     () -> fetcher.get(target, validators.getOrDefault(feed.url(), Validators.NONE)));
             if (fetched.notModified()) {
-                return new Poll(feed, List.of(), List.of(), 0, "not-modified", null);
+                return new Poll(feed, List.of(), List.of(), 0, "not-modified", null, 0, null);
             }
             bytes = fetched.body().length;
             items = parser.parse(fetched.body(), fetched.contentType(), fetched.uri());
             validators.put(feed.url(), fetched.validators()); // only once parsed: a broken feed is fetched in full again
         } catch (FetchException e) {
-            return new Poll(feed, List.of(), List.of(), 0, e.outcome(), e.getMessage());
+            return new Poll(feed, List.of(), List.of(), 0, e.outcome(), e.getMessage(), 0, e.retryAfter());
         } catch (FeedParseException e) {
-            return new Poll(feed, List.of(), List.of(), 0, "malformed", e.getMessage());
+            return new Poll(feed, List.of(), List.of(), 0, "malformed", e.getMessage(), 0, null);
         } catch (IllegalArgumentException e) {
-            return new Poll(feed, List.of(), List.of(), 0, "invalid-url", "bad feed URL: " + e.getMessage());
+            return new Poll(feed, List.of(), List.of(), 0, "invalid-url", "bad feed URL: " + e.getMessage(), 0,
+                    null);
         }
         List<Article> articles = new ArrayList<>();
         List<PageFailure> failures = new ArrayList<>();
         for (FeedItem item : items) {
             String canonical = CanonicalUrls.canonicalize(item.link());
-            if (!ingested.add(canonical)) {
+            if (!ingested.add(CanonicalUrls.linkId(item.link()))) {
                 continue;
             }
             try {
@@ -131,12 +132,12 @@ public final class FeedPoller {
                 failures.add(fallBack(feed, item, canonical, "invalid-url", e.getMessage(), articles));
             }
         }
-        return new Poll(feed, articles, failures, bytes, "ok", null);
+        return new Poll(feed, articles, failures, bytes, "ok", null, items.size(), null);
     }
 
-    /** Forgets that an article was ingested, so the next poll tries it again (its write failed). */
-    public void forget(String canonicalUrl) {
-        ingested.remove(canonicalUrl);
+    /** Remembers links ingested before this process started (ids as {@link CanonicalUrls#linkId}). */
+    public void remember(java.util.Collection<String> linkIds) {
+        ingested.addAll(linkIds);
     }
 
     private Article fromPage(FeedSettings feed, FeedItem item, Fetched page) {
@@ -162,7 +163,7 @@ public final class FeedPoller {
             articles.add(Article.of(item.link(), canonical, item.title(), item.content(), feed.name(), feed.url(),
                     item.author(), null, item.publishedAt(), clock.instant()));
         } else {
-            ingested.remove(canonical); // nothing was ingested; try again next poll
+            ingested.remove(CanonicalUrls.linkId(item.link())); // nothing was ingested; try again next poll
         }
         return new PageFailure(item.link(), outcome, reason, usable);
     }

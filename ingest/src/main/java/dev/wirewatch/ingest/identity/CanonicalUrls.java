@@ -56,4 +56,9 @@ public final class CanonicalUrls {
         String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
         return name.startsWith("utm_") || TRACKING.contains(name);
     }
+
+    /** The id under which a link is remembered as ingested: the article id of its canonical URL. */
+    public static String linkId(String link) {
+        return dev.wirewatch.model.Article.idFor(canonicalize(link));
+    }
 }

@@ -90,6 +90,15 @@ class ServiceCommandsEndToEndTest {
 
             assertEquals(ExitCodes.OK, wirewatch("ingest", "--config", config.toString(), "--once"), err.toString());
             assertTrue(out.toString().contains("articles 10"), out.toString());
+            out.getBuffer().setLength(0);
+            assertEquals(ExitCodes.OK, wirewatch("ingest", "--config", config.toString(), "--once"), err.toString());
+            assertTrue(out.toString().contains("articles 0"), "a new ingest process remembers, from Kafka, what "
+                    + "was ingested: " + out);
+            out.getBuffer().setLength(0);
+            assertEquals(ExitCodes.OK, wirewatch("feeds", "status", "--config", config.toString()), err.toString());
+            assertEquals(2, out.toString().lines().filter(l -> l.startsWith("OK ")).count(), out.toString());
+            assertTrue(out.toString().contains("articles ingested 5"), out.toString());
+            out.getBuffer().setLength(0);
             producePoisonMention(kafka.bootstrapServers());
             assertEquals(ExitCodes.OK, wirewatch("process", "--config", config.toString(), "--once"), err.toString());
             assertTrue(out.toString().contains("duplicates dropped 3; mentions 3"), out.toString());

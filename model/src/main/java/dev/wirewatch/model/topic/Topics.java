@@ -5,6 +5,7 @@ import dev.wirewatch.model.DeadAlert;
 import dev.wirewatch.model.DeadLetter;
 import dev.wirewatch.model.DeliveryRecord;
 import dev.wirewatch.model.Duplicate;
+import dev.wirewatch.model.FeedStatus;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.MentionCount;
 import dev.wirewatch.model.TopicDefinition;
@@ -26,7 +27,9 @@ public record Topics(
         Topic<String, TopicDefinition> topicDefinitions,
         Topic<String, MentionCount> mentionCounts,
         Topic<String, DeadAlert> alertsDlq,
-        Topic<String, DeliveryRecord> alertLedger) {
+        Topic<String, DeliveryRecord> alertLedger,
+        Topic<String, String> ingested,
+        Topic<String, FeedStatus> feedStatus) {
 
     /** The topics with their standard names. */
     public static Topics standard() {
@@ -51,12 +54,16 @@ public record Topics(
                 new Topic<>(prefix + "alerts.dlq", Serdes.String(), new JsonSerde<>(DeadAlert.class), "delete",
                         "alerts a sink could not deliver, with the error; key = sinkId/topicId/storyId"),
                 new Topic<>(prefix + "alerts.ledger", Serdes.String(), new JsonSerde<>(DeliveryRecord.class),
-                        "compact", "alerts each sink has sent; key = sinkId/topicId/storyId"));
+                        "compact", "alerts each sink has sent; key = sinkId/topicId/storyId"),
+                new Topic<>(prefix + "ingested", Serdes.String(), Serdes.String(), "compact,delete",
+                        "article links already ingested; key = id of the link's canonical URL, value = when"),
+                new Topic<>(prefix + "feed-status", Serdes.String(), new JsonSerde<>(FeedStatus.class), "compact",
+                        "each feed's health after its latest poll; key = feed URL"));
     }
 
     /** All topics, for provisioning. */
     public List<Topic<?, ?>> all() {
         return List.of(articles, mentions, duplicates, deadLetters, topicDefinitions, mentionCounts, alertsDlq,
-                alertLedger);
+                alertLedger, ingested, feedStatus);
     }
 }

@@ -1,0 +1,155 @@
+package dev.wirewatch.launcher.cli;
+
+import dev.wirewatch.config.FeedSettings;
+import dev.wirewatch.config.WirewatchConfig;
+import dev.wirewatch.model.FeedStatus;
+import dev.wirewatch.model.topic.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wirewatch feeds status}: each feed's health as the ingest service last recorded it; {@code feeds import}:
+ * an OPML subscription list as config entries.
+ */
+@Command(name = "feeds", mixinStandardHelpOptions = true, description = "Look at the feeds, import OPML.",
+        subcommands = {FeedsCommand.Status.class, FeedsCommand.Import.class})
+final class FeedsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Print each configured feed's last success, last error, failures in a row, items seen, "
+                    + "articles ingested and next poll, from the feed-status topic. Exit 1 when a feed is failing.")
+    static final class Status implements Callable<Integer> {
+
+        @Option(names = "--config", required = true, paramLabel = "FILE", description = "the config with the feeds")
+        Path config;
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+                description = "Kafka to read from; overrides kafka.bootstrapServers of the config")
+        String bootstrapServers;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            WirewatchConfig loaded = Configs.loadOrReport(config, spec.commandLine().getErr());
+            if (loaded == null) {
+                return ExitCodes.BAD_CONFIG;
+            }
+            String kafka = bootstrapServers != null && !bootstrapServers.isBlank() ? bootstrapServers
+                    : loaded.kafka().bootstrapServers();
+            if (kafka == null || kafka.isBlank()) {
+                spec.commandLine().getErr().printf("%s: kafka.bootstrapServers is empty: give --bootstrap-servers "
+                        + "with the address 'wirewatch run' printed%n", config);
+                return ExitCodes.BAD_CONFIG;
+            }
+            Map<String, FeedStatus> statuses = read(kafka);
+            PrintWriter out = spec.commandLine().getOut();
+            boolean anyFailing = false;
+            for (FeedSettings feed : loaded.feeds()) {
+                FeedStatus s = statuses.get(feed.url());
+                if (s == null) {
+                    out.printf("%-8s %s (%s): not polled yet%n", "NEW", feed.name(), feed.url());
+                    continue;
+                }
+                boolean failing = s.failing();
+                anyFailing |= failing;
+                String state = failing ? "FAILING" : s.consecutiveFailures() > 0 ? "RETRYING" : "OK";
+                out.printf("%-8s %s (%s)%n", state, feed.name(), feed.url());
+                out.printf("         last poll %s: %s; last success %s; failures in a row %d%n", s.lastPollAt(),
+                        s.lastOutcome(), s.lastSuccessAt() == null ? "never" : s.lastSuccessAt(),
+                        s.consecutiveFailures());
+                out.printf("         items in feed %d; articles ingested %d; next poll %s%n", s.itemsSeen(),
+                        s.articlesTotal(), s.nextPollAt());
+                if (s.lastError() != null) {
+                    out.printf("         last error %s: %s%n", s.lastErrorAt(), s.lastError());
+                }
+            }
+            out.flush();
+            return anyFailing ? ExitCodes.FAILED : ExitCodes.OK;
+        }
+
+        private static Map<String, FeedStatus> read(String bootstrap) {
+            var topic = Topics.standard().feedStatus();
+            Properties c = new Properties();
+            c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            Map<String, FeedStatus> statuses = new HashMap<>();
+            try (KafkaConsumer<String, FeedStatus> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
+                    topic.valueSerde().deserializer())) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+                while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                    for (ConsumerRecord<String, FeedStatus> r : consumer.poll(Duration.ofMillis(200))) {
+                        if (r.value() == null) {
+                            statuses.remove(r.key());
+                        } else {
+                            statuses.put(r.key(), r.value());
+                        }
+                    }
+                }
+            }
+            return statuses;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Print the feeds of an OPML file (a feed reader's export) as entries for the 'feeds' list "
+                    + "of a config. To follow the file itself instead, put '- { opml: FILE }' in 'feeds'.")
+    static final class Import implements Callable<Integer> {
+
+        @picocli.CommandLine.Parameters(paramLabel = "FILE.opml", description = "the OPML file")
+        Path opml;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            List<FeedSettings> feeds;
+            try {
+                feeds = dev.wirewatch.config.OpmlReader.read(opml);
+            } catch (dev.wirewatch.config.OpmlReader.OpmlException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return ExitCodes.BAD_CONFIG;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("feeds:");
+            var json = dev.wirewatch.model.json.Json.mapper();
+            for (FeedSettings feed : feeds) {
+                // JSON strings are valid YAML flow scalars: names with quotes or colons stay intact
+                out.printf("  - { url: %s, name: %s }%n", json.writeValueAsString(feed.url()),
+                        json.writeValueAsString(feed.name()));
+            }
+            out.flush();
+            spec.commandLine().getErr().printf("%d feeds from %s%n", feeds.size(), opml);
+            return ExitCodes.OK;
+        }
+    }
+}
