@@ -112,6 +112,11 @@ public final class ConfigLoader {
         return config.withFeeds(feeds);
     }
 
+    /** The problems of a config built in code (e.g. from command-line options), without lines. */
+    public static List<ConfigProblem> problemsOf(WirewatchConfig config) {
+        return ConfigValidation.check(config);
+    }
+
     private static ObjectMapper mapper(ProblemCollector collector) {
         ObjectMapper mapper = YAMLMapper.builder()
                 .addModule(new JavaTimeModule())

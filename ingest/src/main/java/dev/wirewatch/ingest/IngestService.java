@@ -2,6 +2,7 @@ package dev.wirewatch.ingest;
 
 import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.config.IngestSettings;
+import dev.wirewatch.ingest.assign.FeedSource;
 import dev.wirewatch.ingest.feed.FeedPoller;
 import dev.wirewatch.ingest.state.IngestState;
 import dev.wirewatch.model.FeedStatus;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.random.RandomGenerator;
 import dev.wirewatch.ingest.politeness.HostGate;
 import dev.wirewatch.ingest.politeness.RobotsCache;
@@ -47,18 +49,25 @@ public final class IngestService implements AutoCloseable {
     private final IngestMetrics metrics;
     private final Clock clock;
     private final IngestState state;
+    private final FeedSource source;
+    private final MeterRegistry registry;
+    private final Map<String, FeedSettings> active = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
     private final FeedSchedule schedule = new FeedSchedule(RandomGenerator.getDefault());
     private final Map<String, FeedStatus> statuses = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
 
     public IngestService(List<FeedSettings> feeds, IngestSettings settings, ArticleSink sink, MeterRegistry registry,
                          Clock clock) {
-        this(feeds, settings, sink, IngestState.inMemory(), registry, clock);
+        this(feeds, settings, sink, IngestState.inMemory(), FeedSource.of(feeds), registry, clock);
     }
 
-    /** An ingest service whose memory (links ingested, feed status and next polls) lives in {@code state}. */
+    /**
+     * An ingest service whose memory (links ingested, feed status and next polls) lives in {@code state}, and which
+     * polls, once started, the feeds {@code source} assigns it; {@link #pollAllOnce()} polls {@code feeds}.
+     */
     public IngestService(List<FeedSettings> feeds, IngestSettings settings, ArticleSink sink, IngestState state,
-                         MeterRegistry registry, Clock clock) {
+                         FeedSource source, MeterRegistry registry, Clock clock) {
         this.feeds = List.copyOf(feeds);
         HttpFetcher fetcher = new HttpFetcher(new NetworkGuard(settings.allowPrivateNetworks()),
                 settings.userAgent(), settings.maxBodyBytes(), settings.connectTimeout(), settings.requestTimeout());
@@ -68,12 +77,9 @@ public final class IngestService implements AutoCloseable {
         this.state = state;
         poller.remember(state.ingestedLinkIds());
         statuses.putAll(state.feedStatuses());
-        for (FeedSettings feed : this.feeds) {
-            Gauge.builder("wirewatch.feed.consecutive.failures", statuses,
-                            s -> s.containsKey(feed.url()) ? s.get(feed.url()).consecutiveFailures() : 0)
-                    .description("failed polls in a row, by feed (0 after a good poll)").tag("feed", feed.name())
-                    .register(registry);
-        }
+        this.source = source;
+        this.registry = registry;
+        this.feeds.forEach(this::registerGauge);
         this.sink = sink;
         this.metrics = new IngestMetrics(registry);
         this.clock = clock;
@@ -117,29 +123,69 @@ public final class IngestService implements AutoCloseable {
     }
 
     /**
-     * Starts polling each feed on its own schedule: the first poll at the time a previous run planned for it (its
-     * status survives restarts), else at a random point of the first few seconds; then as {@link FeedSchedule}
-     * says, backing off while it fails.
+     * Starts polling the feeds the source assigns, each on its own schedule: the first poll at the time a previous
+     * run planned for it (its status survives restarts), else at a random point of the first few seconds; then as
+     * {@link FeedSchedule} says, backing off while it fails. A feed unassigned or changed at runtime stops or
+     * changes at once.
      */
     public synchronized void start() {
         if (scheduler != null) {
             return;
         }
-        scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(MAX_PARALLEL_FEEDS, feeds.size())),
-                named("wirewatch-ingest"));
-        Instant now = clock.instant();
-        for (FeedSettings feed : feeds) {
-            FeedStatus before = statuses.get(feed.url());
-            long firstDelay = before != null && before.nextPollAt() != null
-                    ? Math.max(0, Duration.between(now, before.nextPollAt()).toMillis())
-                    // jitter spreads the first polls so that hundreds of feeds do not all fire at start-up
-                    : ThreadLocalRandom.current().nextLong(Math.max(1, Math.min(feed.pollInterval().toMillis(), 5_000)));
-            scheduler.schedule(() -> pollOnSchedule(feed), firstDelay, TimeUnit.MILLISECONDS);
+        scheduler = Executors.newScheduledThreadPool(MAX_PARALLEL_FEEDS, named("wirewatch-ingest"));
+        source.start(new FeedSource.Listener() {
+            @Override
+            public void feedAssigned(FeedSettings feed) {
+                activate(feed);
+            }
+
+            @Override
+            public void feedUnassigned(String url) {
+                deactivate(url);
+            }
+        });
+        LOG.info("ingest: started; polling the feeds assigned to this instance");
+    }
+
+    private void activate(FeedSettings feed) {
+        registerGauge(feed);
+        active.put(feed.url(), feed);
+        FeedStatus before = statuses.get(feed.url());
+        long delay = before != null && before.nextPollAt() != null
+                ? Math.max(0, Duration.between(clock.instant(), before.nextPollAt()).toMillis())
+                // jitter spreads the first polls so that hundreds of feeds do not all fire at start-up
+                : ThreadLocalRandom.current().nextLong(Math.max(1, Math.min(feed.pollInterval().toMillis(), 5_000)));
+        reschedule(feed, delay);
+        LOG.info("feed {} ({}): polling every {}", feed.name(), feed.url(), feed.pollInterval());
+    }
+
+    private void deactivate(String url) {
+        FeedSettings removed = active.remove(url);
+        ScheduledFuture<?> next = scheduled.remove(url);
+        if (next != null) {
+            next.cancel(false);
         }
-        LOG.info("ingest: polling {} feeds", feeds.size());
+        if (removed != null) {
+            LOG.info("feed {} ({}): no longer polled by this instance", removed.name(), url);
+        }
+    }
+
+    private synchronized void reschedule(FeedSettings feed, long delayMillis) {
+        ScheduledExecutorService current = scheduler;
+        if (current == null || current.isShutdown() || active.get(feed.url()) != feed) {
+            return;
+        }
+        ScheduledFuture<?> previous = scheduled.put(feed.url(),
+                current.schedule(() -> pollOnSchedule(feed), Math.max(0, delayMillis), TimeUnit.MILLISECONDS));
+        if (previous != null) {
+            previous.cancel(false);
+        }
     }
 
     private void pollOnSchedule(FeedSettings feed) {
+        if (active.get(feed.url()) != feed) {
+            return; // removed or changed since this poll was planned
+        }
         Duration next = feed.pollInterval();
         try {
             FeedPoller.Poll poll = pollAndWrite(feed);
@@ -149,11 +195,20 @@ public final class IngestService implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("feed {} ({}): poll failed: {}", feed.name(), feed.url(), e.toString());
         } finally {
-            ScheduledExecutorService current = scheduler;
-            if (current != null && !current.isShutdown()) {
-                current.schedule(() -> pollOnSchedule(feed), Math.max(0, next.toMillis()), TimeUnit.MILLISECONDS);
-            }
+            reschedule(feed, next.toMillis());
         }
+    }
+
+    private void registerGauge(FeedSettings feed) {
+        Gauge.builder("wirewatch.feed.consecutive.failures", statuses,
+                        s -> s.containsKey(feed.url()) ? s.get(feed.url()).consecutiveFailures() : 0)
+                .description("failed polls in a row, by feed (0 after a good poll)").tag("feed", feed.name())
+                .register(registry);
+    }
+
+    /** The feeds this instance polls now, by URL. */
+    public Map<String, FeedSettings> activeFeeds() {
+        return Map.copyOf(active);
     }
 
     /** Records a durable poll: its articles as ingested, the feed's new status; reports a feed that keeps failing. */
@@ -209,6 +264,7 @@ public final class IngestService implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        source.close();
         if (scheduler != null) {
             scheduler.shutdownNow();
             try {

@@ -6,6 +6,7 @@ import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.ingest.IngestService;
 import dev.wirewatch.ingest.IngestSummary;
 import dev.wirewatch.ingest.KafkaArticleSink;
+import dev.wirewatch.ingest.assign.FeedAssignment;
 import dev.wirewatch.ingest.state.KafkaIngestState;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import dev.wirewatch.launcher.once.Backlog;
@@ -114,10 +115,11 @@ public final class Pipeline implements AutoCloseable {
                 alerts.start();
             }
             if (services.contains(Service.INGEST)) {
+                TopicPublisher.publishFeeds(bootstrapServers, topics.feeds(), config.feeds());
                 ingest = new IngestService(config.feeds(), config.ingest(),
                         new KafkaArticleSink(bootstrapServers, topics.articles(), registry),
                         new KafkaIngestState(bootstrapServers, topics.ingested(), topics.feedStatus(), clock),
-                        registry, clock);
+                        new FeedAssignment(bootstrapServers, topics.feeds()), registry, clock);
                 started.push(ingest);
             }
         } catch (RuntimeException | TimeoutException e) {

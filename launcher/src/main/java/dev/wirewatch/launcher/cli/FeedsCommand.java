@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * an OPML subscription list as config entries.
  */
 @Command(name = "feeds", mixinStandardHelpOptions = true, description = "Look at the feeds, import OPML.",
-        subcommands = {FeedsCommand.Status.class, FeedsCommand.Import.class})
+        subcommands = {FeedsCommand.Status.class, FeedsCommand.Import.class, FeedsCommand.Put.class,
+                FeedsCommand.Remove.class})
 final class FeedsCommand implements Runnable {
 
     @Spec
@@ -149,6 +150,89 @@ final class FeedsCommand implements Runnable {
             }
             out.flush();
             spec.commandLine().getErr().printf("%d feeds from %s%n", feeds.size(), opml);
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Where the runtime feed commands write: Kafka from the config, or given directly. */
+    abstract static class Target {
+        @Option(names = "--config", paramLabel = "FILE", description = "the config naming kafka.bootstrapServers")
+        Path config;
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+                description = "Kafka to write to (e.g. the address 'run' prints); overrides --config")
+        String bootstrapServers;
+
+        @Option(names = "--url", required = true, paramLabel = "URL", description = "the feed's URL")
+        String url;
+
+        @Spec
+        CommandSpec spec;
+
+        /** The Kafka to write to, or null after printing why there is none. */
+        String kafka() {
+            if (bootstrapServers != null && !bootstrapServers.isBlank()) {
+                return bootstrapServers;
+            }
+            if (config == null) {
+                spec.commandLine().getErr().println("give --config FILE or --bootstrap-servers HOST:PORT");
+                return null;
+            }
+            WirewatchConfig loaded = Configs.loadOrReport(config, spec.commandLine().getErr());
+            if (loaded == null) {
+                return null;
+            }
+            if (loaded.kafka().embedded()) {
+                spec.commandLine().getErr().printf("%s: kafka.bootstrapServers is empty: give "
+                        + "--bootstrap-servers with the address 'wirewatch run' printed%n", config);
+                return null;
+            }
+            return loaded.kafka().bootstrapServers();
+        }
+    }
+
+    @Command(name = "put", mixinStandardHelpOptions = true,
+            description = "Add a feed while Wirewatch runs, or change its name or interval; an ingest instance "
+                    + "starts polling it within a second.")
+    static final class Put extends Target implements Callable<Integer> {
+
+        @Option(names = "--name", paramLabel = "NAME", description = "display name (default: the URL's host)")
+        String name;
+
+        @Option(names = "--poll-interval", paramLabel = "DURATION", description = "e.g. PT5M (default), at least PT10S")
+        Duration pollInterval;
+
+        @Override
+        public Integer call() {
+            FeedSettings feed = new FeedSettings(url, name, pollInterval);
+            List<dev.wirewatch.config.ConfigProblem> problems = dev.wirewatch.config.ConfigLoader
+                    .problemsOf(new WirewatchConfig(null, List.of(feed), null, null, null, null, null));
+            if (!problems.isEmpty()) {
+                spec.commandLine().getErr().println(problems.get(0).path().replace("feeds[0]", "--url") + ": "
+                        + problems.get(0).message());
+                return ExitCodes.BAD_CONFIG;
+            }
+            String kafka = kafka();
+            if (kafka == null) {
+                return ExitCodes.BAD_CONFIG;
+            }
+            dev.wirewatch.launcher.TopicPublisher.publishFeeds(kafka, Topics.standard().feeds(), List.of(feed));
+            spec.commandLine().getOut().printf("feed %s published; an ingest instance polls it from now on%n", url);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stop polling a feed.")
+    static final class Remove extends Target implements Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            String kafka = kafka();
+            if (kafka == null) {
+                return ExitCodes.BAD_CONFIG;
+            }
+            dev.wirewatch.launcher.TopicPublisher.removeFeed(kafka, Topics.standard().feeds(), url);
+            spec.commandLine().getOut().printf("feed %s removed%n", url);
             return ExitCodes.OK;
         }
     }

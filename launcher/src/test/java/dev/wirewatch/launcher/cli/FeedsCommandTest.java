@@ -46,4 +46,14 @@ class FeedsCommandTest {
         assertEquals(ExitCodes.BAD_CONFIG, cli.execute("feeds", "import", dir.resolve("none.opml").toString()));
         assertTrue(err.toString().contains("cannot read OPML file"), err.toString());
     }
+
+    @Test
+    void putChecksTheUrlBeforeTouchingKafka() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = WirewatchCommand.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(ExitCodes.BAD_CONFIG, cli.execute("feeds", "put", "--url", "ftp://example.org/feed",
+                "--bootstrap-servers", "127.0.0.1:1"));
+        assertTrue(err.toString().contains("--url") && err.toString().contains("http"), err.toString());
+    }
 }

@@ -5,6 +5,7 @@ import dev.wirewatch.model.DeadAlert;
 import dev.wirewatch.model.DeadLetter;
 import dev.wirewatch.model.DeliveryRecord;
 import dev.wirewatch.model.Duplicate;
+import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.FeedStatus;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.MentionCount;
@@ -29,7 +30,8 @@ public record Topics(
         Topic<String, DeadAlert> alertsDlq,
         Topic<String, DeliveryRecord> alertLedger,
         Topic<String, String> ingested,
-        Topic<String, FeedStatus> feedStatus) {
+        Topic<String, FeedStatus> feedStatus,
+        Topic<String, FeedDefinition> feeds) {
 
     /** The topics with their standard names. */
     public static Topics standard() {
@@ -58,12 +60,15 @@ public record Topics(
                 new Topic<>(prefix + "ingested", Serdes.String(), Serdes.String(), "compact,delete",
                         "article links already ingested; key = id of the link's canonical URL, value = when"),
                 new Topic<>(prefix + "feed-status", Serdes.String(), new JsonSerde<>(FeedStatus.class), "compact",
-                        "each feed's health after its latest poll; key = feed URL"));
+                        "each feed's health after its latest poll; key = feed URL"),
+                new Topic<>(prefix + "feeds", Serdes.String(), new JsonSerde<>(FeedDefinition.class), "compact",
+                        "the feeds to poll, changeable at runtime, split among ingest instances by partition; "
+                                + "key = feed URL, tombstone = removed"));
     }
 
     /** All topics, for provisioning. */
     public List<Topic<?, ?>> all() {
         return List.of(articles, mentions, duplicates, deadLetters, topicDefinitions, mentionCounts, alertsDlq,
-                alertLedger, ingested, feedStatus);
+                alertLedger, ingested, feedStatus, feeds);
     }
 }
