@@ -138,6 +138,48 @@ class IngestServiceTest {
                 "the entry still arrives, with the feed's own text: " + written);
     }
 
+    private static byte[] rss(String... itemLinks) {
+        StringBuilder items = new StringBuilder();
+        for (String link : itemLinks) {
+            items.append("<item><title>Item ").append(link.hashCode()).append("</title><link>").append(link)
+                    .append("</link><description>Feed text of ").append(link).append("</description></item>");
+        }
+        return ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>http://x/</link>"
+                + "<description>d</description>" + items + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void oneArticleThroughTwoFeedsIsOneRecordAndHostilePagesFailAlone() {
+        String base = server.uri("").toString();
+        String cp1251Page = "<html><head><meta charset=\"windows-1251\"><title>Ханой</title></head><body><article>"
+                + "<p>Ханой подписал контракт на поставку истребителей Су-35, сообщили в понедельник два чиновника.</p>"
+                + "</article></body></html>";
+        server.route("/a.xml", Route.ok("application/rss+xml", rss(base + "/story.html?utm_source=a&utm_medium=rss",
+                        base + "/huge.html", base + "/ru.html")))
+                .route("/b.xml", Route.ok("application/rss+xml", rss(base + "/story.html?utm_source=b#top",
+                        base + "/loop1.html")))
+                .fixture("/story.html", "text/html; charset=utf-8", "pages/su35.html")
+                .route("/huge.html", Route.ok("text/html", new byte[50 * 1024 * 1024]))
+                .route("/ru.html", Route.ok("text/html", cp1251Page.getBytes(java.nio.charset.Charset
+                        .forName("windows-1251"))))
+                .route("/loop1.html", new Route(302, "text/plain", new byte[0], Map.of("Location", "/loop2.html"), 0))
+                .route("/loop2.html", new Route(302, "text/plain", new byte[0], Map.of("Location", "/loop1.html"), 0));
+        IngestSummary summary;
+        try (IngestService ingest = service(true, "/a.xml", "/b.xml")) {
+            summary = ingest.pollAllOnce();
+        }
+        assertEquals(0, summary.feedsFailed());
+        assertEquals(1, server.hits("/story.html"), "the same article through two feeds is fetched once");
+        assertEquals(1, written.stream().filter(a -> a.canonicalUrl().endsWith("/articles/su35.html")).count(),
+                written.toString());
+        Article russian = written.stream().filter(a -> a.url().endsWith("/ru.html")).findFirst().orElseThrow();
+        assertTrue(russian.text().startsWith("Ханой подписал контракт"), russian.text());
+        assertTrue(written.stream().anyMatch(a -> a.url().endsWith("/huge.html")
+                && a.text().startsWith("Feed text of")), "a 50 MB page is refused; the feed text stands in");
+        assertEquals(1.0, registry.find("wirewatch.page.fetches").tag("outcome", "too-large").counter().count());
+        assertEquals(1.0, registry.find("wirewatch.page.fetches").tag("outcome", "redirect-loop").counter().count());
+    }
+
     @Test
     void anUnchangedFeedCostsA304AndNoReprocessing() {
         serveRss2();
