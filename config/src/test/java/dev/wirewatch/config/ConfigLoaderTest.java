@@ -167,6 +167,8 @@ class ConfigLoaderTest {
         assertEquals(List.of("Herald", "Mekong Wire", "Saigon Daily"), loaded.feeds().stream().map(FeedSettings::name)
                 .toList());
         assertEquals(java.time.Duration.ofMinutes(15), loaded.feeds().get(1).pollInterval());
+        Path single = Files.writeString(dir.resolve("single.yml"), "feeds: { opml: subscriptions.opml }\n");
+        assertEquals(3, ConfigLoader.load(single, name -> null).feeds().size(), "feeds: { opml: FILE } alone");
     }
 
     @Test

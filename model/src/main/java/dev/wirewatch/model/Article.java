@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Objects;
  * <p>Immutable. {@code id} is derived from {@code canonicalUrl} ({@link #idFor}), so the same article reached through
  * two feeds is one record. {@code title}, {@code author}, {@code language}, {@code publishedAt} and {@code feedUrl}
  * may be null when the source does not say; the other fields never are. {@code schemaVersion} is written on the wire so
- * that a newer reader can recognise records written by this build.
+ * that a newer reader can recognise records written by this build. {@code categories} (the feed entry's, added in
+ * version 1 as an optional field) is never null: records written without it read as having none.
  */
 public record Article(
         int schemaVersion,
@@ -28,7 +30,8 @@ public record Article(
         String language,
         Instant publishedAt,
         Instant fetchedAt,
-        String contentHash) {
+        String contentHash,
+        List<String> categories) {
 
     /** The schema version this build writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -44,13 +47,20 @@ public record Article(
         requireText(source, "source");
         Objects.requireNonNull(fetchedAt, "fetchedAt");
         requireText(contentHash, "contentHash");
+        categories = categories == null ? List.of() : List.copyOf(categories);
     }
 
     /** Builds an article of the current schema, deriving {@code id} and {@code contentHash}. */
     public static Article of(String url, String canonicalUrl, String title, String text, String source, String feedUrl,
                              String author, String language, Instant publishedAt, Instant fetchedAt) {
         return new Article(SCHEMA_VERSION, idFor(canonicalUrl), url, canonicalUrl, title, text, source, feedUrl,
-                author, language, publishedAt, fetchedAt, ContentHash.of(text));
+                author, language, publishedAt, fetchedAt, ContentHash.of(text), List.of());
+    }
+
+    /** This article with the feed entry's categories. */
+    public Article withCategories(List<String> newCategories) {
+        return new Article(schemaVersion, id, url, canonicalUrl, title, text, source, feedUrl, author, language,
+                publishedAt, fetchedAt, contentHash, newCategories);
     }
 
     /** The stable article id for a canonical URL: the first 128 bits of its SHA-256, in hex. */

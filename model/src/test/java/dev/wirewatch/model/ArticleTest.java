@@ -31,14 +31,16 @@ class ArticleTest {
     @Test
     void missingRequiredFieldsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new Article(1, "id", " ", "c", "t", "x", "s", null, null,
-                null, null, Instant.EPOCH, "h"));
+                null, null, Instant.EPOCH, "h", null));
         assertThrows(NullPointerException.class, () -> new Article(1, "id", "u", "c", "t", null, "s", null, null,
-                null, null, Instant.EPOCH, "h"));
+                null, null, Instant.EPOCH, "h", null));
     }
 
     @Test
     void zeroSchemaVersionReadsAsCurrent() {
-        Article a = new Article(0, "id", "u", "c", null, "", "s", null, null, null, null, Instant.EPOCH, "h");
+        Article a = new Article(0, "id", "u", "c", null, "", "s", null, null, null, null, Instant.EPOCH, "h",
+                null);
         assertEquals(Article.SCHEMA_VERSION, a.schemaVersion());
+        assertEquals(java.util.List.of(), a.categories(), "records from before categories read as having none");
     }
 }

@@ -20,7 +20,9 @@ import org.jsoup.Jsoup;
  *
  * <p>Thread safe (a new Rome input per call). DOCTYPEs are refused, which shuts out external entities (XXE) and
  * entity expansion bombs; the charset comes from the HTTP header, then the BOM and XML declaration (Rome's
- * {@link XmlReader}). Entries without a link are skipped; relative links are resolved against the feed URL.
+ * {@link XmlReader}). Entries without a link are skipped (an Atom id or RSS guid that is a URL stands in for a missing
+ * link); relative links are resolved against the feed URL. Dates: the entry's published, else updated, else the
+ * feed's; categories and guid/id are kept.
  */
 public final class FeedParser {
 
@@ -45,8 +47,11 @@ public final class FeedParser {
             if (published == null) {
                 published = toInstant(entry.getUpdatedDate());
             }
+            List<String> categories = entry.getCategories().stream().map(c -> blankToNull(c.getName()))
+                    .filter(java.util.Objects::nonNull).distinct().toList();
             items.add(new FeedItem(link, clean(entry.getTitle()), blankToNull(entry.getAuthor()),
-                    published != null ? published : feedDate, entryText(entry)));
+                    published != null ? published : feedDate, entryText(entry), blankToNull(entry.getUri()),
+                    categories));
         }
         return items;
     }

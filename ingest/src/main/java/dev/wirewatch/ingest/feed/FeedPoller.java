@@ -15,6 +15,7 @@ import dev.wirewatch.model.Article;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,9 +150,10 @@ public final class FeedPoller {
                 extracted.canonicalUrl() != null ? extracted.canonicalUrl() : item.link());
         String title = extracted.title() != null ? extracted.title() : item.title();
         String author = extracted.author() != null ? extracted.author() : item.author();
+        Instant published = item.publishedAt() != null ? item.publishedAt() : extracted.publishedAt();
+        Instant now = clock.instant();
         return Article.of(item.link(), canonical, title, extracted.text(), feed.name(), feed.url(), author,
-                extracted.language(), item.publishedAt() != null ? item.publishedAt() : extracted.publishedAt(),
-                clock.instant());
+                extracted.language(), published != null ? published : now, now).withCategories(item.categories());
     }
 
     private PageFailure fallBack(FeedSettings feed, FeedItem item, String canonical, String outcome, String reason,
@@ -160,8 +162,10 @@ public final class FeedPoller {
         LOG.warn("feed {}: article {} not fetched ({}){}", feed.name(), item.link(), reason,
                 usable ? "; using the feed's own text" : "; skipped");
         if (usable) {
+            Instant now = clock.instant();
             articles.add(Article.of(item.link(), canonical, item.title(), item.content(), feed.name(), feed.url(),
-                    item.author(), null, item.publishedAt(), clock.instant()));
+                    item.author(), null, item.publishedAt() != null ? item.publishedAt() : now, now)
+                    .withCategories(item.categories()));
         } else {
             ingested.remove(CanonicalUrls.linkId(item.link())); // nothing was ingested; try again next poll
         }

@@ -31,6 +31,19 @@ class FeedParserTest {
         assertEquals(Instant.parse("2025-07-14T06:00:00Z"), first.publishedAt());
         assertEquals("Vietnam is weighing an order for Su-35 fighters, officials said.", first.content());
         assertEquals(Instant.parse("2025-07-15T08:00:00Z"), items.get(2).publishedAt(), "feed date when undated");
+        assertEquals("su35-1", first.guid());
+        assertEquals(List.of("Defence", "Asia"), first.categories());
+        assertEquals(List.of(), items.get(1).categories());
+    }
+
+    @Test
+    void atom03IsRead() throws Exception {
+        FeedItem entry = parse("atom03.xml").get(0);
+        assertEquals("http://localhost/atom03/fleet.html", entry.link());
+        assertEquals("Transport fleet grounded for checks", entry.title());
+        assertEquals(Instant.parse("2025-09-01T09:30:00Z"), entry.publishedAt());
+        assertEquals("tag:localhost,2025:fleet", entry.guid());
+        assertEquals("The air force grounded its transport fleet for inspections on Monday.", entry.content());
     }
 
     @Test

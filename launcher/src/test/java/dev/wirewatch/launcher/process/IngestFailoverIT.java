@@ -1,0 +1,120 @@
+package dev.wirewatch.launcher.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wirewatch.launcher.broker.EmbeddedKafka;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two ingest processes of the packaged jar share the feeds through Kafka; one is killed (SIGKILL, no goodbye) and
+ * the other takes its feeds over once the group notices.
+ */
+class IngestFailoverIT {
+
+    private static final Pattern OWNS = Pattern.compile("feed \\S+ \\((\\S+)\\): polling every");
+    private static final Pattern DROPS = Pattern.compile("feed \\S+ \\((\\S+)\\): no longer polled");
+
+    @TempDir
+    Path dir;
+
+    /** One ingest process and what it logged. */
+    private record Instance(Process process, List<String> output) {
+        /** The feeds it polls now, replaying its log. */
+        Set<String> owned() {
+            Set<String> owned = new TreeSet<>();
+            for (String line : output) {
+                Matcher own = OWNS.matcher(line);
+                Matcher drop = DROPS.matcher(line);
+                if (own.find()) {
+                    owned.add(own.group(1));
+                } else if (drop.find()) {
+                    owned.remove(drop.group(1));
+                }
+            }
+            return owned;
+        }
+    }
+
+    private Instance start(Path config) throws Exception {
+        Path jar = Path.of(System.getProperty("wirewatch.jar", "target/wirewatch.jar"));
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString(), "ingest", "--config", config.toString())
+                .redirectErrorStream(true).start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                lines.lines().forEach(output::add);
+            } catch (java.io.IOException e) {
+                output.add("reader stopped: " + e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return new Instance(process, output);
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition, List<String> log)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what + ":\n" + String.join("\n", log));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void theSurvivorTakesOverTheFeedsOfAKilledInstance() throws Exception {
+        Set<String> feeds = IntStream.range(0, 12).mapToObj(i -> "http://feeds.invalid/f" + i + ".xml")
+                .collect(Collectors.toCollection(TreeSet::new));
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 4, Duration.ofSeconds(60))) {
+            Path config = dir.resolve("wirewatch.yml");
+            Files.writeString(config, "kafka: { bootstrapServers: \"" + kafka.bootstrapServers() + "\", dataDir: \""
+                    + dir.resolve("data") + "\", partitions: 4 }\n"
+                    + "ingest: { hostDelay: PT0S }\nmetrics: { port: -1 }\nfeeds:\n"
+                    + feeds.stream().map(f -> "  - { url: \"" + f + "\", pollInterval: PT1H }\n")
+                    .collect(Collectors.joining()));
+            Instance a = start(config);
+            Instance b = null;
+            try {
+                await("the first instance polls every feed", () -> a.owned().equals(feeds), a.output());
+                b = start(config);
+                Instance second = b;
+                await("the two instances split the feeds", () -> !a.owned().isEmpty() && !second.owned().isEmpty()
+                        && a.owned().size() + second.owned().size() == feeds.size(), second.output());
+                Set<String> shared = new TreeSet<>(a.owned());
+                shared.retainAll(b.owned());
+                assertEquals(Set.of(), shared, "no feed polled by two instances");
+
+                a.process().destroyForcibly(); // SIGKILL: no leave-group, the session must time out
+                assertTrue(a.process().waitFor(30, TimeUnit.SECONDS));
+                await("the survivor polls every feed", () -> second.owned().equals(feeds), second.output());
+            } finally {
+                a.process().destroyForcibly();
+                if (b != null) {
+                    b.process().destroy();
+                    b.process().waitFor(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+}
