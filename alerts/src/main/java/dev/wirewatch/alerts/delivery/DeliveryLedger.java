@@ -3,27 +3,20 @@ package dev.wirewatch.alerts.delivery;
 import dev.wirewatch.model.DeliveryRecord;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.topic.Topic;
+import dev.wirewatch.model.topic.TopicReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What one sink has already sent, kept in Kafka (the compacted {@code alerts.ledger} topic) so that a restarted
@@ -53,36 +46,18 @@ final class DeliveryLedger {
 
     /** Reads the ledger from the beginning to its current end. */
     void load(String bootstrapServers) {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Instant oldest = clock.instant().minus(retention);
         String prefix = sinkId + "/";
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<TopicPartition> open = new ArrayList<>(partitions);
-            while (!open.isEmpty()) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key() == null || !r.key().startsWith(prefix)) {
-                        continue;
-                    }
-                    DeliveryRecord entry = r.value() == null ? null
-                            : topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-                    if (entry == null) {
-                        sent.remove(r.key());
-                    } else if (!entry.sentAt().isBefore(oldest)) {
-                        sent.add(r.key());
-                    }
-                }
-                open.removeIf(p -> consumer.position(p) >= ends.get(p));
+        TopicReader.readToEnd(bootstrapServers, topic, (key, entry) -> {
+            if (!key.startsWith(prefix)) {
+                return;
             }
-        }
+            if (entry == null) {
+                sent.remove(key);
+            } else if (!entry.sentAt().isBefore(oldest)) {
+                sent.add(key);
+            }
+        });
     }
 
     boolean sent(Mention mention) {

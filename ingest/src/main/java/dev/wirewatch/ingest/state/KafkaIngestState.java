@@ -4,26 +4,18 @@ import dev.wirewatch.ingest.identity.CanonicalUrls;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.FeedStatus;
 import dev.wirewatch.model.topic.Topic;
+import dev.wirewatch.model.topic.TopicReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,16 +43,20 @@ public final class KafkaIngestState implements IngestState {
         this.ingestedTopic = ingestedTopic;
         this.statusTopic = statusTopic;
         this.clock = clock;
-        readToEnd(bootstrapServers, ingestedTopic.name(), new StringDeserializer(),
-                (key, value) -> {
-                    if (value == null) {
-                        ingested.remove(key);
-                    } else {
-                        ingested.add(key);
-                    }
-                });
-        readToEnd(bootstrapServers, statusTopic.name(), statusTopic.valueSerde().deserializer(),
-                (key, value) -> statuses.put(key, value));
+        TopicReader.readToEnd(bootstrapServers, ingestedTopic, (key, value) -> {
+            if (value == null) {
+                ingested.remove(key);
+            } else {
+                ingested.add(key);
+            }
+        });
+        TopicReader.readToEnd(bootstrapServers, statusTopic, (key, value) -> {
+            if (value == null) {
+                statuses.remove(key);
+            } else {
+                statuses.put(key, value);
+            }
+        });
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-ingest-state");
@@ -68,34 +64,6 @@ public final class KafkaIngestState implements IngestState {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
         LOG.info("ingest state: {} links already ingested, status of {} feeds", ingested.size(), statuses.size());
-    }
-
-    private static <V> void readToEnd(String bootstrap, String topic, Deserializer<V> values,
-                                      BiConsumer<String, V> apply) {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key() == null) {
-                        continue;
-                    }
-                    try {
-                        apply.accept(r.key(), r.value() == null ? null : values.deserialize(topic, r.value()));
-                    } catch (SerializationException e) {
-                        LOG.warn("skipping unreadable {} record {}: {}", topic, r.key(), e.getMessage());
-                    }
-                }
-            }
-        }
     }
 
     @Override

@@ -53,11 +53,8 @@ final class AlertsCommand implements Runnable {
             if (loaded == null) {
                 return ExitCodes.BAD_CONFIG;
             }
-            String kafka = bootstrapServers != null && !bootstrapServers.isBlank() ? bootstrapServers
-                    : loaded.kafka().bootstrapServers();
-            if (kafka == null || kafka.isBlank()) {
-                spec.commandLine().getErr().printf("%s: kafka.bootstrapServers is empty: give --bootstrap-servers "
-                        + "with the address 'wirewatch run' printed%n", config);
+            String kafka = Configs.kafkaOrReport(config, bootstrapServers, spec.commandLine().getErr());
+            if (kafka == null) {
                 return ExitCodes.BAD_CONFIG;
             }
             List<ConfiguredSink> sinks = Sinks.from(loaded.alerts().sinks(), Clock.systemUTC());

@@ -28,4 +28,28 @@ final class Configs {
             return null;
         }
     }
+
+    /**
+     * The Kafka an operator command talks to: {@code bootstrapServers} when given, else the config's. Prints why and
+     * returns null when there is none (no config, an invalid one, or one that starts its own embedded broker).
+     */
+    static String kafkaOrReport(Path config, String bootstrapServers, PrintWriter err) {
+        if (bootstrapServers != null && !bootstrapServers.isBlank()) {
+            return bootstrapServers;
+        }
+        if (config == null) {
+            err.println("give --config FILE or --bootstrap-servers HOST:PORT");
+            return null;
+        }
+        WirewatchConfig loaded = loadOrReport(config, err);
+        if (loaded == null) {
+            return null;
+        }
+        if (loaded.kafka().embedded()) {
+            err.printf("%s: kafka.bootstrapServers is empty: give --bootstrap-servers with the address "
+                    + "'wirewatch run' printed%n", config);
+            return null;
+        }
+        return loaded.kafka().bootstrapServers();
+    }
 }

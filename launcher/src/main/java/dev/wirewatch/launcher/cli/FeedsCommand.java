@@ -3,6 +3,7 @@ package dev.wirewatch.launcher.cli;
 import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.model.FeedStatus;
+import dev.wirewatch.model.topic.TopicReader;
 import dev.wirewatch.model.topic.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,13 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,11 +55,8 @@ final class FeedsCommand implements Runnable {
             if (loaded == null) {
                 return ExitCodes.BAD_CONFIG;
             }
-            String kafka = bootstrapServers != null && !bootstrapServers.isBlank() ? bootstrapServers
-                    : loaded.kafka().bootstrapServers();
-            if (kafka == null || kafka.isBlank()) {
-                spec.commandLine().getErr().printf("%s: kafka.bootstrapServers is empty: give --bootstrap-servers "
-                        + "with the address 'wirewatch run' printed%n", config);
+            String kafka = Configs.kafkaOrReport(config, bootstrapServers, spec.commandLine().getErr());
+            if (kafka == null) {
                 return ExitCodes.BAD_CONFIG;
             }
             Map<String, FeedStatus> statuses = read(kafka);
@@ -94,28 +86,14 @@ final class FeedsCommand implements Runnable {
         }
 
         private static Map<String, FeedStatus> read(String bootstrap) {
-            var topic = Topics.standard().feedStatus();
-            Properties c = new Properties();
-            c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             Map<String, FeedStatus> statuses = new HashMap<>();
-            try (KafkaConsumer<String, FeedStatus> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-                    topic.valueSerde().deserializer())) {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-                while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                    for (ConsumerRecord<String, FeedStatus> r : consumer.poll(Duration.ofMillis(200))) {
-                        if (r.value() == null) {
-                            statuses.remove(r.key());
-                        } else {
-                            statuses.put(r.key(), r.value());
-                        }
-                    }
+            TopicReader.readToEnd(bootstrap, Topics.standard().feedStatus(), (url, status) -> {
+                if (status == null) {
+                    statuses.remove(url);
+                } else {
+                    statuses.put(url, status);
                 }
-            }
+            });
             return statuses;
         }
     }
@@ -171,23 +149,7 @@ final class FeedsCommand implements Runnable {
 
         /** The Kafka to write to, or null after printing why there is none. */
         String kafka() {
-            if (bootstrapServers != null && !bootstrapServers.isBlank()) {
-                return bootstrapServers;
-            }
-            if (config == null) {
-                spec.commandLine().getErr().println("give --config FILE or --bootstrap-servers HOST:PORT");
-                return null;
-            }
-            WirewatchConfig loaded = Configs.loadOrReport(config, spec.commandLine().getErr());
-            if (loaded == null) {
-                return null;
-            }
-            if (loaded.kafka().embedded()) {
-                spec.commandLine().getErr().printf("%s: kafka.bootstrapServers is empty: give "
-                        + "--bootstrap-servers with the address 'wirewatch run' printed%n", config);
-                return null;
-            }
-            return loaded.kafka().bootstrapServers();
+            return Configs.kafkaOrReport(config, bootstrapServers, spec.commandLine().getErr());
         }
     }
 

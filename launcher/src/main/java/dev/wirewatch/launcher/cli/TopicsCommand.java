@@ -49,23 +49,7 @@ final class TopicsCommand implements Runnable {
 
         /** The Kafka to write to, or null after printing why there is none. */
         String kafka() {
-            if (bootstrapServers != null && !bootstrapServers.isBlank()) {
-                return bootstrapServers;
-            }
-            if (config == null) {
-                spec.commandLine().getErr().println("give --config FILE or --bootstrap-servers HOST:PORT");
-                return null;
-            }
-            WirewatchConfig loaded = Configs.loadOrReport(config, spec.commandLine().getErr());
-            if (loaded == null) {
-                return null;
-            }
-            if (loaded.kafka().embedded()) {
-                spec.commandLine().getErr().printf("%s: kafka.bootstrapServers is empty: give "
-                        + "--bootstrap-servers with the address 'wirewatch run' printed%n", config);
-                return null;
-            }
-            return loaded.kafka().bootstrapServers();
+            return Configs.kafkaOrReport(config, bootstrapServers, spec.commandLine().getErr());
         }
     }
 

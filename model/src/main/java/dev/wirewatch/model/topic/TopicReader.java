@@ -1,0 +1,62 @@
+package dev.wirewatch.model.topic;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a (usually compacted) topic from its beginning to its end as of the call: how services load the state they
+ * keep in Kafka (ledgers, feed status, ingested links). No consumer group, nothing committed.
+ *
+ * <p>Stateless and thread safe. A value that cannot be read is skipped with a log line, never fatal.
+ */
+public final class TopicReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicReader.class);
+
+    private TopicReader() {
+    }
+
+    /** Hands every record of {@code topic} to {@code apply} in partition order; tombstones come with a null value. */
+    public static <V> void readToEnd(String bootstrapServers, Topic<String, V> topic, BiConsumer<String, V> apply) {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.key() == null) {
+                        continue;
+                    }
+                    V value;
+                    try {
+                        value = r.value() == null ? null
+                                : topic.valueSerde().deserializer().deserialize(topic.name(), r.value());
+                    } catch (SerializationException e) {
+                        LOG.warn("skipping unreadable {} record {}: {}", topic.name(), r.key(), e.getMessage());
+                        continue;
+                    }
+                    apply.accept(r.key(), value);
+                }
+            }
+        }
+    }
+}
