@@ -204,7 +204,7 @@ public final class SinkWorker implements Runnable {
                 copies.alsoOn(p.mention().articleId(), p.mention().url()))).toList());
         for (int attempt = 1; running; attempt++) {
             try {
-                sink.deliver(alerts);
+                deliver(alerts);
                 limiter.take(clock.instant());
                 delivered(batch);
                 return;
@@ -222,6 +222,15 @@ public final class SinkWorker implements Runnable {
             }
         }
         throw new InterruptedException("stopped while retrying"); // not committed: delivered after the next start
+    }
+
+    /** A sink that throws instead of reporting has a bug; its batch is dead-lettered rather than wedging the sink. */
+    private void deliver(AlertBatch alerts) throws DeliveryException {
+        try {
+            sink.deliver(alerts);
+        } catch (RuntimeException e) {
+            throw new DeliveryException("sink " + sink.id() + " failed unexpectedly: " + e, false, null, e);
+        }
     }
 
     private void delivered(List<Pending> batch) {

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -352,6 +353,41 @@ class AlertDeliveryEndToEndTest {
         assertEquals(0, replayer.replay(null).delivered(), "a second replay finds nothing left");
         assertEquals(2, accepted.size());
         hook.stop(0);
+    }
+
+    @Test
+    void aSinkThatThrowsOnOneMentionDeadLettersItAndDeliversTheRest() throws Exception {
+        Topics topics = topics();
+        produce(topics, List.of(mention("su-35", "ok1"), mention("c-130", "bad"), mention("ruble", "ok2")));
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        AlertSink buggy = new AlertSink() {
+            @Override
+            public String id() {
+                return "buggy";
+            }
+
+            @Override
+            public boolean accepts(String topicId) {
+                return true;
+            }
+
+            @Override
+            public void deliver(AlertBatch batch) {
+                if (batch.alerts().stream().anyMatch(a -> a.storyId().equals("bad"))) {
+                    throw new IllegalStateException("renderer bug");
+                }
+                batch.alerts().forEach(a -> delivered.add(a.storyId()));
+            }
+        };
+        try (AlertService service = service(topics, List.of(ConfiguredSink.of(buggy)), recordingSleeper, false)) {
+            await("the healthy mentions were delivered", () -> delivered.size() == 2);
+            awaitDrained(topics, service);
+        }
+        List<DeadAlert> dead = deadAlerts(topics, 1);
+        assertEquals(1, dead.size());
+        assertEquals("bad", dead.get(0).mention().storyId());
+        assertTrue(dead.get(0).error().contains("renderer bug"), dead.get(0).error());
+        assertEquals(Set.of("ok1", "ok2"), Set.copyOf(delivered));
     }
 
     private static long lines(Path file) {
