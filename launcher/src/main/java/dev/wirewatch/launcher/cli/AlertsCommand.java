@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wirewatch alerts replay-dlq}: operator commands on alert delivery. */
-@Command(name = "alerts", mixinStandardHelpOptions = true, description = "Operate on alert delivery.",
+@Command(name = "alerts", mixinStandardHelpOptions = true,
+        description = "Operate on alert delivery: replay the dead-letter queue.",
         subcommands = {AlertsCommand.ReplayDlq.class})
 final class AlertsCommand implements Runnable {
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code wirewatch feeds status}: each feed's health as the ingest service last recorded it; {@code feeds import}:
  * an OPML subscription list as config entries.
  */
-@Command(name = "feeds", mixinStandardHelpOptions = true, description = "Look at the feeds, import OPML.",
+@Command(name = "feeds", mixinStandardHelpOptions = true, description = "Feed status; add, change or remove feeds while Wirewatch runs; import OPML.",
         subcommands = {FeedsCommand.Status.class, FeedsCommand.Import.class, FeedsCommand.Put.class,
                 FeedsCommand.Remove.class})
 final class FeedsCommand implements Runnable {
