@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,8 +19,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -121,24 +118,12 @@ public final class DlqReplayer {
                 if (!retries.retry(attempt, e)) {
                     DeadAlert again = DeadAlert.of(dead.sinkId(), dead.mention(), e.getMessage(),
                             dead.attempts() + attempt, clock.instant());
-                    send(producer, again);
+                    new DeadLetters(producer, topics).alert(again);
                     LOG.warn("dead alert {} failed again on sink {}: {}", again.key(), dead.sinkId(), e.getMessage());
                     return false;
                 }
                 sleeper.sleep(retries.delay(attempt, e));
             }
-        }
-    }
-
-    private void send(KafkaProducer<String, byte[]> producer, DeadAlert dead) {
-        try {
-            producer.send(new ProducerRecord<>(topics.alertsDlq().name(), dead.key(),
-                    topics.alertsDlq().valueSerde().serializer().serialize(topics.alertsDlq().name(), dead))).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaException("interrupted while re-queueing " + dead.key(), e);
-        } catch (ExecutionException e) {
-            throw new KafkaException("cannot re-queue " + dead.key() + ": " + e.getCause(), e.getCause());
         }
     }
 

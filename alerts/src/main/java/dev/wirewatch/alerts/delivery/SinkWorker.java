@@ -8,7 +8,6 @@ import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.alerts.copies.CopyCounts;
 import dev.wirewatch.config.DeliverySettings;
 import dev.wirewatch.model.DeadAlert;
-import dev.wirewatch.model.DeadLetter;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.json.JsonSerde;
 import dev.wirewatch.model.topic.Topics;
@@ -16,13 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -32,7 +28,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
@@ -74,8 +69,8 @@ public final class SinkWorker implements Runnable {
     private final Consumer<Mention> onDelivered;
     private final CopyCounts copies;
     private final JsonSerde<Mention> mentions = new JsonSerde<>(Mention.class);
-    private final Map<TopicPartition, TreeSet<Long>> inFlight = new HashMap<>();
-    private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private final OffsetTracker offsets = new OffsetTracker();
+    private final DeadLetters deadLetters;
     private volatile boolean running = true;
 
     /** What a worker needs besides its sink; shared by the workers of one alert service. */
@@ -95,6 +90,7 @@ public final class SinkWorker implements Runnable {
         this.flushWhenIdle = context.flushWhenIdle();
         this.onDelivered = context.onDelivered();
         this.copies = context.copies();
+        this.deadLetters = new DeadLetters(producer, topics);
         this.ledger = new DeliveryLedger(topics.alertLedger(), sink.id(), producer, clock, LEDGER_RETENTION);
         this.grouper = new Grouper(delivery.groupWait(), delivery.groupInterval(), digest, sink.maxBatch());
         this.limiter = new RateLimiter(delivery.rateLimit(), clock.instant());
@@ -190,7 +186,7 @@ public final class SinkWorker implements Runnable {
             metrics.skipped(sink.id());
             return;
         }
-        inFlight.computeIfAbsent(partition, p -> new TreeSet<>()).add(record.offset());
+        offsets.waiting(partition, record.offset());
         grouper.add(new Pending(mention, Alert.from(mention), partition, record.offset()), clock.instant());
     }
 
@@ -250,9 +246,7 @@ public final class SinkWorker implements Runnable {
         LOG.error("sink {}: {} alert(s) not delivered after {} attempt(s), sent to {}: {}", sink.id(), batch.size(),
                 attempts, topics.alertsDlq().name(), e.getMessage());
         for (Pending p : batch) {
-            DeadAlert dead = DeadAlert.of(sink.id(), p.mention(), e.getMessage(), attempts, clock.instant());
-            write(topics.alertsDlq().name(), dead.key(),
-                    topics.alertsDlq().valueSerde().serializer().serialize(topics.alertsDlq().name(), dead));
+            deadLetters.alert(DeadAlert.of(sink.id(), p.mention(), e.getMessage(), attempts, clock.instant()));
             metrics.deadLetteredAlert(sink.id());
             done(p);
         }
@@ -261,48 +255,20 @@ public final class SinkWorker implements Runnable {
     private void deadLetter(ConsumerRecord<String, byte[]> record, String error) {
         LOG.warn("sink {}: dead-lettering {}-{}@{}: {}", sink.id(), record.topic(), record.partition(),
                 record.offset(), error);
-        DeadLetter letter = DeadLetter.of(record.topic(), record.partition(), record.offset(), record.key(),
-                record.value(), "decode-mention", "sink " + sink.id() + ": " + error, clock.instant());
-        write(topics.deadLetters().name(), record.key(),
-                topics.deadLetters().valueSerde().serializer().serialize(topics.deadLetters().name(), letter));
+        deadLetters.record(record, "decode-mention", "sink " + sink.id() + ": " + error, clock.instant());
         metrics.deadLettered();
     }
 
-    private void write(String topic, String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaException("interrupted while writing to " + topic, e);
-        } catch (ExecutionException e) {
-            throw new KafkaException("cannot write to " + topic + ": " + e.getCause(), e.getCause());
-        }
-    }
-
     private void done(Pending p) {
-        TreeSet<Long> offsets = inFlight.get(p.partition());
-        if (offsets != null) {
-            offsets.remove(p.offset());
-        }
+        offsets.done(p.partition(), p.offset());
     }
 
-    /**
-     * Commits, per partition, up to the first mention still waiting (or the consumer's position when none waits: that
-     * also steps over the transaction markers of the exactly-once producer, so a caught-up group shows no lag).
-     */
+    /** Commits as far as {@link OffsetTracker} allows; past the last record also steps over transaction markers. */
     private void commit() {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : consumer.assignment()) {
-            TreeSet<Long> waiting = inFlight.get(partition);
-            long target = waiting == null || waiting.isEmpty() ? consumer.position(partition) : waiting.first();
-            Long previous = committed.get(partition);
-            if (previous == null || previous < target) {
-                offsets.put(partition, new OffsetAndMetadata(target));
-            }
-        }
-        if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets);
-            offsets.forEach((p, o) -> committed.put(p, o.offset()));
+        Map<TopicPartition, OffsetAndMetadata> due = offsets.toCommit(consumer.assignment(), consumer::position);
+        if (!due.isEmpty()) {
+            consumer.commitSync(due);
+            offsets.committed(due);
         }
     }
 
@@ -311,10 +277,7 @@ public final class SinkWorker implements Runnable {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             Set<TopicPartition> revoked = Set.copyOf(partitions);
             grouper.drop(p -> revoked.contains(p.partition())); // the new owner reads them from the last commit
-            partitions.forEach(p -> {
-                inFlight.remove(p);
-                committed.remove(p);
-            });
+            offsets.forget(partitions);
         }
 
         @Override
