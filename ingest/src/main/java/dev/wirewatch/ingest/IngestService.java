@@ -7,7 +7,6 @@ import dev.wirewatch.ingest.feed.FeedPoller;
 import dev.wirewatch.ingest.state.IngestState;
 import dev.wirewatch.model.FeedStatus;
 import io.micrometer.core.instrument.Gauge;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;

@@ -132,25 +132,10 @@ final class FeedsCommand implements Runnable {
         }
     }
 
-    /** Where the runtime feed commands write: Kafka from the config, or given directly. */
-    abstract static class Target {
-        @Option(names = "--config", paramLabel = "FILE", description = "the config naming kafka.bootstrapServers")
-        Path config;
-
-        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-                description = "Kafka to write to (e.g. the address 'run' prints); overrides --config")
-        String bootstrapServers;
-
+    /** The feed a put/remove is about, and the Kafka to write to. */
+    abstract static class Target extends KafkaTarget {
         @Option(names = "--url", required = true, paramLabel = "URL", description = "the feed's URL")
         String url;
-
-        @Spec
-        CommandSpec spec;
-
-        /** The Kafka to write to, or null after printing why there is none. */
-        String kafka() {
-            return Configs.kafkaOrReport(config, bootstrapServers, spec.commandLine().getErr());
-        }
     }
 
     @Command(name = "put", mixinStandardHelpOptions = true,

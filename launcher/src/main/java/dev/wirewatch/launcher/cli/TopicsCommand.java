@@ -2,11 +2,9 @@ package dev.wirewatch.launcher.cli;
 
 import dev.wirewatch.config.ConfigProblem;
 import dev.wirewatch.config.TrackedTopic;
-import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.launcher.TopicPublisher;
 import dev.wirewatch.model.topic.Topics;
 import dev.wirewatch.processing.match.TopicMatcher;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -32,25 +30,10 @@ final class TopicsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Options every topics subcommand needs to reach Kafka. */
-    abstract static class Target {
-        @Option(names = "--config", paramLabel = "FILE", description = "the config naming kafka.bootstrapServers")
-        Path config;
-
-        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-                description = "Kafka to write to (e.g. the embedded broker address 'run' prints); overrides --config")
-        String bootstrapServers;
-
+    /** The topic a topics subcommand is about, and the Kafka to write to. */
+    abstract static class Target extends KafkaTarget {
         @Option(names = "--id", required = true, paramLabel = "ID", description = "topic id, e.g. su-35")
         String id;
-
-        @Spec
-        CommandSpec spec;
-
-        /** The Kafka to write to, or null after printing why there is none. */
-        String kafka() {
-            return Configs.kafkaOrReport(config, bootstrapServers, spec.commandLine().getErr());
-        }
     }
 
     @Command(name = "put", mixinStandardHelpOptions = true, description = "Add a topic, or replace its definition.")
