@@ -23,6 +23,18 @@ final class IngestMetrics {
                 .register(registry);
         this.bytes = Counter.builder("wirewatch.ingest.bytes").baseUnit("bytes")
                 .description("response bytes read, feeds and pages").register(registry);
+        for (String reason : EXTRACTION_FAILURES) {
+            extractionFailures(reason); // registered up front: dashboards see zeros, not gaps
+        }
+    }
+
+    /** Page outcomes that mean the page came back but gave no article: the extractor's failures. */
+    private static final java.util.Set<String> EXTRACTION_FAILURES = java.util.Set.of("empty", "not-html");
+
+    private Counter extractionFailures(String reason) {
+        return Counter.builder("wirewatch.extraction.failures")
+                .description("fetched pages that yielded no article text, by reason").tag("reason", reason)
+                .register(registry);
     }
 
     void feedPolled(String feed, String outcome, Duration took) {
@@ -35,6 +47,9 @@ final class IngestMetrics {
     void pageFetched(String outcome) {
         Counter.builder("wirewatch.page.fetches").description("article page fetches by outcome")
                 .tag("outcome", outcome).register(registry).increment();
+        if (EXTRACTION_FAILURES.contains(outcome)) {
+            extractionFailures(outcome).increment();
+        }
     }
 
     void articleProduced() {

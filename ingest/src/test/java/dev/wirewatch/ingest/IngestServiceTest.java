@@ -100,6 +100,8 @@ class IngestServiceTest {
         assertEquals(1, summary.pageFallbacks());
         assertEquals(1.0, registry.find("wirewatch.page.fetches").tag("outcome", "ok").counter().count(),
                 "the page standing in for a 404 is not also counted as fetched");
+        assertEquals(1.0, registry.find("wirewatch.extraction.failures").tag("reason", "empty").counter().count(),
+                "the page of only scripts is an extraction failure");
         assertEquals(4.0, registry.find("wirewatch.feed.polls").counters().stream()
                 .filter(c -> !"ok".equals(c.getId().getTag("outcome"))).mapToDouble(c -> c.count()).sum());
     }

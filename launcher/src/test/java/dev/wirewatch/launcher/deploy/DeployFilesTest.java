@@ -152,7 +152,7 @@ class DeployFilesTest {
             assertEquals(datasource.get("uid").asText(), panel.get("datasource").get("uid").asText());
             assertFalse(panel.get("targets").isEmpty(), panel.get("title").asText());
         }
-        assertEquals(PromQl.dashboardExpressions().size(), 18);
+        assertEquals(19, PromQl.dashboardExpressions().size());
         JsonNode prometheus = YAML.readTree(DEPLOY.resolve("prometheus/prometheus.yml").toFile());
         prometheus.get("rule_files").forEach(f -> assertTrue(Files.exists(DEPLOY.resolve("prometheus")
                 .resolve(f.asText())), "rule file " + f));
