@@ -4,7 +4,6 @@ import dev.wirewatch.alerts.copies.CopyCounts;
 import dev.wirewatch.alerts.copies.CopyTracker;
 import dev.wirewatch.alerts.delivery.SinkWorker;
 import dev.wirewatch.alerts.delivery.Sleeper;
-import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -13,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,7 +36,7 @@ public final class AlertService implements AutoCloseable {
     private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
     private final List<ConfiguredSink> sinks;
     private final KafkaProducer<String, byte[]> producer;
-    private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    private final DeliveryTally tally;
     private final AtomicBoolean flushWhenIdle;
     private final CopyCounts copies = new CopyCounts(COPY_RETENTION);
     private final CopyTracker copyTracker;
@@ -52,6 +49,7 @@ public final class AlertService implements AutoCloseable {
     public AlertService(String bootstrapServers, Topics topics, List<ConfiguredSink> sinks, MeterRegistry registry,
                         Clock clock, boolean flushWhenIdle, Sleeper sleeper) {
         this.sinks = List.copyOf(sinks);
+        this.tally = new DeliveryTally(sinks.stream().map(ConfiguredSink::sink).toList());
         this.flushWhenIdle = new AtomicBoolean(flushWhenIdle);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -62,7 +60,7 @@ public final class AlertService implements AutoCloseable {
         this.copyTracker = new CopyTracker(bootstrapServers, topics.duplicates(), copies, clock);
         AlertMetrics metrics = new AlertMetrics(registry, sinks.stream().map(s -> s.sink().id()).toList());
         SinkWorker.Context context = new SinkWorker.Context(bootstrapServers, topics, producer, metrics, clock,
-                sleeper, RandomGenerator.getDefault(), this.flushWhenIdle::get, this::delivered, copies);
+                sleeper, RandomGenerator.getDefault(), this.flushWhenIdle::get, tally::settled, copies);
         for (ConfiguredSink sink : sinks) {
             SinkWorker worker = new SinkWorker(sink.sink(), sink.delivery(), sink.digest(), context);
             workers.add(worker);
@@ -97,11 +95,7 @@ public final class AlertService implements AutoCloseable {
 
     /** Distinct mentions delivered to at least one sink since start. */
     public long delivered() {
-        return delivered.size();
-    }
-
-    private void delivered(Mention mention) {
-        delivered.add(mention.key());
+        return tally.delivered();
     }
 
     @Override

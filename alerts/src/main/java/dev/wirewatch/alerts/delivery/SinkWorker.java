@@ -20,11 +20,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -66,17 +66,23 @@ public final class SinkWorker implements Runnable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final BooleanSupplier flushWhenIdle;
-    private final Consumer<Mention> onDelivered;
+    private final Settled onSettled;
     private final CopyCounts copies;
     private final JsonSerde<Mention> mentions = new JsonSerde<>(Mention.class);
     private final OffsetTracker offsets = new OffsetTracker();
     private final DeadLetters deadLetters;
     private volatile boolean running = true;
 
+    /** Told when this sink is done with a mention: {@code sent} when it delivered it now. */
+    @FunctionalInterface
+    public interface Settled {
+        void settled(Mention mention, boolean sent);
+    }
+
     /** What a worker needs besides its sink; shared by the workers of one alert service. */
     public record Context(String bootstrapServers, Topics topics, KafkaProducer<String, byte[]> producer,
                           AlertMetrics metrics, Clock clock, Sleeper sleeper, RandomGenerator random,
-                          BooleanSupplier flushWhenIdle, Consumer<Mention> onDelivered, CopyCounts copies) {
+                          BooleanSupplier flushWhenIdle, Settled onSettled, CopyCounts copies) {
     }
 
     public SinkWorker(AlertSink sink, DeliverySettings delivery, boolean digest, Context context) {
@@ -88,7 +94,7 @@ public final class SinkWorker implements Runnable {
         this.clock = context.clock();
         this.sleeper = context.sleeper();
         this.flushWhenIdle = context.flushWhenIdle();
-        this.onDelivered = context.onDelivered();
+        this.onSettled = context.onSettled();
         this.copies = context.copies();
         this.deadLetters = new DeadLetters(producer, topics);
         this.ledger = new DeliveryLedger(topics.alertLedger(), sink.id(), producer, clock, LEDGER_RETENTION);
@@ -113,10 +119,6 @@ public final class SinkWorker implements Runnable {
         return "wirewatch-alerts-" + sinkId;
     }
 
-    public String sinkId() {
-        return sink.id();
-    }
-
     /** The consumer, for client metrics; only this worker's thread may call it otherwise. */
     public KafkaConsumer<String, byte[]> consumer() {
         return consumer;
@@ -128,7 +130,7 @@ public final class SinkWorker implements Runnable {
             ledger.load(bootstrapServers);
             consumer.subscribe(List.of(topics.mentions().name()), new Rebalance());
             while (running) {
-                Collection<ConsumerRecord<String, byte[]>> records = poll();
+                ConsumerRecords<String, byte[]> records = poll();
                 records.forEach(this::accept);
                 boolean idle = records.isEmpty();
                 for (List<Pending> batch : grouper.due(clock.instant(), idle && flushWhenIdle.getAsBoolean())) {
@@ -154,17 +156,14 @@ public final class SinkWorker implements Runnable {
         consumer.wakeup();
     }
 
-    private Collection<ConsumerRecord<String, byte[]>> poll() {
+    private ConsumerRecords<String, byte[]> poll() {
         Duration timeout = MAX_POLL;
         Instant next = grouper.nextDue();
         if (next != null) {
             Duration untilDue = Duration.between(clock.instant(), next);
             timeout = untilDue.isNegative() ? Duration.ZERO : untilDue.compareTo(MAX_POLL) < 0 ? untilDue : MAX_POLL;
         }
-        var polled = consumer.poll(timeout);
-        List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>(polled.count());
-        polled.forEach(records::add);
-        return records;
+        return consumer.poll(timeout);
     }
 
     private void accept(ConsumerRecord<String, byte[]> record) {
@@ -184,6 +183,7 @@ public final class SinkWorker implements Runnable {
         }
         if (ledger.sent(mention)) {
             metrics.skipped(sink.id());
+            onSettled.settled(mention, false);
             return;
         }
         offsets.waiting(partition, record.offset());
@@ -237,7 +237,7 @@ public final class SinkWorker implements Runnable {
             Mention m = p.mention();
             metrics.delivered(sink.id(), Duration.between(m.detectedAt(), now),
                     m.publishedAt() == null ? null : Duration.between(m.publishedAt(), now));
-            onDelivered.accept(m);
+            onSettled.settled(m, true);
             done(p);
         }
     }
@@ -248,6 +248,7 @@ public final class SinkWorker implements Runnable {
         for (Pending p : batch) {
             deadLetters.alert(DeadAlert.of(sink.id(), p.mention(), e.getMessage(), attempts, clock.instant()));
             metrics.deadLetteredAlert(sink.id());
+            onSettled.settled(p.mention(), false);
             done(p);
         }
     }
