@@ -54,7 +54,7 @@ final class AlertsCommand implements Runnable {
             if (loaded == null) {
                 return ExitCodes.BAD_CONFIG;
             }
-            String kafka = Configs.kafkaOrReport(config, bootstrapServers, spec.commandLine().getErr());
+            String kafka = Configs.kafkaOrReport(loaded, config, bootstrapServers, spec.commandLine().getErr());
             if (kafka == null) {
                 return ExitCodes.BAD_CONFIG;
             }

@@ -42,8 +42,13 @@ final class Configs {
             return null;
         }
         WirewatchConfig loaded = loadOrReport(config, err);
-        if (loaded == null) {
-            return null;
+        return loaded == null ? null : kafkaOrReport(loaded, config, bootstrapServers, err);
+    }
+
+    /** As {@link #kafkaOrReport(Path, String, PrintWriter)}, for a command that has loaded {@code config} already. */
+    static String kafkaOrReport(WirewatchConfig loaded, Path config, String bootstrapServers, PrintWriter err) {
+        if (bootstrapServers != null && !bootstrapServers.isBlank()) {
+            return bootstrapServers;
         }
         if (loaded.kafka().embedded()) {
             err.printf("%s: kafka.bootstrapServers is empty: give --bootstrap-servers with the address "
