@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ public final class KafkaIngestState implements IngestState {
 
     private final Topic<String, String> ingestedTopic;
     private final Topic<String, FeedStatus> statusTopic;
-    private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, byte[]> producer; // values serialized by each topic's own serde
     private final Clock clock;
     private final Set<String> ingested = new HashSet<>();
     private final Map<String, FeedStatus> statuses = new HashMap<>();
@@ -62,7 +63,7 @@ public final class KafkaIngestState implements IngestState {
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-ingest-state");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         LOG.info("ingest state: {} links already ingested, status of {} feeds", ingested.size(), statuses.size());
     }
 
@@ -80,7 +81,8 @@ public final class KafkaIngestState implements IngestState {
     public void ingested(Collection<Article> articles) {
         String now = clock.instant().toString();
         for (Article article : articles) {
-            producer.send(new ProducerRecord<>(ingestedTopic.name(), CanonicalUrls.linkId(article.url()), now));
+            producer.send(new ProducerRecord<>(ingestedTopic.name(), CanonicalUrls.linkId(article.url()),
+                    ingestedTopic.valueSerde().serializer().serialize(ingestedTopic.name(), now)));
         }
         producer.flush();
     }
@@ -88,8 +90,7 @@ public final class KafkaIngestState implements IngestState {
     @Override
     public void feedStatus(FeedStatus status) {
         producer.send(new ProducerRecord<>(statusTopic.name(), status.feedUrl(),
-                new String(statusTopic.valueSerde().serializer().serialize(statusTopic.name(), status),
-                        java.nio.charset.StandardCharsets.UTF_8)));
+                statusTopic.valueSerde().serializer().serialize(statusTopic.name(), status)));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.wirewatch.ingest.fetch.Fetched;
 import dev.wirewatch.ingest.fetch.HttpFetcher;
 import dev.wirewatch.ingest.fetch.NetworkGuard;
 import dev.wirewatch.model.json.Json;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -125,15 +126,14 @@ final class ExtractCommand implements Callable<Integer> {
         return new Page(fetched.body(), fetched.contentType(), fetched.uri().toString());
     }
 
-    /** Reads a file, gunzipping it when it starts with the gzip signature; at most maxBytes + 1 are kept. */
+    /** Reads a file once, gunzipping it when it starts with the gzip signature; at most maxBytes + 1 are kept. */
     private Page read(Path path) throws IOException {
-        byte[] raw;
-        try (InputStream in = Files.newInputStream(path)) {
-            raw = in.readNBytes(maxBytes + 1);
-        }
-        byte[] body = raw;
-        if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(path))) {
+        byte[] body;
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(path))) {
+            file.mark(2);
+            boolean gzip = file.read() == 0x1F && file.read() == 0x8B;
+            file.reset();
+            try (InputStream in = gzip ? new GZIPInputStream(file) : file) {
                 body = in.readNBytes(maxBytes + 1); // the cap holds after decompression too: no gzip bombs
             }
         }
