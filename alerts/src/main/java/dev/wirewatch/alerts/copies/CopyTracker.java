@@ -2,16 +2,15 @@ package dev.wirewatch.alerts.copies;
 
 import dev.wirewatch.model.Duplicate;
 import dev.wirewatch.model.topic.Topic;
+import dev.wirewatch.model.topic.TopicReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -60,20 +59,14 @@ public final class CopyTracker implements AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = TopicReader.partitionsOf(consumer, topic.name());
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long lastExpiry = System.nanoTime();
             while (running) {
-                ConsumerRecords<String, Duplicate> records;
-                try {
-                    records = consumer.poll(Duration.ofMillis(500));
-                } catch (RecordDeserializationException e) {
-                    consumer.seek(e.topicPartition(), e.offset() + 1); // an unreadable audit record counts nothing
-                    continue;
-                }
-                for (ConsumerRecord<String, Duplicate> r : records) {
+                // an unreadable audit record counts nothing
+                for (ConsumerRecord<String, Duplicate> r : TopicReader.pollPastUnreadable(consumer,
+                        Duration.ofMillis(500))) {
                     if (r.value() != null) {
                         counts.add(r.value());
                     }

@@ -5,6 +5,7 @@ import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.ConfiguredSink;
 import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.model.DeadAlert;
+import dev.wirewatch.model.topic.TopicReader;
 import dev.wirewatch.model.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,11 +66,11 @@ public final class DlqReplayer {
         int skipped = 0;
         try (KafkaConsumer<String, DeadAlert> consumer = consumer();
              KafkaProducer<String, byte[]> producer = producer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topics.alertsDlq().name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = TopicReader.partitionsOf(consumer, topics.alertsDlq().name());
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Map<String, DeliveryLedger> ledgers = new HashMap<>();
+            DeadLetters deadLetters = new DeadLetters(producer, topics);
             for (TopicPartition partition : partitions) {
                 while (consumer.position(partition) < ends.get(partition)) {
                     for (ConsumerRecord<String, DeadAlert> r : consumer.poll(Duration.ofMillis(200)).records(partition)) {
@@ -91,7 +92,7 @@ public final class DlqReplayer {
                                 l.load(bootstrapServers);
                                 return l;
                             });
-                            if (ledger.sent(dead.mention()) || resend(sink, dead, ledger, producer)) {
+                            if (ledger.sent(dead.mention()) || resend(sink, dead, ledger, deadLetters)) {
                                 delivered++;
                             } else {
                                 failed++;
@@ -105,8 +106,8 @@ public final class DlqReplayer {
         return new Result(delivered, failed, unknown, skipped);
     }
 
-    private boolean resend(ConfiguredSink sink, DeadAlert dead, DeliveryLedger ledger,
-                           KafkaProducer<String, byte[]> producer) throws InterruptedException {
+    private boolean resend(ConfiguredSink sink, DeadAlert dead, DeliveryLedger ledger, DeadLetters deadLetters)
+            throws InterruptedException {
         RetryPolicy retries = new RetryPolicy(sink.delivery(), RandomGenerator.getDefault());
         AlertBatch batch = AlertBatch.of(Alert.from(dead.mention()));
         for (int attempt = 1; ; attempt++) {
@@ -118,7 +119,7 @@ public final class DlqReplayer {
                 if (!retries.retry(attempt, e)) {
                     DeadAlert again = DeadAlert.of(dead.sinkId(), dead.mention(), e.getMessage(),
                             dead.attempts() + attempt, clock.instant());
-                    new DeadLetters(producer, topics).alert(again);
+                    deadLetters.alert(again);
                     LOG.warn("dead alert {} failed again on sink {}: {}", again.key(), dead.sinkId(), e.getMessage());
                     return false;
                 }

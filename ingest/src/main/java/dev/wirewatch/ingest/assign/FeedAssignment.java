@@ -3,6 +3,7 @@ package dev.wirewatch.ingest.assign;
 import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.topic.Topic;
+import dev.wirewatch.model.topic.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -67,14 +67,9 @@ public final class FeedAssignment implements FeedSource {
         try {
             consumer.subscribe(List.of(topic.name()), new Rebalance());
             while (running) {
-                try {
-                    for (ConsumerRecord<String, FeedDefinition> r : consumer.poll(Duration.ofMillis(500))) {
-                        apply(new TopicPartition(r.topic(), r.partition()), r.key(), r.value());
-                    }
-                } catch (RecordDeserializationException e) {
-                    LOG.warn("skipping unreadable feed definition at {}@{}: {}", e.topicPartition(), e.offset(),
-                            e.getMessage());
-                    consumer.seek(e.topicPartition(), e.offset() + 1);
+                for (ConsumerRecord<String, FeedDefinition> r : TopicReader.pollPastUnreadable(consumer,
+                        Duration.ofMillis(500))) {
+                    apply(new TopicPartition(r.topic(), r.partition()), r.key(), r.value());
                 }
             }
         } catch (WakeupException e) {

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -16,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a (usually compacted) topic from its beginning to its end as of the call: how services load the state they
- * keep in Kafka (ledgers, feed status, ingested links). No consumer group, nothing committed.
+ * Reads topics the way Wirewatch's own readers need: a (usually compacted) topic from its beginning to its end as of
+ * the call, which is how services load the state they keep in Kafka (ledgers, feed status, ingested links); and the
+ * small pieces the long-running readers share (all partitions of a topic, a poll that steps over unreadable records).
  *
  * <p>Stateless and thread safe. A value that cannot be read is skipped with a log line, never fatal.
  */
@@ -36,8 +40,7 @@ public final class TopicReader {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = partitionsOf(consumer, topic.name());
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -57,6 +60,26 @@ public final class TopicReader {
                     apply.accept(r.key(), value);
                 }
             }
+        }
+    }
+
+    /** Every partition of {@code topic}, for a consumer that assigns itself rather than joining a group. */
+    public static List<TopicPartition> partitionsOf(Consumer<?, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+    }
+
+    /**
+     * Polls {@code consumer} once; a record whose value cannot be read is logged, skipped (the position moves past
+     * it) and the poll answers empty, so one bad record never stops a long-running reader.
+     */
+    public static <K, V> ConsumerRecords<K, V> pollPastUnreadable(Consumer<K, V> consumer, Duration timeout) {
+        try {
+            return consumer.poll(timeout);
+        } catch (RecordDeserializationException e) {
+            LOG.warn("skipping unreadable record at {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
+            consumer.seek(e.topicPartition(), e.offset() + 1);
+            return ConsumerRecords.empty();
         }
     }
 }
