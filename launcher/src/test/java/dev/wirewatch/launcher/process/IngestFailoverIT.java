@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,23 +48,9 @@ class IngestFailoverIT {
         }
     }
 
-    private Instance start(Path config) throws Exception {
-        Path jar = Path.of(System.getProperty("wirewatch.jar", "target/wirewatch.jar"));
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString(), "ingest", "--config", config.toString())
-                .redirectErrorStream(true).start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                lines.lines().forEach(output::add);
-            } catch (java.io.IOException e) {
-                output.add("reader stopped: " + e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return new Instance(process, output);
+    private static Instance start(Path config) throws Exception {
+        PackagedJar ingest = PackagedJar.start("256m", "ingest", "--config", config.toString());
+        return new Instance(ingest.process(), ingest.output());
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition, List<String> log)

@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirewatch.launcher.deploy.PromQl;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,21 +32,11 @@ class PackagedDemoIT {
 
     @Test
     void demoRunsAsItsOwnProcessAndStopsCleanlyOnSigterm() throws Exception {
-        Path jar = Path.of(System.getProperty("wirewatch.jar", "target/wirewatch.jar"));
-        assertTrue(Files.exists(jar), "packaged jar missing: " + jar);
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(), "demo", "--data-dir", dataDir.toString(), "--metrics-port", "0")
-                .redirectErrorStream(true).start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                lines.lines().forEach(output::add);
-            } catch (java.io.IOException e) {
-                output.add("reader stopped: " + e);
-            }
-        });
-        reader.start();
+        PackagedJar demo = PackagedJar.start("512m", "demo", "--data-dir", dataDir.toString(), "--metrics-port",
+                "0");
+        Process process = demo.process();
+        List<String> output = demo.output();
+        Thread reader = demo.reader();
         try {
             String metricsUrl = awaitLine(output, METRICS, 120);
             awaitAlerts(dataDir.resolve("alerts.jsonl"), 10, 120);
