@@ -32,12 +32,6 @@ public record IngestSettings(
         hostDelay = hostDelay == null ? Duration.ofSeconds(1) : hostDelay;
     }
 
-    /** The settings with the given politeness delay (the demo and tests serve every site from one local host). */
-    public IngestSettings withHostDelay(Duration delay) {
-        return new IngestSettings(allowPrivateNetworks, userAgent, maxBodyBytes, connectTimeout, requestTimeout,
-                respectRobots, delay);
-    }
-
     /** The product token robots.txt groups are matched against: the User-Agent's first word, lower case. */
     public String robotName() {
         String product = userAgent.trim().split("[/\\s]", 2)[0];

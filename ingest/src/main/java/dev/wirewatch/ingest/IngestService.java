@@ -224,11 +224,6 @@ public final class IngestService implements AutoCloseable {
         return status;
     }
 
-    /** Each configured feed's latest status, by URL; feeds not polled yet are absent. */
-    public Map<String, FeedStatus> statuses() {
-        return Map.copyOf(statuses);
-    }
-
     private FeedPoller.Poll pollAndWrite(FeedSettings feed) {
         long started = clock.millis();
         FeedPoller.Poll poll = poller.poll(feed);
