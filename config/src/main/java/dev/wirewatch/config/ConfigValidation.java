@@ -31,12 +31,38 @@ final class ConfigValidation {
         checkSinks(config.alerts().sinks(), problems);
         checkPositive("processing.backfillWindow", config.processing().backfillWindow(), "P7D", problems);
         checkPositive("processing.storyRetention", config.processing().storyRetention(), "P14D", problems);
+        checkProcessing(config.processing(), problems);
         int port = config.metrics().port();
         if (port < -1 || port > 65535) {
             problems.add(ConfigProblem.at("metrics.port", port
                     + " is not a port: expected 1-65535, 0 for any free port, or -1 to turn metrics off"));
         }
         return problems;
+    }
+
+    private static void checkProcessing(ProcessingSettings p, List<ConfigProblem> problems) {
+        checkPositive("processing.retention", p.retention(), "P14D", problems);
+        checkPositive("processing.storyWindow", p.storyWindow(), "P4D", problems);
+        if (p.orderingGrace().isNegative()) {
+            problems.add(ConfigProblem.at("processing.orderingGrace", p.orderingGrace()
+                    + " is negative: expected a duration such as PT2S, or PT0S to index articles as they arrive"));
+        }
+        checkShare("processing.copyJaccard", p.copyJaccard(), "0.4", problems);
+        checkShare("processing.copyContainment", p.copyContainment(), "0.85", problems);
+        checkShare("processing.copyContainmentMinJaccard", p.copyContainmentMinJaccard(), "0.25", problems);
+        checkShare("processing.storyThreshold", p.storyThreshold(), "0.35", problems);
+        if (!p.storyWindow().isNegative() && p.storyWindow().compareTo(p.retention()) > 0) {
+            problems.add(ConfigProblem.at("processing.storyWindow", p.storyWindow() + " is longer than "
+                    + "processing.retention (" + p.retention() + "): articles are forgotten before their story window "
+                    + "ends; raise the retention or shorten the window"));
+        }
+    }
+
+    private static void checkShare(String key, double value, String example, List<ConfigProblem> problems) {
+        if (!(value > 0 && value <= 1)) {
+            problems.add(ConfigProblem.at(key, value + " is not a similarity: expected a number in (0, 1], e.g. "
+                    + example));
+        }
     }
 
     private static void checkKafka(KafkaSettings kafka, List<ConfigProblem> problems) {

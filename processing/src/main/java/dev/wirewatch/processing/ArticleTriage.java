@@ -1,60 +1,71 @@
 package dev.wirewatch.processing;
 
-import dev.wirewatch.processing.dedup.DedupVerdict;
-import dev.wirewatch.processing.dedup.NearDuplicateDetector;
-import dev.wirewatch.processing.dedup.NearDuplicateSettings;
-import dev.wirewatch.processing.story.StoryClusterer;
-import java.time.Duration;
+import dev.wirewatch.processing.triage.CandidateIndex;
+import dev.wirewatch.processing.triage.Decision;
+import dev.wirewatch.processing.triage.Partial;
+import dev.wirewatch.processing.triage.Sketch;
+import dev.wirewatch.processing.triage.Sketcher;
+import dev.wirewatch.processing.triage.TriageLedger;
+import dev.wirewatch.processing.triage.TriageMessage;
+import dev.wirewatch.processing.triage.TriageSettings;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 
 /**
  * Decides, for each article in arrival order, whether it is a near-copy of one seen before and which story it
- * belongs to: a copy joins its original's story; an original is clustered with earlier articles on the same event.
+ * belongs to, by the same steps as the topology with a single partition: sketch, probe the candidate index, settle
+ * the verdict in the ledger (its messages delivered at once, in memory).
  *
  * <p>Kafka-free; not thread safe. This is what {@code wirewatch dedup} runs.
  */
 public final class ArticleTriage {
 
-    /** Story similarity (TF-IDF cosine) from which two articles are one story. */
-    public static final double DEFAULT_STORY_THRESHOLD = 0.35;
-    /** How far apart in publication time two articles of one story may be. */
-    public static final Duration DEFAULT_STORY_WINDOW = Duration.ofDays(4);
+    private final Sketcher sketcher;
+    private final CandidateIndex index;
+    private final TriageLedger ledger;
+    private long arrivals;
 
-    /** The decision on one article. */
-    public record Triage(DedupVerdict verdict, String storyId) {
-        /** The original this article copies, or null. */
-        public String duplicateOf() {
-            return verdict instanceof DedupVerdict.NearCopyOf copy ? copy.originalId() : null;
-        }
-    }
-
-    private final NearDuplicateDetector duplicates;
-    private final StoryClusterer stories;
-    private final Map<String, String> storyOf = new HashMap<>();
-
-    public ArticleTriage(NearDuplicateSettings settings, double storyThreshold, Duration storyWindow) {
-        this.duplicates = new NearDuplicateDetector(settings);
-        this.stories = new StoryClusterer(storyThreshold, storyWindow);
+    public ArticleTriage(TriageSettings settings) {
+        TriageSettings single = settings.withPartitions(1);
+        this.sketcher = new Sketcher(single.duplicates());
+        this.index = new CandidateIndex(single, CandidateIndex.inMemory());
+        this.ledger = new TriageLedger(1, TriageLedger.inMemory());
     }
 
     public static ArticleTriage withDefaults() {
-        return new ArticleTriage(NearDuplicateSettings.DEFAULTS, DEFAULT_STORY_THRESHOLD, DEFAULT_STORY_WINDOW);
+        return new ArticleTriage(TriageSettings.defaults(1));
     }
 
     /** Triage of one article; {@code title} and {@code publishedAt} may be null. */
-    public Triage triage(String id, String title, String text, Instant publishedAt) {
-        DedupVerdict verdict = duplicates.screen(id, text);
-        String storyText = title == null ? text : title + "\n\n" + text;
-        String storyId;
-        if (verdict instanceof DedupVerdict.NearCopyOf copy) {
-            storyId = storyOf.getOrDefault(copy.originalId(), copy.originalId());
-            stories.joinAsCopy(id, storyText, storyId, publishedAt);
-        } else {
-            storyId = stories.assign(id, storyText, publishedAt).storyId();
+    public Decision triage(String id, String title, String text, Instant publishedAt) {
+        Decision earlier = ledger.decisionOf(id);
+        if (earlier != null) {
+            return earlier; // the same id again: the same answer, and the index is not filed twice
         }
-        storyOf.putIfAbsent(id, storyId);
-        return new Triage(verdict, storyOf.get(id));
+        Sketch sketch = sketcher.sketch(id, arrivals++, publishedAt, title, text);
+        Partial partial = Partial.of(sketch, 0, index.probeAndRetain(sketch, key -> true), null);
+        Deque<Map.Entry<String, TriageMessage>> inbox = new ArrayDeque<>();
+        inbox.add(Map.entry(id, TriageMessage.partial(partial)));
+        Decision[] mine = new Decision[1];
+        TriageLedger.Outbox out = new TriageLedger.Outbox() {
+            @Override
+            public void send(String key, TriageMessage message) {
+                inbox.add(Map.entry(key, message));
+            }
+
+            @Override
+            public void decided(Decision decision) {
+                if (decision.articleId().equals(id)) {
+                    mine[0] = decision;
+                }
+            }
+        };
+        while (!inbox.isEmpty()) {
+            Map.Entry<String, TriageMessage> next = inbox.poll();
+            ledger.handle(next.getKey(), next.getValue(), out);
+        }
+        return mine[0];
     }
 }

@@ -1,6 +1,8 @@
 package dev.wirewatch.processing;
 
+import dev.wirewatch.processing.triage.CandidateIndexProcessor;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ProcessingMetrics {
 
     private final Counter articlesIn;
-    private final Counter duplicates;
+    private final Counter storiesJoined;
+    private final Counter outOfOrder;
+    private final AtomicLong held = new AtomicLong();
     private final MeterRegistry registry;
     private final AtomicLong mentions = new AtomicLong();
     private final Counter stories;
@@ -23,10 +27,15 @@ public final class ProcessingMetrics {
         this.registry = registry;
         articlesIn = Counter.builder("wirewatch.processing.articles").description("articles decoded")
                 .register(registry);
-        duplicates = Counter.builder("wirewatch.duplicates.dropped").description("articles dropped as copies")
-                .tag("reason", "exact-content").register(registry);
-        stories = Counter.builder("wirewatch.stories").description("stories started (an original article each, "
-                + "until story clustering groups rewrites)").register(registry);
+        stories = Counter.builder("wirewatch.stories").description("stories started: original articles that joined "
+                + "no earlier story").register(registry);
+        storiesJoined = Counter.builder("wirewatch.stories.joined").description("original articles that joined an "
+                + "earlier article's story").register(registry);
+        outOfOrder = Counter.builder("wirewatch.triage.out.of.order").description("articles that reached the "
+                + "candidate index more than the ordering grace after a later one (their decisions may differ by "
+                + "partition count)").register(registry);
+        Gauge.builder("wirewatch.triage.held", held, AtomicLong::get).description("articles held by the candidate "
+                + "index for the ordering grace").register(registry);
         deadLetters = Counter.builder("wirewatch.dead.letters").description("records sent to the dead-letter topic")
                 .tag("stage", "processing").register(registry);
     }
@@ -35,8 +44,33 @@ public final class ProcessingMetrics {
         articlesIn.increment();
     }
 
-    void duplicateDropped() {
-        duplicates.increment();
+    void duplicateDropped(String reason) {
+        Counter.builder("wirewatch.duplicates.dropped").description("articles dropped as copies, by the rule that "
+                + "decided").tag("reason", reason).register(registry).increment();
+    }
+
+    void storyJoined() {
+        storiesJoined.increment();
+    }
+
+    /** The candidate index's callbacks. */
+    CandidateIndexProcessor.Events indexEvents() {
+        return new CandidateIndexProcessor.Events() {
+            @Override
+            public void outOfOrder() {
+                outOfOrder.increment();
+            }
+
+            @Override
+            public void held(int delta) {
+                held.addAndGet(delta);
+            }
+        };
+    }
+
+    /** Articles the candidate index holds now: not yet decided though no topic lags. */
+    public long held() {
+        return held.get();
     }
 
     void storyStarted() {
@@ -59,9 +93,10 @@ public final class ProcessingMetrics {
         deadLetters.increment();
     }
 
-    /** Articles dropped as copies so far. */
+    /** Articles dropped as copies (exact or near) so far. */
     public long duplicatesDropped() {
-        return (long) duplicates.count();
+        return (long) registry.find("wirewatch.duplicates.dropped").counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     /** Mentions emitted so far. */

@@ -15,7 +15,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import dev.wirewatch.processing.triage.Decision;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -41,8 +45,12 @@ public final class ProcessingService implements AutoCloseable {
     private final ProcessingMetrics metrics;
     private final KafkaStreamsMetrics streamsMetrics;
 
+    /**
+     * @param partitions the partitions of the candidate index (the topics' partition count: every instance must
+     *                   use the same, and changing it needs an application reset)
+     */
     public ProcessingService(String bootstrapServers, Path stateDir, Topics topics, ProcessingSettings settings,
-                             MeterRegistry registry, Clock clock) {
+                             int partitions, MeterRegistry registry, Clock clock) {
         this.metrics = new ProcessingMetrics(registry);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
@@ -57,7 +65,7 @@ public final class ProcessingService implements AutoCloseable {
         // A topic definition that does not decode is skipped with a log line rather than stopping the global thread.
         props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class);
-        this.streams = new KafkaStreams(ProcessingTopology.build(topics, settings, metrics, clock), props);
+        this.streams = new KafkaStreams(ProcessingTopology.build(topics, settings, partitions, metrics, clock), props);
         this.streamsMetrics = new KafkaStreamsMetrics(streams); // Streams and client metrics, consumer lag included
         streamsMetrics.bindTo(registry);
         // Streams reports its state as a string, which Prometheus cannot graph or alert on: a 0/1 gauge can
@@ -113,6 +121,16 @@ public final class ProcessingService implements AutoCloseable {
     /** The current Kafka Streams state, for health checks. */
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /**
+     * The triage decision on {@code articleId} as this instance's ledger partitions hold it; null when they hold
+     * none (undecided, expired, or kept by another instance).
+     */
+    public Decision decisionOf(String articleId) {
+        ReadOnlyKeyValueStore<String, Decision> decisions = streams.store(StoreQueryParameters.fromNameAndType(
+                ProcessingTopology.LEDGER_STORES.decisions(), QueryableStoreTypes.keyValueStore()));
+        return decisions.get(articleId);
     }
 
     public ProcessingMetrics metrics() {

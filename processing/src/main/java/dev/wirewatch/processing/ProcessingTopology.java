@@ -15,7 +15,21 @@ import dev.wirewatch.processing.mention.FirstMentionProcessor;
 import dev.wirewatch.processing.mention.MentionOutcome;
 import dev.wirewatch.processing.mention.MentionTally;
 import dev.wirewatch.processing.story.StoriedArticle;
-import dev.wirewatch.processing.story.StoryAssigner;
+import dev.wirewatch.processing.dedup.NearDuplicateSettings;
+import dev.wirewatch.processing.triage.BroadcastPartitioner;
+import dev.wirewatch.processing.triage.CandidateIndexProcessor;
+import dev.wirewatch.processing.triage.Decision;
+import dev.wirewatch.processing.triage.Frequency;
+import dev.wirewatch.processing.triage.IndexedArticle;
+import dev.wirewatch.processing.triage.SketchedArticle;
+import dev.wirewatch.processing.triage.Sketcher;
+import dev.wirewatch.processing.triage.TriageLedger;
+import dev.wirewatch.processing.triage.TriageMessage;
+import dev.wirewatch.processing.triage.TriageProcessor;
+import dev.wirewatch.processing.triage.TriageSettings;
+import dev.wirewatch.processing.triage.TriageStep;
+import dev.wirewatch.processing.triage.Triaged;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Serdes;
@@ -30,9 +44,10 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The processing pipeline: decode → drop exact copies → assign story → match topics → first mention per story
- * (later ones only counted).
- * Topics come from the compacted {@code topics} topic (a global store), so they can change while it runs.
+ * The processing pipeline: decode → drop exact copies → sketch → probe the candidate index (every partition, each
+ * for the keys it owns) → settle near-copy and story in the triage ledger → match topics → first mention per story
+ * (later ones only counted). Topics come from the compacted {@code topics} topic (a global store), so they can
+ * change while it runs.
  *
  * <p>A pure function of its arguments; {@code main} only runs what {@link #build} returns and tests drive the same
  * topology. Processor, store and repartition names are part of the upgrade contract: renaming one loses its state.
@@ -51,17 +66,35 @@ public final class ProcessingTopology {
     /** Per match task: topic id → the query its retained articles were last matched against. */
     public static final String APPLIED_TOPIC_STORE = "applied-topics";
 
+    /** The candidate index's stores: held articles, band buckets, term postings, retained sketches, term counts. */
+    public static final CandidateIndexProcessor.Stores INDEX_STORES = new CandidateIndexProcessor.Stores(
+            "candidate-reorder-buffer", "candidate-band-buckets", "candidate-term-postings", "candidate-articles",
+            "candidate-term-frequencies");
+    /** The triage ledger's stores: pending verdicts, decisions, waiting askers, articles until decided. */
+    public static final TriageProcessor.Stores LEDGER_STORES = new TriageProcessor.Stores(
+            "triage-pending", "triage-decisions", "triage-waiters", "triage-articles");
 
     private ProcessingTopology() {
     }
 
-    public static Topology build(Topics topics, ProcessingSettings settings, ProcessingMetrics metrics,
-                                 Clock clock) {
+    /** The triage parameters of {@code settings}, for a candidate index of {@code partitions} partitions. */
+    public static TriageSettings triageSettings(ProcessingSettings settings, int partitions) {
+        return new TriageSettings(new NearDuplicateSettings(NearDuplicateSettings.DEFAULTS.shingleWords(),
+                NearDuplicateSettings.DEFAULTS.hashes(), NearDuplicateSettings.DEFAULTS.bandRows(),
+                settings.copyJaccard(), settings.copyContainment(), settings.copyContainmentMinJaccard()),
+                settings.storyThreshold(), settings.storyWindow(), settings.retention(), settings.orderingGrace(),
+                partitions);
+    }
+
+    public static Topology build(Topics topics, ProcessingSettings settings, int partitions,
+                                 ProcessingMetrics metrics, Clock clock) {
+        TriageSettings triage = triageSettings(settings, partitions);
         StreamsBuilder builder = new StreamsBuilder();
-        AtomicLong topicsVersion = addStores(builder, topics);
+        AtomicLong topicsVersion = addStores(builder, topics, triage);
         MatchProcessor.Stores matchStores = new MatchProcessor.Stores(TOPIC_DEFINITION_STORE, RECENT_ARTICLE_STORE,
                 APPLIED_TOPIC_STORE);
-        StoryAssigner stories = new StoryAssigner();
+        Sketcher sketcher = new Sketcher(triage.duplicates());
+        JsonSerde<TriageMessage> triageSerde = new JsonSerde<>(TriageMessage.class);
 
         KStream<String, Decoded> decoded = builder
                 .stream(topics.articles().name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
@@ -79,7 +112,8 @@ public final class ProcessingTopology {
                 .selectKey((id, article) -> article.contentHash(), Named.as("key-by-content-hash"))
                 .repartition(Repartitioned.with(Serdes.String(), topics.articles().valueSerde())
                         .withName("articles-by-content-hash"))
-                .processValues(() -> new DedupProcessor(CONTENT_HASH_STORE, metrics::duplicateDropped),
+                .processValues(() -> new DedupProcessor(CONTENT_HASH_STORE,
+                                () -> metrics.duplicateDropped("exact-content")),
                         Named.as("drop-exact-copies"), CONTENT_HASH_STORE);
 
         screened.filter((hash, s) -> s.isCopy(), Named.as("copies"))
@@ -87,8 +121,38 @@ public final class ProcessingTopology {
                 .to(topics.duplicates().name(), Produced.with(Serdes.String(), topics.duplicates().valueSerde())
                         .withName("write-duplicates"));
 
-        KStream<String, MentionOutcome> outcomes = screened.filterNot((hash, s) -> s.isCopy(), Named.as("originals"))
-                .mapValues(s -> countStory(stories.assign(s.article()), metrics), Named.as("assign-story"))
+        screened.filterNot((hash, s) -> s.isCopy(), Named.as("originals"))
+                .map((hash, s) -> KeyValue.pair(s.article().id(), sketch(sketcher, s.article())),
+                        Named.as("sketch-article"))
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(SketchedArticle.class))
+                        .withName("sketches-to-candidate-index").withNumberOfPartitions(partitions)
+                        .withStreamPartitioner(new BroadcastPartitioner<>()))
+                .process(() -> new CandidateIndexProcessor(triage, INDEX_STORES, metrics.indexEvents()),
+                        Named.as("probe-candidate-index"), INDEX_STORES.buffer(), INDEX_STORES.bands(),
+                        INDEX_STORES.terms(), INDEX_STORES.articles(), INDEX_STORES.frequencies())
+                .to(topics.triage().name(), Produced.with(Serdes.String(), triageSerde)
+                        .withName("write-index-verdicts"));
+
+        KStream<String, TriageStep> steps = builder
+                .stream(topics.triage().name(), Consumed.with(Serdes.String(), triageSerde).withName("read-triage"))
+                .process(() -> new TriageProcessor(triage, LEDGER_STORES), Named.as("settle-triage"),
+                        LEDGER_STORES.pending(), LEDGER_STORES.decisions(), LEDGER_STORES.waiters(),
+                        LEDGER_STORES.articles());
+        steps.filterNot((id, step) -> step.isResult(), Named.as("ledger-messages"))
+                .mapValues(TriageStep::message, Named.as("as-ledger-message"))
+                .to(topics.triage().name(), Produced.with(Serdes.String(), triageSerde)
+                        .withName("write-ledger-messages"));
+        KStream<String, Triaged> triaged = steps.filter((id, step) -> step.isResult(), Named.as("decided"))
+                .mapValues(TriageStep::result, Named.as("as-triaged"));
+
+        triaged.filter((id, t) -> t.decision().isCopy(), Named.as("near-copies"))
+                .mapValues(t -> nearCopy(t, metrics, clock), Named.as("as-near-copy"))
+                .to(topics.duplicates().name(), Produced.with(Serdes.String(), topics.duplicates().valueSerde())
+                        .withName("write-near-copies"));
+
+        KStream<String, MentionOutcome> outcomes = triaged
+                .filterNot((id, t) -> t.decision().isCopy(), Named.as("story-members"))
+                .mapValues(t -> storied(t, metrics), Named.as("assign-story"))
                 .process(() -> new MatchProcessor(matchStores, settings.backfillWindow(), clock, topicsVersion),
                         Named.as("match-topics"), RECENT_ARTICLE_STORE, APPLIED_TOPIC_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), topics.mentions().valueSerde())
@@ -113,7 +177,7 @@ public final class ProcessingTopology {
      *
      * @return the counter the global store bumps on every topic change, watched by the match tasks
      */
-    private static AtomicLong addStores(StreamsBuilder builder, Topics topics) {
+    private static AtomicLong addStores(StreamsBuilder builder, Topics topics, TriageSettings triage) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CONTENT_HASH_STORE), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -123,6 +187,7 @@ public final class ProcessingTopology {
                 Serdes.String(), new JsonSerde<>(StoriedArticle.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPLIED_TOPIC_STORE),
                 Serdes.String(), Serdes.String()));
+        addTriageStores(builder, triage);
         AtomicLong topicsVersion = new AtomicLong();
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOPIC_DEFINITION_STORE),
                         Serdes.String(), topics.topicDefinitions().valueSerde()).withLoggingDisabled(),
@@ -132,11 +197,52 @@ public final class ProcessingTopology {
         return topicsVersion;
     }
 
-    private static StoriedArticle countStory(StoriedArticle storied, ProcessingMetrics metrics) {
-        if (storied.storyId().equals(storied.article().id())) {
+    /** The candidate index's and the ledger's stores; the window stores drop segments older than the retention. */
+    private static void addTriageStores(StreamsBuilder builder, TriageSettings triage) {
+        Duration retention = triage.retention();
+        Duration instant = Duration.ofMillis(1); // articles are filed at a point in time, not over a window
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_STORES.buffer()),
+                Serdes.String(), new JsonSerde<>(CandidateIndexProcessor.Held.class)));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(INDEX_STORES.bands(),
+                retention, instant, true), Serdes.Long(), Serdes.String()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(INDEX_STORES.terms(),
+                retention, instant, true), Serdes.Long(), Serdes.String()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(INDEX_STORES.articles(),
+                retention, instant, false), Serdes.String(), new JsonSerde<>(IndexedArticle.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                INDEX_STORES.frequencies()), Serdes.String(), new JsonSerde<>(Frequency.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORES.pending()),
+                Serdes.String(), new JsonSerde<>(TriageLedger.Pending.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORES.decisions()),
+                Serdes.String(), new JsonSerde<>(Decision.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORES.waiters()),
+                Serdes.String(), new JsonSerde<>(TriageProcessor.Waiters.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORES.articles()),
+                Serdes.String(), new JsonSerde<>(Article.class)));
+    }
+
+    /** Sketched at its fetch time; the candidate index re-times it to the record's timestamp. */
+    private static SketchedArticle sketch(Sketcher sketcher, Article article) {
+        return new SketchedArticle(sketcher.sketch(article.id(), article.fetchedAt().toEpochMilli(),
+                article.publishedAt(), article.title(), article.text()), article);
+    }
+
+    private static StoriedArticle storied(Triaged triaged, ProcessingMetrics metrics) {
+        Decision decision = triaged.decision();
+        if (decision.storyId().equals(decision.articleId())) {
             metrics.storyStarted(); // the article opened its own story
+        } else {
+            metrics.storyJoined();
         }
-        return storied;
+        return new StoriedArticle(triaged.article(), decision.storyId());
+    }
+
+    private static Duplicate nearCopy(Triaged triaged, ProcessingMetrics metrics, Clock clock) {
+        Decision decision = triaged.decision();
+        String reason = "near-copy-" + decision.rule();
+        metrics.duplicateDropped(reason);
+        return new Duplicate(Duplicate.SCHEMA_VERSION, decision.articleId(), triaged.article().url(),
+                decision.duplicateOf(), Math.min(1, decision.similarity()), reason, clock.instant());
     }
 
     private static Article countIn(Article article, ProcessingMetrics metrics) {

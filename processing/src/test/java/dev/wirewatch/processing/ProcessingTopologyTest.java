@@ -52,8 +52,8 @@ class ProcessingTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processing-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(ProcessingTopology.build(topics, ProcessingSettings.defaults(), metrics,
-                clock), props);
+        driver = new TopologyTestDriver(ProcessingTopology.build(topics,
+                ProcessingSettings.defaults().withOrderingGrace(Duration.ZERO), 1, metrics, clock), props);
         counts = driver.createOutputTopic(topics.mentionCounts().name(), Serdes.String().deserializer(),
                 topics.mentionCounts().valueSerde().deserializer());
         topicDefinitions = driver.createInputTopic(topics.topicDefinitions().name(), Serdes.String().serializer(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wirewatch.model.json.Json;
 import dev.wirewatch.processing.ArticleTriage;
+import dev.wirewatch.processing.triage.Decision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,11 +52,11 @@ final class DedupCommand implements Callable<Integer> {
         if (id == null || body == null) {
             return error(id, "line " + lineNumber + ": needs \"id\" and \"text\"");
         }
-        ArticleTriage.Triage decision = triage.triage(id, JsonLines.text(input, "title"), body,
+        Decision decision = triage.triage(id, JsonLines.text(input, "title"), body,
                 instant(JsonLines.text(input, "publishedAt")));
         result.put("id", id);
         result.put("duplicateOf", decision.duplicateOf());
-        result.put("similarity", Math.round(decision.verdict().similarity() * 1000) / 1000.0);
+        result.put("similarity", Math.round(decision.similarity() * 1000) / 1000.0);
         result.put("storyId", decision.storyId());
         return result;
     }

@@ -40,14 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoPipelineEndToEndTest {
 
     /**
-     * Topic → texts alerted. Republications of a text are exact copies and alert once; an edited copy and a rewrite
-     * are (until story clustering) stories of their own; the C-130 rewrite also mentions ruble payments; near
+     * Topic → texts alerted. Republications of a text are exact copies and alert once; an edited copy is a near-copy
+     * of its report (or the report of it, if it was fetched first) and the pair alerts once; the "analysis" rewrites paraphrase nearly every sentence and stay stories of their own
+     * (below the lexical story threshold, see BENCHMARKS.md); the C-130 rewrite also mentions ruble payments; near
      * misses (Su-30, a rouble slide, highway C-1300) and unrelated news alert nothing.
      */
     static final Map<String, Set<String>> EXPECTED = Map.of(
-            "su-35", Set.of("su35-report", "su35-report-edited", "su35-rewrite"),
-            "c-130", Set.of("c130-report", "c130-report-edited", "c130-rewrite"),
-            "ruble-payments", Set.of("ruble-report", "ruble-report-edited", "ruble-rewrite", "c130-rewrite"));
+            "su-35", Set.of("su35-report", "su35-rewrite"),
+            "c-130", Set.of("c130-report", "c130-rewrite"),
+            "ruble-payments", Set.of("ruble-report", "ruble-rewrite", "c130-rewrite"));
 
     @TempDir
     Path dataDir;
@@ -69,9 +70,10 @@ class DemoPipelineEndToEndTest {
             assertEquals(6, summary.feedsPolled());
             assertEquals(0, summary.feedsFailed());
             assertEquals(corpus.entries().size(), summary.articles());
-            assertEquals(12, summary.duplicatesDropped());
-            assertEquals(10, summary.mentions());
-            assertEquals(10, summary.alertsDelivered());
+            assertEquals(15, summary.duplicatesDropped(), "9 exact republications, 3 edited copies, 3 near misses "
+                    + "republished");
+            assertEquals(7, summary.mentions());
+            assertEquals(7, summary.alertsDelivered());
 
             assertEquals(1, letters.size());
             assertEquals("poison", letters.get(0).key());
@@ -94,7 +96,8 @@ class DemoPipelineEndToEndTest {
             assertTrue(topicStories.add(alert.get("topic").asText() + "/" + alert.get("storyId").asText()),
                     "(topic, story) alerted twice: " + line);
             String path = URI.create(alert.get("url").asText()).getPath();
-            String text = corpus.entryAt(path).orElseThrow().text();
+            // An edited copy and its report are one text: whichever reached Kafka first is the one alerted.
+            String text = corpus.entryAt(path).orElseThrow().text().replace("-edited", "");
             assertTrue(alerted.computeIfAbsent(alert.get("topic").asText(), t -> new TreeSet<>()).add(text),
                     "text alerted twice for one topic: " + line);
         }

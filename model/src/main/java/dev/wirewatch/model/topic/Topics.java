@@ -31,7 +31,8 @@ public record Topics(
         Topic<String, DeliveryRecord> alertLedger,
         Topic<String, String> ingested,
         Topic<String, FeedStatus> feedStatus,
-        Topic<String, FeedDefinition> feeds) {
+        Topic<String, FeedDefinition> feeds,
+        Topic<String, byte[]> triage) {
 
     /** The topics with their standard names. */
     public static Topics standard() {
@@ -63,12 +64,15 @@ public record Topics(
                         "each feed's health after its latest poll; key = feed URL"),
                 new Topic<>(prefix + "feeds", Serdes.String(), new JsonSerde<>(FeedDefinition.class), "compact",
                         "the feeds to poll, changeable at runtime, split among ingest instances by partition; "
-                                + "key = feed URL, tombstone = removed"));
+                                + "key = feed URL, tombstone = removed"),
+                new Topic<>(prefix + "triage", Serdes.String(), Serdes.ByteArray(), "delete",
+                        "processing's own: candidate-index verdicts and story look-ups between its partitions "
+                                + "(a loop, so not a repartition topic); key = article id"));
     }
 
     /** All topics, for provisioning. */
     public List<Topic<?, ?>> all() {
         return List.of(articles, mentions, duplicates, deadLetters, topicDefinitions, mentionCounts, alertsDlq,
-                alertLedger, ingested, feedStatus, feeds);
+                alertLedger, ingested, feedStatus, feeds, triage);
     }
 }

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * TF-IDF term vectors with a running document frequency: every text seen updates the counts, so weights adapt to
+ * TF-IDF term vectors over a running document frequency: every text seen updates the counts, so weights adapt to
  * the stream (a word in every article, or in every page of one site's chrome, weighs less and less).
  *
- * <p>Not thread safe. Vectors keep the {@code maxTerms} heaviest terms, L2-normalized.
+ * <p>Stateless and thread safe; the counts live in the {@link DocumentFrequencies} passed in. Vectors keep the
+ * {@code maxTerms} heaviest terms, L2-normalized, heaviest first.
  */
 public final class TermVectors {
 
@@ -22,22 +23,30 @@ public final class TermVectors {
             "can", "could", "may", "might", "if", "so", "no", "up", "out", "do", "did", "does", "what", "when", "where",
             "how", "all", "any", "some", "such", "other", "one", "new", "s", "t");
 
-    private final int maxTerms;
-    private final Map<String, Integer> documentFrequency = new HashMap<>();
-    private int documents;
-
-    public TermVectors(int maxTerms) {
-        this.maxTerms = maxTerms;
+    private TermVectors() {
     }
 
-    /** Counts {@code text} into the document frequencies, then returns its vector. */
-    public Map<String, Double> addAndVectorize(String text) {
-        Map<String, Integer> tf = termFrequencies(text);
-        documents++;
-        tf.keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
+    /** How often each word of {@code text} occurs, stop words and one-letter words left out. */
+    public static Map<String, Integer> termFrequencies(String text) {
+        Map<String, Integer> tf = new HashMap<>();
+        for (String token : ContentHash.normalize(text).split(" ")) {
+            if (token.length() > 1 && !STOP_WORDS.contains(token)) {
+                tf.merge(token, 1, Integer::sum);
+            }
+        }
+        return tf;
+    }
+
+    /**
+     * The vector of a text with term frequencies {@code tf}, weighted by {@code frequencies} (which should already
+     * count the text itself).
+     */
+    public static Map<String, Double> vectorize(Map<String, Integer> tf, DocumentFrequencies frequencies,
+                                                int maxTerms) {
+        long documents = frequencies.documents();
         Map<String, Double> weights = new HashMap<>();
         tf.forEach((term, count) -> weights.put(term, (1 + Math.log(count))
-                * Math.log(1 + (documents + 1.0) / documentFrequency.get(term))));
+                * Math.log(1 + (documents + 1.0) / Math.max(1, frequencies.frequency(term)))));
         Map<String, Double> top = new LinkedHashMap<>();
         weights.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -62,15 +71,5 @@ public final class TermVectors {
             }
         }
         return sum;
-    }
-
-    private static Map<String, Integer> termFrequencies(String text) {
-        Map<String, Integer> tf = new HashMap<>();
-        for (String token : ContentHash.normalize(text).split(" ")) {
-            if (token.length() > 1 && !STOP_WORDS.contains(token)) {
-                tf.merge(token, 1, Integer::sum);
-            }
-        }
-        return tf;
     }
 }

@@ -1,0 +1,52 @@
+package dev.wirewatch.processing.triage;
+
+import dev.wirewatch.processing.dedup.NearDuplicateSettings;
+import dev.wirewatch.processing.dedup.Signature;
+
+/**
+ * The 64-bit keys the candidate index files articles under, and which partition owns a key.
+ *
+ * <p>Stateless and thread safe. Keys are stable across processes and releases (state stores hold them).
+ */
+public final class Bands {
+
+    private Bands() {
+    }
+
+    /** One key per LSH band: the band's index and its rows, hashed; equal keys make two articles candidates. */
+    public static long[] keys(Signature signature, NearDuplicateSettings settings) {
+        if (signature.shingles() == 0) {
+            return new long[0];
+        }
+        int rows = settings.bandRows();
+        long[] keys = new long[settings.bands()];
+        for (int b = 0; b < keys.length; b++) {
+            long h = b;
+            for (int r = 0; r < rows; r++) {
+                h = mix64(h * 31 + signature.mins()[b * rows + r]);
+            }
+            keys[b] = h;
+        }
+        return keys;
+    }
+
+    /** The key of a term (FNV-1a over its characters, then mixed). */
+    public static long termKey(String term) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < term.length(); i++) {
+            h = (h ^ term.charAt(i)) * 0x100000001b3L;
+        }
+        return mix64(h);
+    }
+
+    /** The partition of {@code partitions} that owns {@code key}. */
+    public static int partitionOf(long key, int partitions) {
+        return (int) Math.floorMod(key, (long) partitions);
+    }
+
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

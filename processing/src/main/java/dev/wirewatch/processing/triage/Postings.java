@@ -1,0 +1,42 @@
+package dev.wirewatch.processing.triage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Article ids filed under 64-bit keys (LSH band keys, or term keys), each with the article's timestamp: the
+ * candidate lookup of the index.
+ *
+ * <p>Implementations need not be thread safe.
+ */
+public interface Postings {
+
+    /** An article filed under a key. */
+    record Posting(String id, long timestamp) {
+    }
+
+    /** The articles filed under {@code key} with timestamps in [{@code from}, {@code to}]. */
+    List<Posting> find(long key, long from, long to);
+
+    void add(long key, String id, long timestamp);
+
+    /** Postings kept in memory for the life of the object. */
+    static Postings inMemory() {
+        return new Postings() {
+            private final Map<Long, List<Posting>> byKey = new HashMap<>();
+
+            @Override
+            public List<Posting> find(long key, long from, long to) {
+                return byKey.getOrDefault(key, List.of()).stream()
+                        .filter(p -> p.timestamp() >= from && p.timestamp() <= to).toList();
+            }
+
+            @Override
+            public void add(long key, String id, long timestamp) {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(new Posting(id, timestamp));
+            }
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package dev.wirewatch.processing.triage;
+
+import dev.wirewatch.processing.StoreSweep;
+import dev.wirewatch.processing.story.DocumentFrequencies;
+import java.time.Duration;
+import java.util.Collection;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Document frequencies in a state store, over roughly the retention window: counts live in epochs of half the
+ * window, and a term's count is its current and previous epoch.
+ *
+ * <p>Not thread safe; used by its task only.
+ */
+final class StoreFrequencies implements DocumentFrequencies {
+
+    /** The key of the article count; no term is empty. */
+    private static final String DOCUMENTS = "";
+
+    private final KeyValueStore<String, Frequency> store;
+    private final long epochMillis;
+    private long now = Long.MIN_VALUE;
+
+    StoreFrequencies(KeyValueStore<String, Frequency> store, Duration retention) {
+        this.store = store;
+        this.epochMillis = Math.max(1, retention.toMillis() / 2);
+    }
+
+    @Override
+    public void add(Collection<String> terms, long timestamp) {
+        now = Math.max(now, Math.floorDiv(timestamp, epochMillis));
+        increment(DOCUMENTS);
+        terms.forEach(this::increment);
+    }
+
+    private void increment(String key) {
+        Frequency before = store.get(key);
+        store.put(key, (before == null ? new Frequency(now, 0, 0) : before).plusOne(now));
+    }
+
+    @Override
+    public long frequency(String term) {
+        Frequency f = store.get(term);
+        return f == null ? 0 : f.at(now);
+    }
+
+    @Override
+    public long documents() {
+        return frequency(DOCUMENTS);
+    }
+
+    /** Deletes the counts of terms not seen for two epochs; returns how many. */
+    int forgetOld() {
+        long current = now;
+        return StoreSweep.deleteWhere(store, (term, f) -> f.at(current) == 0);
+    }
+}
