@@ -3,7 +3,10 @@ package dev.wirewatch.launcher.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wirewatch.model.json.Json;
+import dev.wirewatch.config.ProcessingSettings;
+import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.processing.ArticleTriage;
+import dev.wirewatch.processing.ProcessingTopology;
 import dev.wirewatch.processing.triage.Decision;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,8 +30,9 @@ import picocli.CommandLine.Spec;
                 + "{\"id\",\"duplicateOf\",\"similarity\",\"storyId\"} per line.")
 final class DedupCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "a Wirewatch config to validate (dedup has no config keys yet: "
-            + "it runs with the processing defaults)")
+    @Option(names = "--config", paramLabel = "FILE", description = "a Wirewatch config whose processing thresholds "
+            + "(copyJaccard, copyContainment, copyContainmentMinJaccard, storyThreshold, storyWindow) to use instead of "
+            + "the defaults")
     Path config;
 
     @Spec
@@ -36,10 +40,15 @@ final class DedupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (config != null && Configs.loadOrReport(config, spec.commandLine().getErr()) == null) {
-            return ExitCodes.BAD_CONFIG;
+        ProcessingSettings settings = ProcessingSettings.defaults();
+        if (config != null) {
+            WirewatchConfig loaded = Configs.loadOrReport(config, spec.commandLine().getErr());
+            if (loaded == null) {
+                return ExitCodes.BAD_CONFIG;
+            }
+            settings = loaded.processing();
         }
-        ArticleTriage triage = ArticleTriage.withDefaults();
+        ArticleTriage triage = new ArticleTriage(ProcessingTopology.triageSettings(settings, 1));
         JsonLines.transform(System.in, spec.commandLine().getOut(), (input, line) -> decide(triage, input, line),
                 DedupCommand::error);
         return ExitCodes.OK;

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirewatch.launcher.demo.DemoCorpus;
 import dev.wirewatch.model.json.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class DedupCommandTest {
 
@@ -46,5 +51,31 @@ class DedupCommandTest {
         assertTrue(rows.get(4).get("error").asText().contains("needs \"id\" and \"text\""), rows.get(4).toString());
         assertEquals("no-text", rows.get(4).get("id").asText());
         assertEquals("su30", rows.get(5).get("storyId").asText(), "another event is another story");
+    }
+
+    @Test
+    void thresholdsComeFromTheConfigWhenOneIsGiven() throws Exception {
+        Path config = Files.createTempFile("dedup", ".yml");
+        Files.writeString(config, "processing:\n  copyJaccard: 0.99\n  copyContainment: 1.0\n"
+                + "  storyThreshold: 0.99\n");
+        String stdin = String.join("\n", line("report", "su35-report", "2025-07-14T06:00:00Z"),
+                line("edited", "su35-report-edited", "2025-07-15T08:00:00Z")) + "\n";
+        assertEquals("report", dedup(stdin).get(1).get("duplicateOf").asText(), "by default a copy");
+        List<JsonNode> strict = StdinCommand.run(stdin, "dedup", "--config", config.toString());
+        assertTrue(strict.get(1).get("duplicateOf").isNull(), strict.toString());
+        assertEquals("edited", strict.get(1).get("storyId").asText());
+        Files.delete(config);
+    }
+
+    @Test
+    void aConfigWithABadThresholdIsRefusedSayingWhichKey() throws Exception {
+        Path config = Files.createTempFile("dedup", ".yml");
+        Files.writeString(config, "processing:\n  storyThreshold: 3\n");
+        StringWriter err = new StringWriter();
+        CommandLine cli = WirewatchCommand.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(ExitCodes.BAD_CONFIG, cli.execute("dedup", "--config", config.toString()));
+        assertTrue(err.toString().contains("processing.storyThreshold"), err.toString());
+        Files.delete(config);
     }
 }
