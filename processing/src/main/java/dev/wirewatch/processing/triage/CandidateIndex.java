@@ -7,6 +7,7 @@ import dev.wirewatch.processing.story.DocumentFrequencies;
 import dev.wirewatch.processing.story.TermVectors;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
 
@@ -26,6 +27,8 @@ public final class CandidateIndex {
     static final int VECTOR_TERMS = 100;
     /** Heaviest terms an article is filed under and looks candidates up by. */
     static final int KEY_TERMS = 20;
+    /** Story candidates taken per term: the most recent ones. */
+    static final int MAX_POSTINGS_PER_TERM = 50;
 
     /** Where the index keeps its state. */
     public interface Storage {
@@ -79,7 +82,10 @@ public final class CandidateIndex {
             }
         }
         StoryLink story = null;
-        for (Map.Entry<String, Long> candidate : candidates(storage.terms(), termKeys, owned, from,
+        // Story candidates only from the story window (by Kafka time), and only the most recent per term: a term
+        // common enough to fill its postings says little about the story anyway.
+        long storyFrom = sketch.timestamp() - settings.storyWindow().toMillis();
+        for (Map.Entry<String, Long> candidate : recentCandidates(storage.terms(), termKeys, owned, storyFrom,
                 sketch.timestamp()).entrySet()) {
             IndexedArticle other = load(candidate, seen);
             if (other != null && other.asBandMember().precedes(sketch.timestamp(), sketch.id())
@@ -102,6 +108,19 @@ public final class CandidateIndex {
         for (long key : keys) {
             if (owned.test(key)) {
                 postings.find(key, from, to).forEach(p -> found.putIfAbsent(p.id(), p.timestamp()));
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, Long> recentCandidates(Postings postings, long[] keys, LongPredicate owned,
+                                                      long from, long to) {
+        Map<String, Long> found = new LinkedHashMap<>();
+        for (long key : keys) {
+            if (owned.test(key)) {
+                List<Postings.Posting> all = postings.find(key, from, to);
+                all.subList(Math.max(0, all.size() - MAX_POSTINGS_PER_TERM), all.size())
+                        .forEach(p -> found.putIfAbsent(p.id(), p.timestamp()));
             }
         }
         return found;
