@@ -20,7 +20,7 @@ import dev.wirewatch.processing.triage.BroadcastPartitioner;
 import dev.wirewatch.processing.triage.CandidateIndexProcessor;
 import dev.wirewatch.processing.triage.Decision;
 import dev.wirewatch.processing.triage.Frequency;
-import dev.wirewatch.processing.triage.IndexedArticle;
+import dev.wirewatch.processing.triage.IndexedArticleSerde;
 import dev.wirewatch.processing.triage.SketchedArticle;
 import dev.wirewatch.processing.triage.Sketcher;
 import dev.wirewatch.processing.triage.TriageLedger;
@@ -204,11 +204,11 @@ public final class ProcessingTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_STORES.buffer()),
                 Serdes.String(), new JsonSerde<>(CandidateIndexProcessor.Held.class)));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(INDEX_STORES.bands(),
-                retention, instant, true), Serdes.Long(), Serdes.String()));
+                retention, instant, true), Serdes.Long(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(INDEX_STORES.terms(),
-                retention, instant, true), Serdes.Long(), Serdes.String()));
+                retention, instant, true), Serdes.Long(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(INDEX_STORES.articles(),
-                retention, instant, false), Serdes.String(), new JsonSerde<>(IndexedArticle.class)));
+                retention, instant, false), Serdes.Long(), new IndexedArticleSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
                 INDEX_STORES.frequencies()), Serdes.String(), new JsonSerde<>(Frequency.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORES.pending()),

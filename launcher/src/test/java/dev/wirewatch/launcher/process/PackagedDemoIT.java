@@ -39,14 +39,14 @@ class PackagedDemoIT {
         Thread reader = demo.reader();
         try {
             String metricsUrl = awaitLine(output, METRICS, 120);
-            awaitAlerts(dataDir.resolve("alerts.jsonl"), 10, 120);
+            awaitAlerts(dataDir.resolve("alerts.jsonl"), 7, 120);
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(metricsUrl + "/health"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode(), health.body());
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(metricsUrl + "/metrics"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(metrics.body().contains("wirewatch_alerts_delivered_total{sink=\"file\"} 10.0"),
+            assertTrue(metrics.body().contains("wirewatch_alerts_delivered_total{sink=\"file\"} 7.0"),
                     metrics.body());
             for (String kafka : List.of("kafka_consumer_fetch_manager_records_lag_max", "kafka_stream_client_state",
                     "kafka_producer_record_send_total")) {

@@ -39,6 +39,14 @@ public final class Bands {
         return mix64(h);
     }
 
+    /**
+     * The 64-bit handle postings file an article under (a hash of its id; two ids of one retention window share one
+     * with probability about n²/2⁶⁵, a billion to one for a million articles).
+     */
+    public static long handle(String articleId) {
+        return termKey(articleId);
+    }
+
     /** The partition of {@code partitions} that owns {@code key}. */
     public static int partitionOf(long key, int partitions) {
         return (int) Math.floorMod(key, (long) partitions);

@@ -36,8 +36,8 @@ public final class CandidateIndex {
 
         Postings terms();
 
-        /** The retained article {@code id} filed at {@code timestamp}, or null once it expired. */
-        IndexedArticle article(String id, long timestamp);
+        /** The retained article with {@code handle} filed at {@code timestamp}, or null once it expired. */
+        IndexedArticle article(long handle, long timestamp);
 
         void retain(IndexedArticle article);
 
@@ -67,11 +67,11 @@ public final class CandidateIndex {
         long[] termKeys = vector.keySet().stream().limit(KEY_TERMS).mapToLong(Bands::termKey).toArray();
         long from = sketch.timestamp() - settings.retention().toMillis();
 
-        Map<String, Long> copyCandidates = candidates(storage.bands(), bandKeys, owned, from, sketch.timestamp());
+        Map<Long, Long> copyCandidates = candidates(storage.bands(), bandKeys, owned, from, sketch.timestamp());
         DedupVerdict.NearCopyOf copy = null;
         double bestJaccard = 0;
-        Map<String, IndexedArticle> seen = new HashMap<>();
-        for (Map.Entry<String, Long> candidate : copyCandidates.entrySet()) {
+        Map<Long, IndexedArticle> seen = new HashMap<>();
+        for (Map.Entry<Long, Long> candidate : copyCandidates.entrySet()) {
             IndexedArticle other = load(candidate, seen);
             if (other != null) {
                 copy = CandidateVerifier.better(copy, verifier.verify(sketch.id(), sketch.timestamp(), signature,
@@ -85,10 +85,10 @@ public final class CandidateIndex {
         // Story candidates only from the story window (by Kafka time), and only the most recent per term: a term
         // common enough to fill its postings says little about the story anyway.
         long storyFrom = sketch.timestamp() - settings.storyWindow().toMillis();
-        for (Map.Entry<String, Long> candidate : recentCandidates(storage.terms(), termKeys, owned, storyFrom,
+        for (Map.Entry<Long, Long> candidate : recentCandidates(storage.terms(), termKeys, owned, storyFrom,
                 sketch.timestamp()).entrySet()) {
             IndexedArticle other = load(candidate, seen);
-            if (other != null && other.asBandMember().precedes(sketch.timestamp(), sketch.id())
+            if (other != null && !other.id().equals(sketch.id()) && other.asBandMember().precedes(sketch.timestamp(), sketch.id())
                     && withinStoryWindow(sketch.publishedAt(), other.publishedAt())) {
                 story = StoryLink.better(story, new StoryLink(other.id(), TermVectors.cosine(vector, other.vector())));
             }
@@ -98,29 +98,29 @@ public final class CandidateIndex {
                 bestJaccard);
     }
 
-    private IndexedArticle load(Map.Entry<String, Long> candidate, Map<String, IndexedArticle> seen) {
-        return seen.computeIfAbsent(candidate.getKey(), id -> storage.article(id, candidate.getValue()));
+    private IndexedArticle load(Map.Entry<Long, Long> candidate, Map<Long, IndexedArticle> seen) {
+        return seen.computeIfAbsent(candidate.getKey(), handle -> storage.article(handle, candidate.getValue()));
     }
 
-    private static Map<String, Long> candidates(Postings postings, long[] keys, LongPredicate owned, long from,
+    private static Map<Long, Long> candidates(Postings postings, long[] keys, LongPredicate owned, long from,
                                                 long to) {
-        Map<String, Long> found = new LinkedHashMap<>();
+        Map<Long, Long> found = new LinkedHashMap<>();
         for (long key : keys) {
             if (owned.test(key)) {
-                postings.find(key, from, to).forEach(p -> found.putIfAbsent(p.id(), p.timestamp()));
+                postings.find(key, from, to).forEach(p -> found.putIfAbsent(p.handle(), p.timestamp()));
             }
         }
         return found;
     }
 
-    private static Map<String, Long> recentCandidates(Postings postings, long[] keys, LongPredicate owned,
-                                                      long from, long to) {
-        Map<String, Long> found = new LinkedHashMap<>();
+    private static Map<Long, Long> recentCandidates(Postings postings, long[] keys, LongPredicate owned,
+                                                    long from, long to) {
+        Map<Long, Long> found = new LinkedHashMap<>();
         for (long key : keys) {
             if (owned.test(key)) {
                 List<Postings.Posting> all = postings.find(key, from, to);
                 all.subList(Math.max(0, all.size() - MAX_POSTINGS_PER_TERM), all.size())
-                        .forEach(p -> found.putIfAbsent(p.id(), p.timestamp()));
+                        .forEach(p -> found.putIfAbsent(p.handle(), p.timestamp()));
             }
         }
         return found;
@@ -129,15 +129,16 @@ public final class CandidateIndex {
     private void retain(Sketch sketch, Map<String, Double> vector, long[] bandKeys, long[] termKeys,
                         LongPredicate owned) {
         boolean any = false;
+        long handle = Bands.handle(sketch.id());
         for (long key : bandKeys) {
             if (owned.test(key)) {
-                storage.bands().add(key, sketch.id(), sketch.timestamp());
+                storage.bands().add(key, handle, sketch.timestamp());
                 any = true;
             }
         }
         for (long key : termKeys) {
             if (owned.test(key)) {
-                storage.terms().add(key, sketch.id(), sketch.timestamp());
+                storage.terms().add(key, handle, sketch.timestamp());
                 any = true;
             }
         }
@@ -157,7 +158,7 @@ public final class CandidateIndex {
             private final Postings bands = Postings.inMemory();
             private final Postings terms = Postings.inMemory();
             private final DocumentFrequencies frequencies = DocumentFrequencies.inMemory();
-            private final Map<String, IndexedArticle> articles = new HashMap<>();
+            private final Map<Long, IndexedArticle> articles = new HashMap<>();
 
             @Override
             public Postings bands() {
@@ -170,13 +171,13 @@ public final class CandidateIndex {
             }
 
             @Override
-            public IndexedArticle article(String id, long timestamp) {
-                return articles.get(id);
+            public IndexedArticle article(long handle, long timestamp) {
+                return articles.get(handle);
             }
 
             @Override
             public void retain(IndexedArticle article) {
-                articles.putIfAbsent(article.id(), article);
+                articles.putIfAbsent(Bands.handle(article.id()), article);
             }
 
             @Override

@@ -6,21 +6,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Article ids filed under 64-bit keys (LSH band keys, or term keys), each with the article's timestamp: the
- * candidate lookup of the index.
+ * Articles filed under 64-bit keys (LSH band keys, or term keys) by their 64-bit handle ({@link Bands#handle}),
+ * each with the article's timestamp: the candidate lookup of the index. Handles, not ids, keep each entry small.
  *
  * <p>Implementations need not be thread safe.
  */
 public interface Postings {
 
     /** An article filed under a key. */
-    record Posting(String id, long timestamp) {
+    record Posting(long handle, long timestamp) {
     }
 
     /** The articles filed under {@code key} with timestamps in [{@code from}, {@code to}]. */
     List<Posting> find(long key, long from, long to);
 
-    void add(long key, String id, long timestamp);
+    void add(long key, long handle, long timestamp);
 
     /** Postings kept in memory for the life of the object. */
     static Postings inMemory() {
@@ -34,8 +34,8 @@ public interface Postings {
             }
 
             @Override
-            public void add(long key, String id, long timestamp) {
-                byKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(new Posting(id, timestamp));
+            public void add(long key, long handle, long timestamp) {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(new Posting(handle, timestamp));
             }
         };
     }

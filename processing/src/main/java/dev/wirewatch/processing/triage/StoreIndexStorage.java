@@ -16,31 +16,31 @@ final class StoreIndexStorage implements CandidateIndex.Storage {
 
     private final Postings bands;
     private final Postings terms;
-    private final WindowStore<String, IndexedArticle> articles;
+    private final WindowStore<Long, IndexedArticle> articles;
     private final StoreFrequencies frequencies;
 
-    StoreIndexStorage(WindowStore<Long, String> bands, WindowStore<Long, String> terms,
-                      WindowStore<String, IndexedArticle> articles, StoreFrequencies frequencies) {
+    StoreIndexStorage(WindowStore<Long, Long> bands, WindowStore<Long, Long> terms,
+                      WindowStore<Long, IndexedArticle> articles, StoreFrequencies frequencies) {
         this.bands = postings(bands);
         this.terms = postings(terms);
         this.articles = articles;
         this.frequencies = frequencies;
     }
 
-    private static Postings postings(WindowStore<Long, String> store) {
+    private static Postings postings(WindowStore<Long, Long> store) {
         return new Postings() {
             @Override
             public List<Posting> find(long key, long from, long to) {
                 List<Posting> found = new ArrayList<>(2);
-                try (WindowStoreIterator<String> it = store.fetch(key, Math.max(0, from), to)) {
+                try (WindowStoreIterator<Long> it = store.fetch(key, Math.max(0, from), to)) {
                     it.forEachRemaining(kv -> found.add(new Posting(kv.value, kv.key)));
                 }
                 return found;
             }
 
             @Override
-            public void add(long key, String id, long timestamp) {
-                store.put(key, id, timestamp);
+            public void add(long key, long handle, long timestamp) {
+                store.put(key, handle, timestamp);
             }
         };
     }
@@ -56,13 +56,13 @@ final class StoreIndexStorage implements CandidateIndex.Storage {
     }
 
     @Override
-    public IndexedArticle article(String id, long timestamp) {
-        return articles.fetch(id, timestamp);
+    public IndexedArticle article(long handle, long timestamp) {
+        return articles.fetch(handle, timestamp);
     }
 
     @Override
     public void retain(IndexedArticle article) {
-        articles.put(article.id(), article, article.timestamp());
+        articles.put(Bands.handle(article.id()), article, article.timestamp());
     }
 
     @Override

@@ -1,14 +1,17 @@
 package dev.wirewatch.processing.bench;
 
-import dev.wirewatch.model.json.JsonSerde;
 import dev.wirewatch.processing.dedup.NearDuplicateSettings;
 import dev.wirewatch.processing.triage.CandidateIndex;
+import dev.wirewatch.processing.triage.Bands;
 import dev.wirewatch.processing.triage.IndexedArticle;
+import dev.wirewatch.processing.triage.IndexedArticleSerde;
 import dev.wirewatch.processing.triage.Postings;
 import dev.wirewatch.processing.triage.Sketch;
 import dev.wirewatch.processing.triage.Sketcher;
 import dev.wirewatch.processing.triage.TriageSettings;
 import dev.wirewatch.processing.story.DocumentFrequencies;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Articles per second through one candidate-index partition with {@code triage.retained} (default 100,000)
- * articles retained, against the baseline of the same partition nearly empty, in the same run; and the bytes of
- * state each retained article costs in the stores' own encoding. Synthetic articles: 300 words drawn from a Zipf
+ * articles retained (in memory, or on RocksDB with {@code -Dtriage.storage=rocksdb}), against the baseline of the same partition nearly empty, in the same run; and the bytes of
+ * state each retained article costs in the stores' own encoding (binary sketch, window-store entries). Synthetic articles: 300 words drawn from a Zipf
  * vocabulary of 50,000, one in ten a lightly edited copy of an earlier one. Prints figures; asserts nothing.
  */
 @Tag("benchmark")
@@ -29,8 +32,9 @@ class TriageBenchmark {
     private static final int MEASURED = 2_000;
 
     @Test
-    void probeRateWithManyRetainedArticlesAgainstAnEmptyIndex() {
+    void probeRateWithManyRetainedArticlesAgainstAnEmptyIndex() throws Exception {
         int retained = Integer.getInteger("triage.retained", 100_000);
+        boolean rocks = "rocksdb".equals(System.getProperty("triage.storage"));
         TriageSettings settings = TriageSettings.defaults(1);
         Sketcher sketcher = new Sketcher(NearDuplicateSettings.DEFAULTS);
         Random random = new Random(7);
@@ -40,8 +44,10 @@ class TriageBenchmark {
         }
         double[] zipf = zipf(vocabulary.length);
         List<String> recent = new ArrayList<>();
-        CountingStorage storage = new CountingStorage();
-        CandidateIndex index = new CandidateIndex(settings, storage);
+        CountingStorage counting = new CountingStorage();
+        Path rocksDir = Files.createTempDirectory("triage-bench");
+        RocksStorage rocksStorage = rocks ? new RocksStorage(rocksDir) : null;
+        CandidateIndex index = new CandidateIndex(settings, rocks ? rocksStorage : counting);
 
         long baselineNanos = 0;
         long loadedNanos = 0;
@@ -57,7 +63,7 @@ class TriageBenchmark {
                     recent.remove(0);
                 }
             }
-            Sketch sketch = sketcher.sketch("a" + i, i * 1000L, null, null, text);
+            Sketch sketch = sketcher.sketch(String.format("%032x", i), i * 1000L, null, null, text); // ids as Article's
             long start = System.nanoTime();
             CandidateIndex.Probe probe = index.probeAndRetain(sketch, key -> true);
             long took = System.nanoTime() - start;
@@ -70,13 +76,27 @@ class TriageBenchmark {
                 loadedNanos += took;
             }
             if (i == retained - 1) {
-                storage.report(retained);
+                if (rocks) {
+                    System.out.printf("triage state per retained article on RocksDB (uncompressed, as Streams "
+                            + "configures it; document frequencies in memory): %,d B%n",
+                            rocksStorage.bytesOnDisk() / retained);
+                } else {
+                    counting.report(retained);
+                }
+            }
+        }
+        if (rocks) {
+            rocksStorage.close();
+        }
+        try (var files = Files.walk(rocksDir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
             }
         }
         double baseline = MEASURED / (baselineNanos / 1e9);
         double loaded = MEASURED / (loadedNanos / 1e9);
-        System.out.printf("triage: %,d retained: %,.0f articles/s; baseline (2,000–4,000 retained): %,.0f "
-                + "articles/s; ratio %.2f; copies found %,d%n", retained, loaded, baseline, loaded / baseline, copies);
+        System.out.printf("triage (%s): %,d retained: %,.0f articles/s; baseline (2,000–4,000 retained): %,.0f "
+                + "articles/s; ratio %.2f; copies found %,d%n", rocks ? "RocksDB" : "memory", retained, loaded, baseline, loaded / baseline, copies);
     }
 
     private static double[] zipf(int n) {
@@ -112,8 +132,8 @@ class TriageBenchmark {
     /** In-memory storage that also totals what the window and key-value stores would hold, in their encoding. */
     private static final class CountingStorage implements CandidateIndex.Storage {
         private static final int WINDOW_KEY_OVERHEAD = 8 + 4; // timestamp and sequence number in the store key
-        private final JsonSerde<IndexedArticle> serde = new JsonSerde<>(IndexedArticle.class);
-        private final Map<String, IndexedArticle> articles = new HashMap<>();
+        private final IndexedArticleSerde serde = new IndexedArticleSerde();
+        private final Map<Long, IndexedArticle> articles = new HashMap<>();
         private final DocumentFrequencies frequencies = DocumentFrequencies.inMemory();
         private final Map<String, Integer> terms = new HashMap<>();
         private long articleBytes;
@@ -129,9 +149,9 @@ class TriageBenchmark {
                 }
 
                 @Override
-                public void add(long key, String id, long timestamp) {
-                    postingBytes += Long.BYTES + WINDOW_KEY_OVERHEAD + id.length();
-                    inner.add(key, id, timestamp);
+                public void add(long key, long handle, long timestamp) {
+                    postingBytes += Long.BYTES + WINDOW_KEY_OVERHEAD + Long.BYTES;
+                    inner.add(key, handle, timestamp);
                 }
             };
         }
@@ -147,14 +167,14 @@ class TriageBenchmark {
         }
 
         @Override
-        public IndexedArticle article(String id, long timestamp) {
-            return articles.get(id);
+        public IndexedArticle article(long handle, long timestamp) {
+            return articles.get(handle);
         }
 
         @Override
         public void retain(IndexedArticle article) {
-            articleBytes += article.id().length() + WINDOW_KEY_OVERHEAD + serde.write(article).length;
-            articles.put(article.id(), article);
+            articleBytes += Long.BYTES + WINDOW_KEY_OVERHEAD + serde.serializer().serialize(null, article).length;
+            articles.put(Bands.handle(article.id()), article);
         }
 
         @Override
