@@ -167,7 +167,8 @@ class StoryMethodsBenchmark {
         demoStories.forEach((name, story) -> read(demo.resolve(name + ".txt"))
                 .ifPresent(t -> docs.add(new Doc(name, story, t))));
         Path fixtures = Path.of("src/test/resources/stories");
-        Map<String, String> fixtureStories = Map.of("jets-original", "jets-order", "jets-rewrite", "jets-order",
+        // The fixtures retell the demo's Su-35 order (written separately): the same event.
+        Map<String, String> fixtureStories = Map.of("jets-original", "su35-order", "jets-rewrite", "su35-order",
                 "jets-crash", "jets-crash", "unrelated", "trees");
         fixtureStories.forEach((name, story) -> read(fixtures.resolve(name + ".txt"))
                 .ifPresent(t -> docs.add(new Doc(name, story, t))));

@@ -47,7 +47,35 @@ class TriageBenchmark {
         CountingStorage counting = new CountingStorage();
         Path rocksDir = Files.createTempDirectory("triage-bench");
         RocksStorage rocksStorage = rocks ? new RocksStorage(rocksDir) : null;
-        CandidateIndex index = new CandidateIndex(settings, rocks ? rocksStorage : counting);
+        long[] loads = new long[1];
+        CandidateIndex.Storage chosen = rocks ? rocksStorage : counting;
+        CandidateIndex index = new CandidateIndex(settings, new CandidateIndex.Storage() {
+            @Override
+            public Postings bands() {
+                return chosen.bands();
+            }
+
+            @Override
+            public Postings terms() {
+                return chosen.terms();
+            }
+
+            @Override
+            public IndexedArticle article(long handle, long timestamp) {
+                loads[0]++;
+                return chosen.article(handle, timestamp);
+            }
+
+            @Override
+            public void retain(IndexedArticle article) {
+                chosen.retain(article);
+            }
+
+            @Override
+            public DocumentFrequencies frequencies() {
+                return chosen.frequencies();
+            }
+        });
 
         long baselineNanos = 0;
         long loadedNanos = 0;
@@ -64,6 +92,9 @@ class TriageBenchmark {
                 }
             }
             Sketch sketch = sketcher.sketch(String.format("%032x", i), i * 1000L, null, null, text); // ids as Article's
+            if (i == retained) {
+                loads[0] = 0;
+            }
             long start = System.nanoTime();
             CandidateIndex.Probe probe = index.probeAndRetain(sketch, key -> true);
             long took = System.nanoTime() - start;
@@ -93,6 +124,8 @@ class TriageBenchmark {
                 Files.delete(f);
             }
         }
+        System.out.printf("candidates loaded per article with %,d retained: %.0f%n", retained,
+                (double) loads[0] / MEASURED);
         double baseline = MEASURED / (baselineNanos / 1e9);
         double loaded = MEASURED / (loadedNanos / 1e9);
         System.out.printf("triage (%s): %,d retained: %,.0f articles/s; baseline (2,000–4,000 retained): %,.0f "
