@@ -31,7 +31,7 @@ public final class ArticleTriage {
         TriageSettings single = settings.withPartitions(1);
         this.sketcher = new Sketcher(single.duplicates());
         this.index = new CandidateIndex(single, CandidateIndex.inMemory());
-        this.ledger = new TriageLedger(1, TriageLedger.inMemory());
+        this.ledger = TriageLedger.inMemory(1);
     }
 
     public static ArticleTriage withDefaults() {

@@ -15,7 +15,6 @@ import dev.wirewatch.processing.mention.FirstMentionProcessor;
 import dev.wirewatch.processing.mention.MentionOutcome;
 import dev.wirewatch.processing.mention.MentionTally;
 import dev.wirewatch.processing.story.StoriedArticle;
-import dev.wirewatch.processing.dedup.NearDuplicateSettings;
 import dev.wirewatch.processing.triage.BroadcastPartitioner;
 import dev.wirewatch.processing.triage.CandidateIndexProcessor;
 import dev.wirewatch.processing.triage.Decision;
@@ -74,85 +73,109 @@ public final class ProcessingTopology {
     public static final TriageProcessor.Stores LEDGER_STORES = new TriageProcessor.Stores(
             "triage-pending", "triage-decisions", "triage-waiters", "triage-articles");
 
-    private ProcessingTopology() {
-    }
+    private static final JsonSerde<TriageMessage> TRIAGE_SERDE = new JsonSerde<>(TriageMessage.class);
 
-    /** The triage parameters of {@code settings}, for a candidate index of {@code partitions} partitions. */
-    public static TriageSettings triageSettings(ProcessingSettings settings, int partitions) {
-        return new TriageSettings(new NearDuplicateSettings(NearDuplicateSettings.DEFAULTS.shingleWords(),
-                NearDuplicateSettings.DEFAULTS.hashes(), NearDuplicateSettings.DEFAULTS.bandRows(),
-                settings.copyJaccard(), settings.copyContainment(), settings.copyContainmentMinJaccard()),
-                settings.storyThreshold(), settings.storyWindow(), settings.retention(), settings.orderingGrace(),
-                partitions);
+    private ProcessingTopology() {
     }
 
     public static Topology build(Topics topics, ProcessingSettings settings, int partitions,
                                  ProcessingMetrics metrics, Clock clock) {
-        TriageSettings triage = triageSettings(settings, partitions);
+        TriageSettings triage = TriageSettings.from(settings, partitions);
         StreamsBuilder builder = new StreamsBuilder();
         AtomicLong topicsVersion = addStores(builder, topics, triage);
-        MatchProcessor.Stores matchStores = new MatchProcessor.Stores(TOPIC_DEFINITION_STORE, RECENT_ARTICLE_STORE,
-                APPLIED_TOPIC_STORE);
-        Sketcher sketcher = new Sketcher(triage.duplicates());
-        JsonSerde<TriageMessage> triageSerde = new JsonSerde<>(TriageMessage.class);
 
+        KStream<String, Article> decoded = decode(builder, topics, metrics, clock);
+        KStream<String, Article> originals = dropExactCopies(decoded, topics, metrics, clock);
+        probeCandidateIndex(originals, topics, triage, metrics);
+        KStream<String, Triaged> triaged = settleTriage(builder, topics, triage);
+        KStream<String, StoriedArticle> storied = dropNearCopies(triaged, topics, metrics, clock);
+        mentionOncePerStory(storied, topics, settings, topicsVersion, metrics, clock);
+        return builder.build();
+    }
+
+    /** Articles that decode; the others go to the dead-letter topic. */
+    private static KStream<String, Article> decode(StreamsBuilder builder, Topics topics, ProcessingMetrics metrics,
+                                                   Clock clock) {
         KStream<String, Decoded> decoded = builder
                 .stream(topics.articles().name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("read-articles"))
                 .processValues(() -> new DecodeProcessor(clock, metrics::deadLettered), Named.as("decode-article"));
-
         decoded.filter((key, d) -> d.failed(), Named.as("undecodable"))
                 .mapValues(Decoded::deadLetter, Named.as("as-dead-letter"))
                 .to(topics.deadLetters().name(), Produced.with(Serdes.String(), topics.deadLetters().valueSerde())
                         .withName("write-dead-letters"));
+        return decoded.filterNot((key, d) -> d.failed(), Named.as("decodable"))
+                .mapValues(d -> countIn(d.article(), metrics), Named.as("as-article"));
+    }
 
-        KStream<String, Screened> screened = decoded
-                .filterNot((key, d) -> d.failed(), Named.as("decodable"))
-                .mapValues(d -> countIn(d.article(), metrics), Named.as("as-article"))
+    /** Articles whose normalized text was not seen before, keyed by content hash; the copies are audited. */
+    private static KStream<String, Article> dropExactCopies(KStream<String, Article> articles, Topics topics,
+                                                            ProcessingMetrics metrics, Clock clock) {
+        KStream<String, Screened> screened = articles
                 .selectKey((id, article) -> article.contentHash(), Named.as("key-by-content-hash"))
                 .repartition(Repartitioned.with(Serdes.String(), topics.articles().valueSerde())
                         .withName("articles-by-content-hash"))
                 .processValues(() -> new DedupProcessor(CONTENT_HASH_STORE,
                                 () -> metrics.duplicateDropped("exact-content")),
                         Named.as("drop-exact-copies"), CONTENT_HASH_STORE);
-
         screened.filter((hash, s) -> s.isCopy(), Named.as("copies"))
                 .map((hash, s) -> KeyValue.pair(s.article().id(), duplicate(s, clock)), Named.as("as-duplicate"))
                 .to(topics.duplicates().name(), Produced.with(Serdes.String(), topics.duplicates().valueSerde())
                         .withName("write-duplicates"));
+        return screened.filterNot((hash, s) -> s.isCopy(), Named.as("originals"))
+                .mapValues(Screened::article, Named.as("as-original"));
+    }
 
-        screened.filterNot((hash, s) -> s.isCopy(), Named.as("originals"))
-                .map((hash, s) -> KeyValue.pair(s.article().id(), sketch(sketcher, s.article())),
+    /** Sketches each article, sends it to every candidate-index partition, and their verdicts to the ledger. */
+    private static void probeCandidateIndex(KStream<String, Article> originals, Topics topics, TriageSettings triage,
+                                            ProcessingMetrics metrics) {
+        Sketcher sketcher = new Sketcher(triage.duplicates());
+        originals.map((hash, article) -> KeyValue.pair(article.id(), sketch(sketcher, article)),
                         Named.as("sketch-article"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(SketchedArticle.class))
-                        .withName("sketches-to-candidate-index").withNumberOfPartitions(partitions)
+                        .withName("sketches-to-candidate-index").withNumberOfPartitions(triage.partitions())
                         .withStreamPartitioner(new BroadcastPartitioner<>()))
                 .process(() -> new CandidateIndexProcessor(triage, INDEX_STORES, metrics.indexEvents()),
                         Named.as("probe-candidate-index"), INDEX_STORES.buffer(), INDEX_STORES.bands(),
                         INDEX_STORES.terms(), INDEX_STORES.articles(), INDEX_STORES.frequencies())
-                .to(topics.triage().name(), Produced.with(Serdes.String(), triageSerde)
+                .to(topics.triage().name(), Produced.with(Serdes.String(), TRIAGE_SERDE)
                         .withName("write-index-verdicts"));
+    }
 
+    /** The ledger over the triage topic: its asks and answers loop back there; decided articles go on. */
+    private static KStream<String, Triaged> settleTriage(StreamsBuilder builder, Topics topics,
+                                                         TriageSettings triage) {
         KStream<String, TriageStep> steps = builder
-                .stream(topics.triage().name(), Consumed.with(Serdes.String(), triageSerde).withName("read-triage"))
+                .stream(topics.triage().name(), Consumed.with(Serdes.String(), TRIAGE_SERDE).withName("read-triage"))
                 .process(() -> new TriageProcessor(triage, LEDGER_STORES), Named.as("settle-triage"),
                         LEDGER_STORES.pending(), LEDGER_STORES.decisions(), LEDGER_STORES.waiters(),
                         LEDGER_STORES.articles());
         steps.filterNot((id, step) -> step.isResult(), Named.as("ledger-messages"))
                 .mapValues(TriageStep::message, Named.as("as-ledger-message"))
-                .to(topics.triage().name(), Produced.with(Serdes.String(), triageSerde)
+                .to(topics.triage().name(), Produced.with(Serdes.String(), TRIAGE_SERDE)
                         .withName("write-ledger-messages"));
-        KStream<String, Triaged> triaged = steps.filter((id, step) -> step.isResult(), Named.as("decided"))
+        return steps.filter((id, step) -> step.isResult(), Named.as("decided"))
                 .mapValues(TriageStep::result, Named.as("as-triaged"));
+    }
 
+    /** Audits and drops the near-copies; the others go on with their story. */
+    private static KStream<String, StoriedArticle> dropNearCopies(KStream<String, Triaged> triaged, Topics topics,
+                                                                  ProcessingMetrics metrics, Clock clock) {
         triaged.filter((id, t) -> t.decision().isCopy(), Named.as("near-copies"))
                 .mapValues(t -> nearCopy(t, metrics, clock), Named.as("as-near-copy"))
                 .to(topics.duplicates().name(), Produced.with(Serdes.String(), topics.duplicates().valueSerde())
                         .withName("write-near-copies"));
+        return triaged.filterNot((id, t) -> t.decision().isCopy(), Named.as("story-members"))
+                .mapValues(t -> storied(t, metrics), Named.as("assign-story"));
+    }
 
-        KStream<String, MentionOutcome> outcomes = triaged
-                .filterNot((id, t) -> t.decision().isCopy(), Named.as("story-members"))
-                .mapValues(t -> storied(t, metrics), Named.as("assign-story"))
+    /** Matches tracked topics and lets the first mention of each (topic, story) through; counts all of them. */
+    private static void mentionOncePerStory(KStream<String, StoriedArticle> storied, Topics topics,
+                                            ProcessingSettings settings, AtomicLong topicsVersion,
+                                            ProcessingMetrics metrics, Clock clock) {
+        MatchProcessor.Stores matchStores = new MatchProcessor.Stores(TOPIC_DEFINITION_STORE, RECENT_ARTICLE_STORE,
+                APPLIED_TOPIC_STORE);
+        KStream<String, MentionOutcome> outcomes = storied
                 .process(() -> new MatchProcessor(matchStores, settings.backfillWindow(), clock, topicsVersion),
                         Named.as("match-topics"), RECENT_ARTICLE_STORE, APPLIED_TOPIC_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), topics.mentions().valueSerde())
@@ -160,7 +183,6 @@ public final class ProcessingTopology {
                 .processValues(() -> new FirstMentionProcessor(FIRST_MENTION_STORE, settings.storyRetention(), clock,
                         metrics::mentionEmitted, metrics::mentionRepeated), Named.as("first-mention-per-story"),
                         FIRST_MENTION_STORE);
-
         outcomes.filter((key, o) -> o.first() != null, Named.as("only-first-mentions"))
                 .mapValues(MentionOutcome::first, Named.as("as-mention"))
                 .to(topics.mentions().name(), Produced.with(Serdes.String(), topics.mentions().valueSerde())
@@ -168,8 +190,6 @@ public final class ProcessingTopology {
         outcomes.mapValues(MentionOutcome::count, Named.as("as-mention-count"))
                 .to(topics.mentionCounts().name(), Produced.with(Serdes.String(), topics.mentionCounts().valueSerde())
                         .withName("write-mention-counts"));
-
-        return builder.build();
     }
 
     /**
@@ -216,7 +236,7 @@ public final class ProcessingTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORES.decisions()),
                 Serdes.String(), new JsonSerde<>(Decision.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORES.waiters()),
-                Serdes.String(), new JsonSerde<>(TriageProcessor.Waiters.class)));
+                Serdes.String(), new JsonSerde<>(TriageLedger.Waiters.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORES.articles()),
                 Serdes.String(), new JsonSerde<>(Article.class)));
     }

@@ -30,18 +30,20 @@ public final class CandidateIndex {
     /** Story candidates taken per term: the most recent ones. */
     static final int MAX_POSTINGS_PER_TERM = 50;
 
-    /** Where the index keeps its state. */
-    public interface Storage {
-        Postings bands();
+    /**
+     * Where the index keeps its state: band buckets, term postings, retained articles, document frequencies.
+     * In memory for {@code wirewatch dedup} and tests, in window and key-value stores in the topology.
+     */
+    public record Storage(Postings bands, Postings terms, RetainedArticles articles,
+                          DocumentFrequencies frequencies) {
+    }
 
-        Postings terms();
+    /** The retained articles, by handle and the timestamp they were filed at. */
+    public interface RetainedArticles {
+        /** The article with {@code handle} filed at {@code timestamp}, or null once it expired. */
+        IndexedArticle get(long handle, long timestamp);
 
-        /** The retained article with {@code handle} filed at {@code timestamp}, or null once it expired. */
-        IndexedArticle article(long handle, long timestamp);
-
-        void retain(IndexedArticle article);
-
-        DocumentFrequencies frequencies();
+        void put(IndexedArticle article);
     }
 
     /** What one partition found for an article: near-copy, story link (either may be null), best Jaccard seen. */
@@ -65,61 +67,65 @@ public final class CandidateIndex {
         Signature signature = new Signature(sketch.mins(), sketch.shingles());
         long[] bandKeys = Bands.keys(signature, settings.duplicates());
         long[] termKeys = vector.keySet().stream().limit(KEY_TERMS).mapToLong(Bands::termKey).toArray();
-        long from = sketch.timestamp() - settings.retention().toMillis();
+        Map<Long, IndexedArticle> loaded = new HashMap<>();
+        Probe copies = nearCopy(sketch, signature, bandKeys, owned, loaded);
+        StoryLink story = storyLink(sketch, vector, termKeys, owned, loaded);
+        retain(sketch, vector, bandKeys, termKeys, owned);
+        return new Probe(copies.copy(), story, copies.bestJaccard());
+    }
 
-        Map<Long, Long> copyCandidates = candidates(storage.bands(), bandKeys, owned, from, sketch.timestamp());
+    /** The best earlier near-copy original under the owned band keys, and the best Jaccard seen. */
+    private Probe nearCopy(Sketch sketch, Signature signature, long[] bandKeys, LongPredicate owned,
+                           Map<Long, IndexedArticle> loaded) {
+        long from = sketch.timestamp() - settings.retention().toMillis();
         DedupVerdict.NearCopyOf copy = null;
         double bestJaccard = 0;
-        Map<Long, IndexedArticle> seen = new HashMap<>();
-        for (Map.Entry<Long, Long> candidate : copyCandidates.entrySet()) {
-            IndexedArticle other = load(candidate, seen);
-            if (other != null) {
+        for (Map.Entry<Long, Long> candidate : candidates(storage.bands(), bandKeys, owned, from,
+                sketch.timestamp(), Integer.MAX_VALUE).entrySet()) {
+            IndexedArticle other = load(candidate, loaded);
+            if (other != null && !other.id().equals(sketch.id())) {
                 copy = CandidateVerifier.better(copy, verifier.verify(sketch.id(), sketch.timestamp(), signature,
                         other.asBandMember()));
-                if (!other.id().equals(sketch.id())) {
-                    bestJaccard = Math.max(bestJaccard, signature.jaccard(other.asBandMember().signature()));
-                }
+                bestJaccard = Math.max(bestJaccard, signature.jaccard(other.asBandMember().signature()));
             }
         }
-        StoryLink story = null;
-        // Story candidates only from the story window (by Kafka time), and only the most recent per term: a term
-        // common enough to fill its postings says little about the story anyway.
-        long storyFrom = sketch.timestamp() - settings.storyWindow().toMillis();
-        for (Map.Entry<Long, Long> candidate : recentCandidates(storage.terms(), termKeys, owned, storyFrom,
-                sketch.timestamp()).entrySet()) {
-            IndexedArticle other = load(candidate, seen);
-            if (other != null && !other.id().equals(sketch.id()) && other.asBandMember().precedes(sketch.timestamp(), sketch.id())
+        return new Probe(copy, null, bestJaccard);
+    }
+
+    /**
+     * The closest earlier article under the owned term keys, if it is close enough to share a story. Candidates
+     * come only from the story window (by Kafka time), the most recent few per term: a term common enough to fill
+     * its postings says little about the story anyway.
+     */
+    private StoryLink storyLink(Sketch sketch, Map<String, Double> vector, long[] termKeys, LongPredicate owned,
+                                Map<Long, IndexedArticle> loaded) {
+        long from = sketch.timestamp() - settings.storyWindow().toMillis();
+        StoryLink best = null;
+        for (Map.Entry<Long, Long> candidate : candidates(storage.terms(), termKeys, owned, from,
+                sketch.timestamp(), MAX_POSTINGS_PER_TERM).entrySet()) {
+            IndexedArticle other = load(candidate, loaded);
+            if (other != null && !other.id().equals(sketch.id())
+                    && other.asBandMember().precedes(sketch.timestamp(), sketch.id())
                     && withinStoryWindow(sketch.publishedAt(), other.publishedAt())) {
-                story = StoryLink.better(story, new StoryLink(other.id(), TermVectors.cosine(vector, other.vector())));
+                best = StoryLink.better(best, new StoryLink(other.id(), TermVectors.cosine(vector, other.vector())));
             }
         }
-        retain(sketch, vector, bandKeys, termKeys, owned);
-        return new Probe(copy, story != null && story.similarity() >= settings.storyThreshold() ? story : null,
-                bestJaccard);
+        return best != null && best.similarity() >= settings.storyThreshold() ? best : null;
     }
 
     private IndexedArticle load(Map.Entry<Long, Long> candidate, Map<Long, IndexedArticle> seen) {
-        return seen.computeIfAbsent(candidate.getKey(), handle -> storage.article(handle, candidate.getValue()));
+        return seen.computeIfAbsent(candidate.getKey(),
+                handle -> storage.articles().get(handle, candidate.getValue()));
     }
 
+    /** Handle → timestamp of the articles filed under the owned {@code keys}, the latest {@code perKey} of each. */
     private static Map<Long, Long> candidates(Postings postings, long[] keys, LongPredicate owned, long from,
-                                                long to) {
+                                              long to, int perKey) {
         Map<Long, Long> found = new LinkedHashMap<>();
         for (long key : keys) {
             if (owned.test(key)) {
-                postings.find(key, from, to).forEach(p -> found.putIfAbsent(p.handle(), p.timestamp()));
-            }
-        }
-        return found;
-    }
-
-    private static Map<Long, Long> recentCandidates(Postings postings, long[] keys, LongPredicate owned,
-                                                    long from, long to) {
-        Map<Long, Long> found = new LinkedHashMap<>();
-        for (long key : keys) {
-            if (owned.test(key)) {
-                List<Postings.Posting> all = postings.find(key, from, to);
-                all.subList(Math.max(0, all.size() - MAX_POSTINGS_PER_TERM), all.size())
+                List<Postings.Posting> filed = postings.find(key, from, to);
+                filed.subList(Math.max(0, filed.size() - perKey), filed.size())
                         .forEach(p -> found.putIfAbsent(p.handle(), p.timestamp()));
             }
         }
@@ -143,8 +149,8 @@ public final class CandidateIndex {
             }
         }
         if (any) {
-            storage.retain(new IndexedArticle(sketch.id(), sketch.timestamp(), sketch.publishedAt(), sketch.mins(),
-                    sketch.shingles(), vector));
+            storage.articles().put(new IndexedArticle(sketch.id(), sketch.timestamp(), sketch.publishedAt(),
+                    sketch.mins(), sketch.shingles(), vector));
         }
     }
 
@@ -154,36 +160,17 @@ public final class CandidateIndex {
 
     /** Index state kept in memory ({@code wirewatch dedup}, tests). */
     public static Storage inMemory() {
-        return new Storage() {
-            private final Postings bands = Postings.inMemory();
-            private final Postings terms = Postings.inMemory();
-            private final DocumentFrequencies frequencies = DocumentFrequencies.inMemory();
-            private final Map<Long, IndexedArticle> articles = new HashMap<>();
-
+        Map<Long, IndexedArticle> articles = new HashMap<>();
+        return new Storage(Postings.inMemory(), Postings.inMemory(), new RetainedArticles() {
             @Override
-            public Postings bands() {
-                return bands;
-            }
-
-            @Override
-            public Postings terms() {
-                return terms;
-            }
-
-            @Override
-            public IndexedArticle article(long handle, long timestamp) {
+            public IndexedArticle get(long handle, long timestamp) {
                 return articles.get(handle);
             }
 
             @Override
-            public void retain(IndexedArticle article) {
+            public void put(IndexedArticle article) {
                 articles.putIfAbsent(Bands.handle(article.id()), article);
             }
-
-            @Override
-            public DocumentFrequencies frequencies() {
-                return frequencies;
-            }
-        };
+        }, DocumentFrequencies.inMemory());
     }
 }

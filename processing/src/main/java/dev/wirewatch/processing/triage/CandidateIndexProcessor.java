@@ -49,6 +49,7 @@ public final class CandidateIndexProcessor implements Processor<String, Sketched
     private LongPredicate owned;
     private int partition;
     private String lastOrder = "";
+    private int heldHere;
 
     public CandidateIndexProcessor(TriageSettings settings, Stores stores, Events events) {
         this.settings = settings;
@@ -62,12 +63,12 @@ public final class CandidateIndexProcessor implements Processor<String, Sketched
         this.partition = context.taskId().partition();
         this.buffer = context.getStateStore(stores.buffer());
         this.frequencies = new StoreFrequencies(context.getStateStore(stores.frequencies()), settings.retention());
-        this.index = new CandidateIndex(settings, new StoreIndexStorage(context.getStateStore(stores.bands()),
+        this.index = new CandidateIndex(settings, StoreIndexStorage.of(context.getStateStore(stores.bands()),
                 context.getStateStore(stores.terms()), context.getStateStore(stores.articles()), frequencies));
         int partitions = settings.partitions();
         this.owned = key -> Bands.partitionOf(key, partitions) == partition;
         try (KeyValueIterator<String, Held> held = buffer.all()) {
-            held.forEachRemaining(kv -> events.held(1)); // held before a restart count as held again
+            held.forEachRemaining(kv -> changeHeld(1)); // held before a restart or a move count as held here
         }
         if (!settings.orderingGrace().isZero()) {
             Duration tick = settings.orderingGrace().dividedBy(4).compareTo(Duration.ofMillis(50)) < 0
@@ -88,7 +89,7 @@ public final class CandidateIndexProcessor implements Processor<String, Sketched
             return;
         }
         if (buffer.putIfAbsent(orderKey(sketch), new Held(item, context.currentSystemTimeMs())) == null) {
-            events.held(1);
+            changeHeld(1);
         }
     }
 
@@ -106,8 +107,20 @@ public final class CandidateIndexProcessor implements Processor<String, Sketched
         for (KeyValue<String, Held> kv : ready) {
             probe(kv.value.item());
             buffer.delete(kv.key);
-            events.held(-1);
+            changeHeld(-1);
         }
+    }
+
+    private void changeHeld(int delta) {
+        heldHere += delta;
+        events.held(delta);
+    }
+
+    /** The held articles stay in the changelogged buffer; whoever takes the task over counts them. */
+    @Override
+    public void close() {
+        events.held(-heldHere);
+        heldHere = 0;
     }
 
     private void probe(SketchedArticle item) {

@@ -1,6 +1,5 @@
 package dev.wirewatch.processing.triage;
 
-import dev.wirewatch.processing.story.DocumentFrequencies;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.state.WindowStore;
@@ -10,21 +9,26 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * The candidate index's state in Kafka Streams stores: window stores for band buckets, term postings and retained
  * articles (Streams drops their segments once older than the retention), a key-value store of term counts.
  *
- * <p>Not thread safe; used by its task only.
+ * <p>Stateless; the adapters it returns are used by their task only.
  */
-final class StoreIndexStorage implements CandidateIndex.Storage {
+final class StoreIndexStorage {
 
-    private final Postings bands;
-    private final Postings terms;
-    private final WindowStore<Long, IndexedArticle> articles;
-    private final StoreFrequencies frequencies;
+    private StoreIndexStorage() {
+    }
 
-    StoreIndexStorage(WindowStore<Long, Long> bands, WindowStore<Long, Long> terms,
-                      WindowStore<Long, IndexedArticle> articles, StoreFrequencies frequencies) {
-        this.bands = postings(bands);
-        this.terms = postings(terms);
-        this.articles = articles;
-        this.frequencies = frequencies;
+    static CandidateIndex.Storage of(WindowStore<Long, Long> bands, WindowStore<Long, Long> terms,
+                                     WindowStore<Long, IndexedArticle> articles, StoreFrequencies frequencies) {
+        return new CandidateIndex.Storage(postings(bands), postings(terms), new CandidateIndex.RetainedArticles() {
+            @Override
+            public IndexedArticle get(long handle, long timestamp) {
+                return articles.fetch(handle, timestamp);
+            }
+
+            @Override
+            public void put(IndexedArticle article) {
+                articles.put(Bands.handle(article.id()), article, article.timestamp());
+            }
+        }, frequencies);
     }
 
     private static Postings postings(WindowStore<Long, Long> store) {
@@ -43,30 +47,5 @@ final class StoreIndexStorage implements CandidateIndex.Storage {
                 store.put(key, handle, timestamp);
             }
         };
-    }
-
-    @Override
-    public Postings bands() {
-        return bands;
-    }
-
-    @Override
-    public Postings terms() {
-        return terms;
-    }
-
-    @Override
-    public IndexedArticle article(long handle, long timestamp) {
-        return articles.fetch(handle, timestamp);
-    }
-
-    @Override
-    public void retain(IndexedArticle article) {
-        articles.put(Bands.handle(article.id()), article, article.timestamp());
-    }
-
-    @Override
-    public DocumentFrequencies frequencies() {
-        return frequencies;
     }
 }

@@ -20,23 +20,38 @@ import java.util.Set;
  */
 public final class TriageLedger {
 
-    /** Where the ledger keeps its state. */
-    public interface Storage {
-        Pending pending(String id);
+    /** A keyed table the ledger keeps one kind of state in (a map in memory, a key-value store in Streams). */
+    public interface Table<V> {
+        V get(String key);
 
-        void putPending(String id, Pending pending);
+        void put(String key, V value);
 
-        void removePending(String id);
+        void delete(String key);
 
-        Decision decision(String id);
+        /** A table in memory for the life of the object. */
+        static <V> Table<V> inMemory() {
+            Map<String, V> map = new HashMap<>();
+            return new Table<>() {
+                @Override
+                public V get(String key) {
+                    return map.get(key);
+                }
 
-        void putDecision(Decision decision);
+                @Override
+                public void put(String key, V value) {
+                    map.put(key, value);
+                }
 
-        List<String> waiters(String id);
+                @Override
+                public void delete(String key) {
+                    map.remove(key);
+                }
+            };
+        }
+    }
 
-        void putWaiters(String id, List<String> waiters);
-
-        void removeWaiters(String id);
+    /** The articles waiting on an article's decision. */
+    public record Waiters(List<String> ids) {
     }
 
     /** Where the ledger's messages and decisions go. */
@@ -68,16 +83,25 @@ public final class TriageLedger {
     }
 
     private final int partitions;
-    private final Storage storage;
+    private final Table<Pending> pending;
+    private final Table<Decision> decisions;
+    private final Table<Waiters> waiters;
 
-    public TriageLedger(int partitions, Storage storage) {
+    public TriageLedger(int partitions, Table<Pending> pending, Table<Decision> decisions, Table<Waiters> waiters) {
         this.partitions = partitions;
-        this.storage = storage;
+        this.pending = pending;
+        this.decisions = decisions;
+        this.waiters = waiters;
+    }
+
+    /** A ledger whose state is kept in memory ({@code wirewatch dedup}, tests). */
+    public static TriageLedger inMemory(int partitions) {
+        return new TriageLedger(partitions, Table.inMemory(), Table.inMemory(), Table.inMemory());
     }
 
     /** The decision on {@code id}, or null when it is pending, unknown or expired. */
     public Decision decisionOf(String id) {
-        return storage.decision(id);
+        return decisions.get(id);
     }
 
     /** Handles {@code message}, keyed by {@code id}. */
@@ -90,17 +114,17 @@ public final class TriageLedger {
     }
 
     private void onPartial(String id, Partial partial, Outbox out) {
-        if (storage.decision(id) != null) {
+        if (decisions.get(id) != null) {
             return; // decided already: a partial delivered again
         }
-        Pending before = storage.pending(id);
-        Pending pending = (before == null ? Pending.first(partial.timestamp()) : before).with(partial);
-        storage.putPending(id, pending);
-        if (pending.partitions().size() == partitions && (before == null
+        Pending before = pending.get(id);
+        Pending now = (before == null ? Pending.first(partial.timestamp()) : before).with(partial);
+        pending.put(id, now);
+        if (now.partitions().size() == partitions && (before == null
                 || before.partitions().size() < partitions)) {
-            String parent = pending.parent();
+            String parent = now.parent();
             if (parent == null) {
-                decide(id, pending, null, out);
+                decide(id, now, null, out);
             } else {
                 out.send(parent, TriageMessage.ask(id));
             }
@@ -108,14 +132,15 @@ public final class TriageLedger {
     }
 
     private void onAsk(String id, String asker, Outbox out) {
-        Decision decision = storage.decision(id);
+        Decision decision = decisions.get(id);
         if (decision != null) {
             out.send(asker, TriageMessage.answer(decision));
-        } else if (storage.pending(id) != null) {
-            List<String> waiters = new ArrayList<>(storage.waiters(id));
-            if (!waiters.contains(asker)) {
-                waiters.add(asker);
-                storage.putWaiters(id, waiters);
+        } else if (pending.get(id) != null) {
+            Waiters before = waiters.get(id);
+            List<String> ids = new ArrayList<>(before == null ? List.of() : before.ids());
+            if (!ids.contains(asker)) {
+                ids.add(asker);
+                waiters.put(id, new Waiters(ids));
             }
         } else {
             out.send(asker, TriageMessage.answer(null)); // expired: the asker falls back to the id it found
@@ -123,81 +148,32 @@ public final class TriageLedger {
     }
 
     private void onAnswer(String id, Decision parentDecision, Outbox out) {
-        Pending pending = storage.pending(id);
-        if (pending != null && storage.decision(id) == null) {
-            decide(id, pending, parentDecision, out);
+        Pending awaiting = pending.get(id);
+        if (awaiting != null && decisions.get(id) == null) {
+            decide(id, awaiting, parentDecision, out);
         }
     }
 
-    private void decide(String id, Pending pending, Decision parent, Outbox out) {
+    private void decide(String id, Pending settled, Decision parent, Outbox out) {
         Decision decision;
-        if (pending.copy() != null) {
-            DedupVerdict.NearCopyOf copy = pending.copy();
-            decision = new Decision(id, pending.timestamp(), parent == null ? copy.originalId() : parent.originalId(),
+        if (settled.copy() != null) {
+            DedupVerdict.NearCopyOf copy = settled.copy();
+            decision = new Decision(id, settled.timestamp(), parent == null ? copy.originalId() : parent.originalId(),
                     copy.similarity(), copy.rule(), parent == null ? copy.originalId() : parent.storyId(), 0);
-        } else if (pending.story() != null) {
-            StoryLink story = pending.story();
-            decision = new Decision(id, pending.timestamp(), null, pending.bestJaccard(), null,
+        } else if (settled.story() != null) {
+            StoryLink story = settled.story();
+            decision = new Decision(id, settled.timestamp(), null, settled.bestJaccard(), null,
                     parent == null ? story.articleId() : parent.storyId(), story.similarity());
         } else {
-            decision = new Decision(id, pending.timestamp(), null, pending.bestJaccard(), null, id, 0);
+            decision = new Decision(id, settled.timestamp(), null, settled.bestJaccard(), null, id, 0);
         }
-        storage.putDecision(decision);
-        storage.removePending(id);
+        decisions.put(id, decision);
+        pending.delete(id);
         out.decided(decision);
-        List<String> waiters = storage.waiters(id);
-        if (!waiters.isEmpty()) {
-            waiters.forEach(w -> out.send(w, TriageMessage.answer(decision)));
-            storage.removeWaiters(id);
+        Waiters waiting = waiters.get(id);
+        if (waiting != null) {
+            waiting.ids().forEach(w -> out.send(w, TriageMessage.answer(decision)));
+            waiters.delete(id);
         }
-    }
-
-    /** Ledger state kept in memory ({@code wirewatch dedup}, tests). */
-    public static Storage inMemory() {
-        return new Storage() {
-            private final Map<String, Pending> pending = new HashMap<>();
-            private final Map<String, Decision> decisions = new HashMap<>();
-            private final Map<String, List<String>> waiters = new HashMap<>();
-
-            @Override
-            public Pending pending(String id) {
-                return pending.get(id);
-            }
-
-            @Override
-            public void putPending(String id, Pending p) {
-                pending.put(id, p);
-            }
-
-            @Override
-            public void removePending(String id) {
-                pending.remove(id);
-            }
-
-            @Override
-            public Decision decision(String id) {
-                return decisions.get(id);
-            }
-
-            @Override
-            public void putDecision(Decision decision) {
-                decisions.put(decision.articleId(), decision);
-            }
-
-            @Override
-            public List<String> waiters(String id) {
-                return waiters.getOrDefault(id, List.of());
-            }
-
-            @Override
-            public void putWaiters(String id, List<String> list) {
-                waiters.put(id, list);
-            }
-
-            @Override
-            public void removeWaiters(String id) {
-                waiters.remove(id);
-            }
-        };
     }
 }

@@ -3,12 +3,13 @@ package dev.wirewatch.processing.triage;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.processing.StoreSweep;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ledger step: runs {@link TriageLedger} on the triage topic (keyed by article id), holds each article until
@@ -22,17 +23,15 @@ public final class TriageProcessor implements Processor<String, TriageMessage, S
     public record Stores(String pending, String decisions, String waiters, String articles) {
     }
 
-    /** The articles waiting on an article's decision. */
-    public record Waiters(List<String> ids) {
-    }
-
     private static final Duration SWEEP_EVERY = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(TriageProcessor.class);
 
     private final TriageSettings settings;
     private final Stores stores;
     private ProcessorContext<String, TriageStep> context;
     private KeyValueStore<String, Article> articles;
     private KeyValueStore<String, Decision> decisions;
+    private KeyValueStore<String, TriageLedger.Pending> pending;
     private TriageLedger ledger;
     private long streamTime;
 
@@ -46,51 +45,29 @@ public final class TriageProcessor implements Processor<String, TriageMessage, S
         this.context = context;
         this.articles = context.getStateStore(stores.articles());
         this.decisions = context.getStateStore(stores.decisions());
-        KeyValueStore<String, TriageLedger.Pending> pending = context.getStateStore(stores.pending());
-        KeyValueStore<String, Waiters> waiters = context.getStateStore(stores.waiters());
-        this.ledger = new TriageLedger(settings.partitions(), new TriageLedger.Storage() {
-            @Override
-            public TriageLedger.Pending pending(String id) {
-                return pending.get(id);
-            }
-
-            @Override
-            public void putPending(String id, TriageLedger.Pending p) {
-                pending.put(id, p);
-            }
-
-            @Override
-            public void removePending(String id) {
-                pending.delete(id);
-            }
-
-            @Override
-            public Decision decision(String id) {
-                return decisions.get(id);
-            }
-
-            @Override
-            public void putDecision(Decision decision) {
-                decisions.put(decision.articleId(), decision);
-            }
-
-            @Override
-            public List<String> waiters(String id) {
-                Waiters w = waiters.get(id);
-                return w == null ? List.of() : w.ids();
-            }
-
-            @Override
-            public void putWaiters(String id, List<String> ids) {
-                waiters.put(id, new Waiters(ids));
-            }
-
-            @Override
-            public void removeWaiters(String id) {
-                waiters.delete(id);
-            }
-        });
+        this.pending = context.getStateStore(stores.pending());
+        KeyValueStore<String, TriageLedger.Waiters> waiters = context.getStateStore(stores.waiters());
+        this.ledger = new TriageLedger(settings.partitions(), table(pending), table(decisions), table(waiters));
         context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> forgetExpired());
+    }
+
+    private static <V> TriageLedger.Table<V> table(KeyValueStore<String, V> store) {
+        return new TriageLedger.Table<>() {
+            @Override
+            public V get(String key) {
+                return store.get(key);
+            }
+
+            @Override
+            public void put(String key, V value) {
+                store.put(key, value);
+            }
+
+            @Override
+            public void delete(String key) {
+                store.delete(key);
+            }
+        };
     }
 
     @Override
@@ -118,17 +95,31 @@ public final class TriageProcessor implements Processor<String, TriageMessage, S
             public void decided(Decision decision) {
                 Article article = articles.get(decision.articleId());
                 articles.delete(decision.articleId());
-                if (article != null) {
-                    context.forward(new Record<>(decision.articleId(),
-                            new TriageStep(null, new Triaged(article, decision)), decision.timestamp()));
+                if (article == null) {
+                    // Cannot happen while the carrier partition sends the article with its verdict; say so if it does.
+                    LOG.error("triage decided {} but holds no article for it; nothing passed on", decision);
+                    return;
                 }
+                context.forward(new Record<>(decision.articleId(),
+                        new TriageStep(null, new Triaged(article, decision)), decision.timestamp()));
             }
         });
     }
 
-    /** Forgets decisions older than the retention: later articles then no longer find them as originals. */
+    /**
+     * Forgets decisions older than the retention (later articles then no longer find them as originals), and
+     * verdicts still pending after it (only possible if the index's partition count changed under them).
+     */
     private void forgetExpired() {
         long horizon = streamTime - settings.retention().toMillis();
         StoreSweep.deleteWhere(decisions, (id, d) -> d.timestamp() < horizon);
+        StoreSweep.deleteWhere(pending, (id, p) -> {
+            if (p.timestamp() < horizon) {
+                LOG.warn("triage of {} never completed within the retention; dropped", id);
+                articles.delete(id);
+                return true;
+            }
+            return false;
+        });
     }
 }

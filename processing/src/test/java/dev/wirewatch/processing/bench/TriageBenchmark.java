@@ -1,41 +1,58 @@
 package dev.wirewatch.processing.bench;
 
 import dev.wirewatch.processing.dedup.NearDuplicateSettings;
+import dev.wirewatch.processing.story.DocumentFrequencies;
 import dev.wirewatch.processing.triage.CandidateIndex;
-import dev.wirewatch.processing.triage.Bands;
 import dev.wirewatch.processing.triage.IndexedArticle;
 import dev.wirewatch.processing.triage.IndexedArticleSerde;
 import dev.wirewatch.processing.triage.Postings;
 import dev.wirewatch.processing.triage.Sketch;
 import dev.wirewatch.processing.triage.Sketcher;
 import dev.wirewatch.processing.triage.TriageSettings;
-import dev.wirewatch.processing.story.DocumentFrequencies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Articles per second through one candidate-index partition with {@code triage.retained} (default 100,000)
- * articles retained (in memory, or on RocksDB with {@code -Dtriage.storage=rocksdb}), against the baseline of the same partition nearly empty, in the same run; and the bytes of
- * state each retained article costs in the stores' own encoding (binary sketch, window-store entries). Synthetic articles: 300 words drawn from a Zipf
- * vocabulary of 50,000, one in ten a lightly edited copy of an earlier one. Prints figures; asserts nothing.
+ * articles retained (in memory, or on RocksDB with {@code -Dtriage.storage=rocksdb}), against the baseline of the
+ * same partition while it holds 2,000–4,000 articles, in the same run; and the bytes of state each retained article
+ * costs. Synthetic articles: 300 words drawn from a Zipf vocabulary of 1,000,000 (exponent 1), one in ten a lightly
+ * edited copy of a recent one; ids of 32 hex digits, as Article's. Prints figures; asserts nothing.
  */
 @Tag("benchmark")
 class TriageBenchmark {
 
     private static final int MEASURED = 2_000;
+    private static final int WINDOW_KEY_OVERHEAD = 8 + 4; // timestamp and sequence number in a window-store key
+
+    /** What the storage was asked to do, and the bytes it would hold in the stores' encoding. */
+    private static final class Counts {
+        long loads;
+        long articleBytes;
+        long postingBytes;
+        final Set<String> vocabulary = new HashSet<>();
+        long vocabularyBytes;
+    }
 
     @Test
     void probeRateWithManyRetainedArticlesAgainstAnEmptyIndex() throws Exception {
         int retained = Integer.getInteger("triage.retained", 100_000);
         boolean rocks = "rocksdb".equals(System.getProperty("triage.storage"));
-        TriageSettings settings = TriageSettings.defaults(1);
+        Path rocksDir = Files.createTempDirectory("triage-bench");
+        RocksStorage rocksStorage = rocks ? new RocksStorage(rocksDir) : null;
+        Counts counts = new Counts();
+        CandidateIndex index = new CandidateIndex(TriageSettings.defaults(1),
+                counted(rocks ? rocksStorage.storage() : CandidateIndex.inMemory(), counts));
         Sketcher sketcher = new Sketcher(NearDuplicateSettings.DEFAULTS);
         Random random = new Random(7);
         String[] vocabulary = new String[1_000_000];
@@ -44,42 +61,11 @@ class TriageBenchmark {
         }
         double[] zipf = zipf(vocabulary.length);
         List<String> recent = new ArrayList<>();
-        CountingStorage counting = new CountingStorage();
-        Path rocksDir = Files.createTempDirectory("triage-bench");
-        RocksStorage rocksStorage = rocks ? new RocksStorage(rocksDir) : null;
-        long[] loads = new long[1];
-        CandidateIndex.Storage chosen = rocks ? rocksStorage : counting;
-        CandidateIndex index = new CandidateIndex(settings, new CandidateIndex.Storage() {
-            @Override
-            public Postings bands() {
-                return chosen.bands();
-            }
-
-            @Override
-            public Postings terms() {
-                return chosen.terms();
-            }
-
-            @Override
-            public IndexedArticle article(long handle, long timestamp) {
-                loads[0]++;
-                return chosen.article(handle, timestamp);
-            }
-
-            @Override
-            public void retain(IndexedArticle article) {
-                chosen.retain(article);
-            }
-
-            @Override
-            public DocumentFrequencies frequencies() {
-                return chosen.frequencies();
-            }
-        });
 
         long baselineNanos = 0;
         long loadedNanos = 0;
         int copies = 0;
+        long begun = System.nanoTime();
         for (int i = 0; i < retained + MEASURED; i++) {
             String text;
             if (i % 10 == 9 && !recent.isEmpty()) {
@@ -91,9 +77,9 @@ class TriageBenchmark {
                     recent.remove(0);
                 }
             }
-            Sketch sketch = sketcher.sketch(String.format("%032x", i), i * 1000L, null, null, text); // ids as Article's
+            Sketch sketch = sketcher.sketch(String.format("%032x", i), i * 1000L, null, null, text);
             if (i == retained) {
-                loads[0] = 0;
+                counts.loads = 0;
             }
             long start = System.nanoTime();
             CandidateIndex.Probe probe = index.probeAndRetain(sketch, key -> true);
@@ -106,30 +92,96 @@ class TriageBenchmark {
             } else if (i >= retained) {
                 loadedNanos += took;
             }
+            if (i % 100_000 == 99_999) {
+                System.out.printf("  %,d articles in %.0f s%n", i + 1, (System.nanoTime() - begun) / 1e9);
+            }
             if (i == retained - 1) {
-                if (rocks) {
-                    System.out.printf("triage state per retained article on RocksDB (uncompressed, as Streams "
-                            + "configures it; document frequencies in memory): %,d B%n",
-                            rocksStorage.bytesOnDisk() / retained);
-                } else {
-                    counting.report(retained);
-                }
+                report(counts, retained, rocks ? rocksStorage.bytesOnDisk() : -1);
             }
         }
+        double baseline = MEASURED / (baselineNanos / 1e9);
+        double loaded = MEASURED / (loadedNanos / 1e9);
+        System.out.printf("triage (%s): %,d retained: %,.0f articles/s; baseline (2,000–4,000 retained): %,.0f "
+                        + "articles/s; ratio %.2f; candidates loaded per article %.1f; copies found %,d%n",
+                rocks ? "RocksDB" : "memory", retained, loaded, baseline, loaded / baseline,
+                (double) counts.loads / MEASURED, copies);
         if (rocks) {
             rocksStorage.close();
         }
         try (var files = Files.walk(rocksDir)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(f);
             }
         }
-        System.out.printf("candidates loaded per article with %,d retained: %.0f%n", retained,
-                (double) loads[0] / MEASURED);
-        double baseline = MEASURED / (baselineNanos / 1e9);
-        double loaded = MEASURED / (loadedNanos / 1e9);
-        System.out.printf("triage (%s): %,d retained: %,.0f articles/s; baseline (2,000–4,000 retained): %,.0f "
-                + "articles/s; ratio %.2f; copies found %,d%n", rocks ? "RocksDB" : "memory", retained, loaded, baseline, loaded / baseline, copies);
+    }
+
+    private static void report(Counts c, int retained, long bytesOnDisk) {
+        long frequencyBytes = c.vocabularyBytes + 30L * c.vocabulary.size(); // JSON {epoch,current,previous}
+        System.out.printf("triage state per retained article (one partition, store encoding, uncompressed): "
+                        + "sketch %,d B, band and term postings %,d B, document frequencies %,d B, total %,d B%n",
+                c.articleBytes / retained, c.postingBytes / retained, frequencyBytes / retained,
+                (c.articleBytes + c.postingBytes + frequencyBytes) / retained);
+        if (bytesOnDisk >= 0) {
+            System.out.printf("triage state per retained article on RocksDB's disk (sketches and postings): %,d B%n",
+                    bytesOnDisk / retained);
+        }
+    }
+
+    /** {@code inner}, counting article loads and the bytes the stores would hold. */
+    private static CandidateIndex.Storage counted(CandidateIndex.Storage inner, Counts counts) {
+        IndexedArticleSerde serde = new IndexedArticleSerde();
+        CandidateIndex.RetainedArticles articles = new CandidateIndex.RetainedArticles() {
+            @Override
+            public IndexedArticle get(long handle, long timestamp) {
+                counts.loads++;
+                return inner.articles().get(handle, timestamp);
+            }
+
+            @Override
+            public void put(IndexedArticle article) {
+                counts.articleBytes += Long.BYTES + WINDOW_KEY_OVERHEAD
+                        + serde.serializer().serialize(null, article).length;
+                inner.articles().put(article);
+            }
+        };
+        DocumentFrequencies frequencies = new DocumentFrequencies() {
+            @Override
+            public void add(Collection<String> terms, long timestamp) {
+                terms.forEach(t -> {
+                    if (counts.vocabulary.add(t)) {
+                        counts.vocabularyBytes += t.length();
+                    }
+                });
+                inner.frequencies().add(terms, timestamp);
+            }
+
+            @Override
+            public long frequency(String term) {
+                return inner.frequencies().frequency(term);
+            }
+
+            @Override
+            public long documents() {
+                return inner.frequencies().documents();
+            }
+        };
+        return new CandidateIndex.Storage(counted(inner.bands(), counts), counted(inner.terms(), counts), articles,
+                frequencies);
+    }
+
+    private static Postings counted(Postings inner, Counts counts) {
+        return new Postings() {
+            @Override
+            public List<Posting> find(long key, long from, long to) {
+                return inner.find(key, from, to);
+            }
+
+            @Override
+            public void add(long key, long handle, long timestamp) {
+                counts.postingBytes += Long.BYTES + WINDOW_KEY_OVERHEAD + Long.BYTES;
+                inner.add(key, handle, timestamp);
+            }
+        };
     }
 
     private static double[] zipf(int n) {
@@ -148,8 +200,9 @@ class TriageBenchmark {
     private static String text(String[] vocabulary, double[] zipf, Random random) {
         StringBuilder b = new StringBuilder();
         for (int w = 0; w < 300; w++) {
-            int at = java.util.Arrays.binarySearch(zipf, random.nextDouble());
-            b.append(vocabulary[Math.min(vocabulary.length - 1, at < 0 ? -at - 1 : at)]).append(w % 17 == 16 ? ". " : " ");
+            int at = Arrays.binarySearch(zipf, random.nextDouble());
+            b.append(vocabulary[Math.min(vocabulary.length - 1, at < 0 ? -at - 1 : at)])
+                    .append(w % 17 == 16 ? ". " : " ");
         }
         return b.toString();
     }
@@ -160,83 +213,5 @@ class TriageBenchmark {
             words[random.nextInt(words.length)] = "edit" + random.nextInt(1000);
         }
         return "Republished: " + String.join(" ", words);
-    }
-
-    /** In-memory storage that also totals what the window and key-value stores would hold, in their encoding. */
-    private static final class CountingStorage implements CandidateIndex.Storage {
-        private static final int WINDOW_KEY_OVERHEAD = 8 + 4; // timestamp and sequence number in the store key
-        private final IndexedArticleSerde serde = new IndexedArticleSerde();
-        private final Map<Long, IndexedArticle> articles = new HashMap<>();
-        private final DocumentFrequencies frequencies = DocumentFrequencies.inMemory();
-        private final Map<String, Integer> terms = new HashMap<>();
-        private long articleBytes;
-        private long postingBytes;
-        private final Postings bands = counted(Postings.inMemory());
-        private final Postings termPostings = counted(Postings.inMemory());
-
-        private Postings counted(Postings inner) {
-            return new Postings() {
-                @Override
-                public List<Posting> find(long key, long from, long to) {
-                    return inner.find(key, from, to);
-                }
-
-                @Override
-                public void add(long key, long handle, long timestamp) {
-                    postingBytes += Long.BYTES + WINDOW_KEY_OVERHEAD + Long.BYTES;
-                    inner.add(key, handle, timestamp);
-                }
-            };
-        }
-
-        @Override
-        public Postings bands() {
-            return bands;
-        }
-
-        @Override
-        public Postings terms() {
-            return termPostings;
-        }
-
-        @Override
-        public IndexedArticle article(long handle, long timestamp) {
-            return articles.get(handle);
-        }
-
-        @Override
-        public void retain(IndexedArticle article) {
-            articleBytes += Long.BYTES + WINDOW_KEY_OVERHEAD + serde.serializer().serialize(null, article).length;
-            articles.put(Bands.handle(article.id()), article);
-        }
-
-        @Override
-        public DocumentFrequencies frequencies() {
-            return new DocumentFrequencies() {
-                @Override
-                public void add(java.util.Collection<String> t, long timestamp) {
-                    t.forEach(term -> terms.putIfAbsent(term, term.length()));
-                    frequencies.add(t, timestamp);
-                }
-
-                @Override
-                public long frequency(String term) {
-                    return frequencies.frequency(term);
-                }
-
-                @Override
-                public long documents() {
-                    return frequencies.documents();
-                }
-            };
-        }
-
-        void report(int retained) {
-            long frequencyBytes = terms.values().stream().mapToLong(l -> l + 30L).sum(); // JSON {epoch,current,previous}
-            System.out.printf("triage state per retained article (one partition, store encoding, before RocksDB "
-                            + "compression): signature+vector %,d B, postings %,d B, document frequencies %,d B, "
-                            + "total %,d B%n", articleBytes / retained, postingBytes / retained,
-                    frequencyBytes / retained, (articleBytes + postingBytes + frequencyBytes) / retained);
-        }
     }
 }

@@ -19,7 +19,7 @@ class TriageLedgerTest {
 
     /** Delivers messages in a shuffled order, as partitions would, and collects decisions. */
     private static final class Network implements TriageLedger.Outbox {
-        final TriageLedger ledger = new TriageLedger(PARTITIONS, TriageLedger.inMemory());
+        final TriageLedger ledger = TriageLedger.inMemory(PARTITIONS);
         final List<Map.Entry<String, TriageMessage>> inFlight = new ArrayList<>();
         final Map<String, Decision> decided = new HashMap<>();
         final Random random;
