@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Articles per second through one candidate-index partition with {@code triage.retained} (default 100,000)
- * articles retained (in memory, or on RocksDB with {@code -Dtriage.storage=rocksdb}), against the baseline of the
+ * articles retained (in memory; {@code -Dtriage.storage=packed}: in primitive arrays and serialized sketches, which
+ * fit a million; {@code -Dtriage.storage=rocksdb}: on RocksDB), against the baseline of the
  * same partition while it holds 2,000–4,000 articles, in the same run; and the bytes of state each retained article
  * costs. Synthetic articles: 300 words drawn from a Zipf vocabulary of 1,000,000 (exponent 1), one in ten a lightly
  * edited copy of a recent one; ids of 32 hex digits, as Article's. Prints figures; asserts nothing.
@@ -47,12 +48,15 @@ class TriageBenchmark {
     @Test
     void probeRateWithManyRetainedArticlesAgainstAnEmptyIndex() throws Exception {
         int retained = Integer.getInteger("triage.retained", 100_000);
-        boolean rocks = "rocksdb".equals(System.getProperty("triage.storage"));
+        String storage = System.getProperty("triage.storage", "memory");
+        boolean rocks = storage.equals("rocksdb");
         Path rocksDir = Files.createTempDirectory("triage-bench");
         RocksStorage rocksStorage = rocks ? new RocksStorage(rocksDir) : null;
         Counts counts = new Counts();
         CandidateIndex index = new CandidateIndex(TriageSettings.defaults(1),
-                counted(rocks ? rocksStorage.storage() : CandidateIndex.inMemory(), counts));
+                counted(rocks ? rocksStorage.storage() : storage.equals("packed")
+                        ? PackedStorage.create(retained * 90, 2_000_000) // terms: at most the vocabulary
+                        : CandidateIndex.inMemory(), counts));
         Sketcher sketcher = new Sketcher(NearDuplicateSettings.DEFAULTS);
         Random random = new Random(7);
         String[] vocabulary = new String[1_000_000];
@@ -103,7 +107,7 @@ class TriageBenchmark {
         double loaded = MEASURED / (loadedNanos / 1e9);
         System.out.printf("triage (%s): %,d retained: %,.0f articles/s; baseline (2,000–4,000 retained): %,.0f "
                         + "articles/s; ratio %.2f; candidates loaded per article %.1f; copies found %,d%n",
-                rocks ? "RocksDB" : "memory", retained, loaded, baseline, loaded / baseline,
+                storage, retained, loaded, baseline, loaded / baseline,
                 (double) counts.loads / MEASURED, copies);
         if (rocks) {
             rocksStorage.close();
