@@ -39,6 +39,8 @@ class TriageBenchmark {
     /** What the storage was asked to do, and the bytes it would hold in the stores' encoding. */
     private static final class Counts {
         long loads;
+        long bandHits;
+        long termHits;
         long articleBytes;
         long postingBytes;
         final Set<String> vocabulary = new HashSet<>();
@@ -84,6 +86,8 @@ class TriageBenchmark {
             Sketch sketch = sketcher.sketch(String.format("%032x", i), i * 1000L, null, null, text);
             if (i == retained) {
                 counts.loads = 0;
+                counts.bandHits = 0;
+                counts.termHits = 0;
             }
             long start = System.nanoTime();
             CandidateIndex.Probe probe = index.probeAndRetain(sketch, key -> true);
@@ -105,6 +109,8 @@ class TriageBenchmark {
         }
         double baseline = MEASURED / (baselineNanos / 1e9);
         double loaded = MEASURED / (loadedNanos / 1e9);
+        System.out.printf("postings found per article: band buckets %.1f, term postings %.1f (before the cap)%n",
+                (double) counts.bandHits / MEASURED, (double) counts.termHits / MEASURED);
         System.out.printf("triage (%s): %,d retained: %,.0f articles/s; baseline (2,000–4,000 retained): %,.0f "
                         + "articles/s; ratio %.2f; candidates loaded per article %.1f; copies found %,d%n",
                 storage, retained, loaded, baseline, loaded / baseline,
@@ -169,15 +175,21 @@ class TriageBenchmark {
                 return inner.frequencies().documents();
             }
         };
-        return new CandidateIndex.Storage(counted(inner.bands(), counts), counted(inner.terms(), counts), articles,
-                frequencies);
+        return new CandidateIndex.Storage(counted(inner.bands(), counts, true), counted(inner.terms(), counts, false),
+                articles, frequencies);
     }
 
-    private static Postings counted(Postings inner, Counts counts) {
+    private static Postings counted(Postings inner, Counts counts, boolean bands) {
         return new Postings() {
             @Override
             public List<Posting> find(long key, long from, long to) {
-                return inner.find(key, from, to);
+                List<Posting> found = inner.find(key, from, to);
+                if (bands) {
+                    counts.bandHits += found.size();
+                } else {
+                    counts.termHits += found.size();
+                }
+                return found;
             }
 
             @Override
