@@ -19,23 +19,23 @@ public final class CandidateVerifier {
      * The verdict of comparing {@code signature} (of article {@code id} at {@code timestamp}) with {@code other}:
      * a copy of it, or null when it is not an earlier near-copy.
      */
-    public DedupVerdict.NearCopyOf verify(String id, long timestamp, Signature signature, BandMember other) {
+    public NearCopy verify(String id, long timestamp, Signature signature, BandMember other) {
         if (other.id().equals(id) || !other.precedes(timestamp, id)) {
             return null;
         }
         double jaccard = signature.jaccard(other.signature());
         if (jaccard >= settings.jaccardThreshold()) {
-            return new DedupVerdict.NearCopyOf(other.id(), jaccard, "jaccard");
+            return new NearCopy(other.id(), jaccard, "jaccard");
         }
         if (jaccard >= settings.containmentMinJaccard()
                 && signature.containment(other.signature(), jaccard) >= settings.containmentThreshold()) {
-            return new DedupVerdict.NearCopyOf(other.id(), jaccard, "containment");
+            return new NearCopy(other.id(), jaccard, "containment");
         }
         return null;
     }
 
     /** The better of two verdicts: higher similarity, then the earlier-named original for determinism. */
-    public static DedupVerdict.NearCopyOf better(DedupVerdict.NearCopyOf a, DedupVerdict.NearCopyOf b) {
+    public static NearCopy better(NearCopy a, NearCopy b) {
         if (a == null) {
             return b;
         }

@@ -21,10 +21,6 @@ public final class MinHasher {
         }
     }
 
-    public int size() {
-        return seeds.length;
-    }
-
     public Signature sign(long[] shingles) {
         int[] mins = new int[seeds.length];
         Arrays.fill(mins, Integer.MAX_VALUE);

@@ -1,7 +1,7 @@
 package dev.wirewatch.processing.triage;
 
 import dev.wirewatch.processing.dedup.CandidateVerifier;
-import dev.wirewatch.processing.dedup.DedupVerdict;
+import dev.wirewatch.processing.dedup.NearCopy;
 import dev.wirewatch.processing.dedup.Signature;
 import dev.wirewatch.processing.story.DocumentFrequencies;
 import dev.wirewatch.processing.story.TermVectors;
@@ -47,7 +47,7 @@ public final class CandidateIndex {
     }
 
     /** What one partition found for an article: near-copy, story link (either may be null), best Jaccard seen. */
-    public record Probe(DedupVerdict.NearCopyOf copy, StoryLink story, double bestJaccard) {
+    public record Probe(NearCopy copy, StoryLink story, double bestJaccard) {
     }
 
     private final TriageSettings settings;
@@ -78,7 +78,7 @@ public final class CandidateIndex {
     private Probe nearCopy(Sketch sketch, Signature signature, long[] bandKeys, LongPredicate owned,
                            Map<Long, IndexedArticle> loaded) {
         long from = sketch.timestamp() - settings.retention().toMillis();
-        DedupVerdict.NearCopyOf copy = null;
+        NearCopy copy = null;
         double bestJaccard = 0;
         for (Map.Entry<Long, Long> candidate : candidates(storage.bands(), bandKeys, owned, from,
                 sketch.timestamp(), Integer.MAX_VALUE).entrySet()) {

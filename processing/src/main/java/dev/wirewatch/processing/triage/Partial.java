@@ -1,7 +1,7 @@
 package dev.wirewatch.processing.triage;
 
 import dev.wirewatch.model.Article;
-import dev.wirewatch.processing.dedup.DedupVerdict;
+import dev.wirewatch.processing.dedup.NearCopy;
 
 /**
  * One index partition's verdict on an article: the near-copy original and story link it found among its own keys
@@ -10,7 +10,7 @@ import dev.wirewatch.processing.dedup.DedupVerdict;
  *
  * <p>Immutable.
  */
-public record Partial(String articleId, long timestamp, int partition, DedupVerdict.NearCopyOf copy,
+public record Partial(String articleId, long timestamp, int partition, NearCopy copy,
                       StoryLink story, double bestJaccard, Article article) {
 
     public static Partial of(Sketch sketch, int partition, CandidateIndex.Probe probe, Article carried) {

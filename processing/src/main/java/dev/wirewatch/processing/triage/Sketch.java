@@ -15,9 +15,4 @@ public record Sketch(String id, long timestamp, Long publishedAt, int[] mins, in
     public Sketch at(long newTimestamp) {
         return new Sketch(id, newTimestamp, publishedAt, mins, shingles, terms);
     }
-
-    /** True when this sketch comes before {@code other} in the triage order. */
-    public boolean precedes(Sketch other) {
-        return timestamp < other.timestamp || (timestamp == other.timestamp && id.compareTo(other.id) < 0);
-    }
 }

@@ -1,7 +1,7 @@
 package dev.wirewatch.processing.triage;
 
 import dev.wirewatch.processing.dedup.CandidateVerifier;
-import dev.wirewatch.processing.dedup.DedupVerdict;
+import dev.wirewatch.processing.dedup.NearCopy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,7 +62,7 @@ public final class TriageLedger {
     }
 
     /** An article whose partials are still arriving, or whose earlier article's decision is awaited. */
-    public record Pending(long timestamp, Set<Integer> partitions, DedupVerdict.NearCopyOf copy, StoryLink story,
+    public record Pending(long timestamp, Set<Integer> partitions, NearCopy copy, StoryLink story,
                           double bestJaccard) {
 
         static Pending first(long timestamp) {
@@ -157,7 +157,7 @@ public final class TriageLedger {
     private void decide(String id, Pending settled, Decision parent, Outbox out) {
         Decision decision;
         if (settled.copy() != null) {
-            DedupVerdict.NearCopyOf copy = settled.copy();
+            NearCopy copy = settled.copy();
             decision = new Decision(id, settled.timestamp(), parent == null ? copy.originalId() : parent.originalId(),
                     copy.similarity(), copy.rule(), parent == null ? copy.originalId() : parent.storyId(), 0);
         } else if (settled.story() != null) {

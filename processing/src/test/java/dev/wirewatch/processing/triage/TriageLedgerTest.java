@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wirewatch.processing.dedup.DedupVerdict;
+import dev.wirewatch.processing.dedup.NearCopy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -46,7 +46,7 @@ class TriageLedgerTest {
         }
     }
 
-    private static Partial partial(String id, long ts, int partition, DedupVerdict.NearCopyOf copy, StoryLink story) {
+    private static Partial partial(String id, long ts, int partition, NearCopy copy, StoryLink story) {
         return new Partial(id, ts, partition, copy, story, copy == null ? 0.1 : copy.similarity(), null);
     }
 
@@ -56,11 +56,11 @@ class TriageLedgerTest {
         for (int p = 0; p < PARTITIONS; p++) {
             messages.add(Map.entry("a", TriageMessage.partial(partial("a", 1, p, null, null))));
             messages.add(Map.entry("b", TriageMessage.partial(partial("b", 2, p,
-                    p == 1 ? new DedupVerdict.NearCopyOf("a", 0.8, "jaccard") : null, null))));
+                    p == 1 ? new NearCopy("a", 0.8, "jaccard") : null, null))));
             messages.add(Map.entry("c", TriageMessage.partial(partial("c", 3, p, null,
                     p == 2 ? new StoryLink("b", 0.5) : p == 0 ? new StoryLink("a", 0.4) : null))));
             messages.add(Map.entry("d", TriageMessage.partial(partial("d", 4, p,
-                    p == 0 ? new DedupVerdict.NearCopyOf("c", 0.7, "jaccard") : null, null))));
+                    p == 0 ? new NearCopy("c", 0.7, "jaccard") : null, null))));
         }
         return messages;
     }
@@ -105,7 +105,7 @@ class TriageLedgerTest {
         Network network = new Network(2);
         for (int p = 0; p < PARTITIONS; p++) {
             network.ledger.handle("b", TriageMessage.partial(partial("b", 2, p,
-                    p == 0 ? new DedupVerdict.NearCopyOf("gone", 0.9, "jaccard") : null, null)), network);
+                    p == 0 ? new NearCopy("gone", 0.9, "jaccard") : null, null)), network);
         }
         network.deliverAll();
         assertEquals("gone", network.decided.get("b").duplicateOf());
