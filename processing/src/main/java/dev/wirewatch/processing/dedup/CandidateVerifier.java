@@ -2,8 +2,8 @@ package dev.wirewatch.processing.dedup;
 
 /**
  * Decides whether a retained article is a near-copy original for a new one: it must precede the new article and
- * pass the Jaccard or containment test of the settings. Shared by the in-memory detector ({@code wirewatch dedup})
- * and the topology's band partitions, so both decide alike.
+ * pass the Jaccard or containment test of the settings. Used by every candidate-index partition, and so by
+ * {@code wirewatch dedup}, which runs the index with one partition.
  *
  * <p>Immutable and thread safe.
  */
@@ -16,14 +16,14 @@ public final class CandidateVerifier {
     }
 
     /**
-     * The verdict of comparing {@code signature} (of article {@code id} at {@code timestamp}) with {@code other}:
-     * a copy of it, or null when it is not an earlier near-copy.
+     * The verdict on article {@code id} at {@code timestamp}, with {@code signature}, against {@code other}, given
+     * their estimated {@code jaccard} similarity (the caller has it already): a copy of it, or null when it is not
+     * an earlier near-copy.
      */
-    public NearCopy verify(String id, long timestamp, Signature signature, BandMember other) {
+    public NearCopy verify(String id, long timestamp, Signature signature, BandMember other, double jaccard) {
         if (other.id().equals(id) || !other.precedes(timestamp, id)) {
             return null;
         }
-        double jaccard = signature.jaccard(other.signature());
         if (jaccard >= settings.jaccardThreshold()) {
             return new NearCopy(other.id(), jaccard, "jaccard");
         }

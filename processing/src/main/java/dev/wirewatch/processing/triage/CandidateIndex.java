@@ -1,5 +1,6 @@
 package dev.wirewatch.processing.triage;
 
+import dev.wirewatch.processing.dedup.BandMember;
 import dev.wirewatch.processing.dedup.CandidateVerifier;
 import dev.wirewatch.processing.dedup.NearCopy;
 import dev.wirewatch.processing.dedup.Signature;
@@ -84,9 +85,11 @@ public final class CandidateIndex {
                 sketch.timestamp(), Integer.MAX_VALUE).entrySet()) {
             IndexedArticle other = load(candidate, loaded);
             if (other != null && !other.id().equals(sketch.id())) {
+                BandMember member = other.asBandMember();
+                double jaccard = signature.jaccard(member.signature());
                 copy = CandidateVerifier.better(copy, verifier.verify(sketch.id(), sketch.timestamp(), signature,
-                        other.asBandMember()));
-                bestJaccard = Math.max(bestJaccard, signature.jaccard(other.asBandMember().signature()));
+                        member, jaccard));
+                bestJaccard = Math.max(bestJaccard, jaccard);
             }
         }
         return new Probe(copy, null, bestJaccard);
