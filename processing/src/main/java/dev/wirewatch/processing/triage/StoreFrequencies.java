@@ -24,6 +24,8 @@ final class StoreFrequencies implements DocumentFrequencies {
     StoreFrequencies(KeyValueStore<String, Frequency> store, Duration retention) {
         this.store = store;
         this.epochMillis = Math.max(1, retention.toMillis() / 2);
+        Frequency documents = store.get(DOCUMENTS); // after a restart, the epoch the counts were kept in
+        this.now = documents == null ? Long.MIN_VALUE : documents.epoch();
     }
 
     @Override
@@ -49,8 +51,11 @@ final class StoreFrequencies implements DocumentFrequencies {
         return frequency(DOCUMENTS);
     }
 
-    /** Deletes the counts of terms not seen for two epochs; returns how many. */
+    /** Deletes the counts of terms not seen for two epochs; returns how many (none before the first article). */
     int forgetOld() {
+        if (now == Long.MIN_VALUE) {
+            return 0;
+        }
         long current = now;
         return StoreSweep.deleteWhere(store, (term, f) -> f.at(current) == 0);
     }
