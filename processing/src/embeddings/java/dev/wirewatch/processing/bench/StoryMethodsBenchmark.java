@@ -4,6 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.wirewatch.processing.story.DocumentFrequencies;
+import dev.wirewatch.processing.story.TermVector;
 import dev.wirewatch.processing.story.TermVectors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class StoryMethodsBenchmark {
             counts.add(tf);
             df.add(tf.keySet(), 0);
         }
-        List<Map<String, Double>> vectors = counts.stream().map(tf -> TermVectors.vectorize(tf, df, 100)).toList();
+        List<TermVector> vectors = counts.stream().map(tf -> TermVectors.vectorize(tf, df, 100)).toList();
         double tfidfSeconds = (System.nanoTime() - start) / 1e9;
 
         EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
@@ -56,7 +57,7 @@ class StoryMethodsBenchmark {
         }
         double embedSeconds = (System.nanoTime() - start) / 1e9;
 
-        report("TF-IDF cosine (top 100 terms)", docs, (i, j) -> TermVectors.cosine(vectors.get(i), vectors.get(j)));
+        report("TF-IDF cosine (top 100 terms)", docs, (i, j) -> vectors.get(i).cosine(vectors.get(j)));
         report("all-MiniLM-L6-v2 (quantized) cosine", docs, (i, j) -> cosine(embeddings.get(i), embeddings.get(j)));
         System.out.printf("speed: TF-IDF %.0f texts/s, embeddings %.1f texts/s (%.4f× TF-IDF), %d texts%n",
                 docs.size() / tfidfSeconds, docs.size() / embedSeconds, tfidfSeconds / embedSeconds, docs.size());

@@ -10,8 +10,7 @@ import java.util.Set;
  * TF-IDF term vectors over a running document frequency: every text seen updates the counts, so weights adapt to
  * the stream (a word in every article, or in every page of one site's chrome, weighs less and less).
  *
- * <p>Stateless and thread safe; the counts live in the {@link DocumentFrequencies} passed in. Vectors keep the
- * {@code maxTerms} heaviest terms, L2-normalized, heaviest first.
+ * <p>Stateless and thread safe; the counts live in the {@link DocumentFrequencies} passed in.
  */
 public final class TermVectors {
 
@@ -39,9 +38,9 @@ public final class TermVectors {
 
     /**
      * The vector of a text with term frequencies {@code tf}, weighted by {@code frequencies} (which should already
-     * count the text itself).
+     * count the text itself): its {@code maxTerms} heaviest terms, L2-normalized.
      */
-    public static Map<String, Double> vectorize(Map<String, Integer> tf, DocumentFrequencies frequencies,
+    public static TermVector vectorize(Map<String, Integer> tf, DocumentFrequencies frequencies,
                                                 int maxTerms) {
         long documents = frequencies.documents();
         Map<String, Double> weights = new HashMap<>();
@@ -56,20 +55,6 @@ public final class TermVectors {
         if (norm > 0) {
             top.replaceAll((t, w) -> w / norm);
         }
-        return top;
-    }
-
-    /** Cosine of two normalized vectors. */
-    public static double cosine(Map<String, Double> a, Map<String, Double> b) {
-        Map<String, Double> small = a.size() <= b.size() ? a : b;
-        Map<String, Double> large = small == a ? b : a;
-        double sum = 0;
-        for (Map.Entry<String, Double> e : small.entrySet()) {
-            Double other = large.get(e.getKey());
-            if (other != null) {
-                sum += e.getValue() * other;
-            }
-        }
-        return sum;
+        return TermVector.of(top);
     }
 }

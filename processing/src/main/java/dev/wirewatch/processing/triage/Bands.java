@@ -2,6 +2,7 @@ package dev.wirewatch.processing.triage;
 
 import dev.wirewatch.processing.dedup.NearDuplicateSettings;
 import dev.wirewatch.processing.dedup.Signature;
+import dev.wirewatch.processing.story.TermVector;
 
 /**
  * The 64-bit keys the candidate index files articles under, and which partition owns a key.
@@ -30,13 +31,9 @@ public final class Bands {
         return keys;
     }
 
-    /** The key of a term (FNV-1a over its characters, then mixed). */
+    /** The key of a term, as {@link TermVector} holds it. */
     public static long termKey(String term) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < term.length(); i++) {
-            h = (h ^ term.charAt(i)) * 0x100000001b3L;
-        }
-        return mix64(h);
+        return TermVector.key(term);
     }
 
     /**

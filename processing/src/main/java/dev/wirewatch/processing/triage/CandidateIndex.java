@@ -5,6 +5,7 @@ import dev.wirewatch.processing.dedup.CandidateVerifier;
 import dev.wirewatch.processing.dedup.NearCopy;
 import dev.wirewatch.processing.dedup.Signature;
 import dev.wirewatch.processing.story.DocumentFrequencies;
+import dev.wirewatch.processing.story.TermVector;
 import dev.wirewatch.processing.story.TermVectors;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,10 +65,10 @@ public final class CandidateIndex {
     /** Probes for {@code sketch}'s candidates among the keys {@code owned} accepts, then files it under them. */
     public Probe probeAndRetain(Sketch sketch, LongPredicate owned) {
         storage.frequencies().add(sketch.terms().keySet(), sketch.timestamp());
-        Map<String, Double> vector = TermVectors.vectorize(sketch.terms(), storage.frequencies(), VECTOR_TERMS);
+        TermVector vector = TermVectors.vectorize(sketch.terms(), storage.frequencies(), VECTOR_TERMS);
         Signature signature = new Signature(sketch.mins(), sketch.shingles());
         long[] bandKeys = Bands.keys(signature, settings.duplicates());
-        long[] termKeys = vector.keySet().stream().limit(KEY_TERMS).mapToLong(Bands::termKey).toArray();
+        long[] termKeys = vector.heaviest(KEY_TERMS);
         Map<Long, IndexedArticle> loaded = new HashMap<>();
         Probe copies = nearCopy(sketch, signature, bandKeys, owned, loaded);
         StoryLink story = storyLink(sketch, vector, termKeys, owned, loaded);
@@ -100,7 +101,7 @@ public final class CandidateIndex {
      * come only from the story window (by Kafka time), the most recent few per term: a term common enough to fill
      * its postings says little about the story anyway.
      */
-    private StoryLink storyLink(Sketch sketch, Map<String, Double> vector, long[] termKeys, LongPredicate owned,
+    private StoryLink storyLink(Sketch sketch, TermVector vector, long[] termKeys, LongPredicate owned,
                                 Map<Long, IndexedArticle> loaded) {
         long from = sketch.timestamp() - settings.storyWindow().toMillis();
         StoryLink best = null;
@@ -110,7 +111,7 @@ public final class CandidateIndex {
             if (other != null && !other.id().equals(sketch.id())
                     && other.asBandMember().precedes(sketch.timestamp(), sketch.id())
                     && withinStoryWindow(sketch.publishedAt(), other.publishedAt())) {
-                best = StoryLink.better(best, new StoryLink(other.id(), TermVectors.cosine(vector, other.vector())));
+                best = StoryLink.better(best, new StoryLink(other.id(), vector.cosine(other.vector())));
             }
         }
         return best != null && best.similarity() >= settings.storyThreshold() ? best : null;
@@ -135,7 +136,7 @@ public final class CandidateIndex {
         return found;
     }
 
-    private void retain(Sketch sketch, Map<String, Double> vector, long[] bandKeys, long[] termKeys,
+    private void retain(Sketch sketch, TermVector vector, long[] bandKeys, long[] termKeys,
                         LongPredicate owned) {
         boolean any = false;
         long handle = Bands.handle(sketch.id());

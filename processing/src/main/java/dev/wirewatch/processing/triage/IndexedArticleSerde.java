@@ -1,10 +1,12 @@
 package dev.wirewatch.processing.triage;
 
-import java.io.ByteArrayOutputStream;
+import dev.wirewatch.processing.story.TermVector;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -15,14 +17,16 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * A compact binary encoding of {@link IndexedArticle}, the value the candidate index keeps per retained article
  * (JSON took about 5 KB; this about 1.7 KB): a version byte, id, timestamps, the low 16 bits of each MinHash value
- * (all that {@link dev.wirewatch.processing.dedup.Signature#jaccard} compares) and the vector's terms with float
+ * (all that {@link dev.wirewatch.processing.dedup.Signature#jaccard} compares) and the vector's term keys with float
  * weights.
  *
- * <p>Stateless and thread safe. Version 1; a reader refuses other versions with a {@link SerializationException}.
+ * <p>Stateless and thread safe. Writes version 2; reads 2 and 1 (terms as strings, which stores written before
+ * version 2 still hold until they expire); refuses others with a {@link SerializationException}.
  */
 public final class IndexedArticleSerde implements Serde<IndexedArticle> {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final byte STRING_TERMS = 1;
 
     @Override
     public Serializer<IndexedArticle> serializer() {
@@ -35,36 +39,66 @@ public final class IndexedArticleSerde implements Serde<IndexedArticle> {
     }
 
     static byte[] write(IndexedArticle a) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + 16 * a.vector().size());
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeUTF(a.id());
-            out.writeLong(a.timestamp());
-            out.writeBoolean(a.publishedAt() != null);
-            out.writeLong(a.publishedAt() == null ? 0 : a.publishedAt());
-            out.writeInt(a.shingles());
-            out.writeShort(a.mins().length);
-            for (int min : a.mins()) {
-                out.writeShort(min);
-            }
-            out.writeShort(a.vector().size());
-            for (Map.Entry<String, Double> term : a.vector().entrySet()) {
-                out.writeUTF(term.getKey());
-                out.writeFloat(term.getValue().floatValue());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
+        byte[] id = a.id().getBytes(StandardCharsets.UTF_8);
+        if (id.length > 0xFFFF) {
+            throw new SerializationException("article id of " + id.length + " bytes; at most 65,535 are stored");
         }
-        return bytes.toByteArray();
+        TermVector vector = a.vector();
+        ByteBuffer out = ByteBuffer.allocate(1 + 2 + id.length + 8 + 1 + 8 + 4 + 2 + 2 * a.mins().length + 2
+                + 12 * vector.size());
+        out.put(VERSION).putShort((short) id.length).put(id).putLong(a.timestamp())
+                .put((byte) (a.publishedAt() == null ? 0 : 1))
+                .putLong(a.publishedAt() == null ? 0 : a.publishedAt())
+                .putInt(a.shingles())
+                .putShort((short) a.mins().length);
+        for (int min : a.mins()) {
+            out.putShort((short) min);
+        }
+        out.putShort((short) vector.size());
+        for (int i = 0; i < vector.size(); i++) {
+            out.putLong(vector.keys()[i]).putFloat(vector.weights()[i]);
+        }
+        return out.array();
     }
 
     static IndexedArticle read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            byte version = in.readByte();
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            byte version = in.get();
+            if (version == STRING_TERMS) {
+                return readStringTerms(bytes);
+            }
             if (version != VERSION) {
                 throw new SerializationException("retained article of encoding version " + version + ", this build "
-                        + "reads " + VERSION);
+                        + "reads " + STRING_TERMS + " and " + VERSION);
             }
+            byte[] id = new byte[Short.toUnsignedInt(in.getShort())];
+            in.get(id);
+            long timestamp = in.getLong();
+            boolean hasPublished = in.get() != 0;
+            long published = in.getLong();
+            int shingles = in.getInt();
+            int[] mins = new int[Short.toUnsignedInt(in.getShort())];
+            for (int i = 0; i < mins.length; i++) {
+                mins[i] = Short.toUnsignedInt(in.getShort());
+            }
+            long[] keys = new long[Short.toUnsignedInt(in.getShort())];
+            float[] weights = new float[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = in.getLong();
+                weights[i] = in.getFloat();
+            }
+            return new IndexedArticle(new String(id, StandardCharsets.UTF_8), timestamp,
+                    hasPublished ? published : null, mins, shingles, new TermVector(keys, weights));
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            throw new SerializationException("not a retained article: " + e, e);
+        }
+    }
+
+    /** Version 1: Java's modified UTF-8 for the id and each term. */
+    private static IndexedArticle readStringTerms(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            in.readByte();
             String id = in.readUTF();
             long timestamp = in.readLong();
             boolean hasPublished = in.readBoolean();
@@ -79,7 +113,8 @@ public final class IndexedArticleSerde implements Serde<IndexedArticle> {
             for (int i = 0; i < terms; i++) {
                 vector.put(in.readUTF(), (double) in.readFloat());
             }
-            return new IndexedArticle(id, timestamp, hasPublished ? published : null, mins, shingles, vector);
+            return new IndexedArticle(id, timestamp, hasPublished ? published : null, mins, shingles,
+                    TermVector.of(vector));
         } catch (IOException e) {
             throw new SerializationException("not a retained article: " + e.getMessage(), e);
         }

@@ -1,0 +1,103 @@
+package dev.wirewatch.processing.story;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * A normalized TF-IDF vector as the candidate index keeps and compares it: 64-bit term keys in ascending order with
+ * float weights. Comparing two is a merge of sorted arrays; reading one back from a store makes no strings, so a
+ * story candidate costs a few hundred nanoseconds to score instead of tens of microseconds for a map of strings.
+ *
+ * <p>Immutable; the arrays are not copied and must not be modified. Two terms share a key with probability about
+ * 2⁻⁶⁴ per pair.
+ */
+public record TermVector(long[] keys, float[] weights) {
+
+    public TermVector {
+        if (keys.length != weights.length) {
+            throw new IllegalArgumentException(keys.length + " keys but " + weights.length + " weights");
+        }
+        for (int i = 1; i < keys.length; i++) {
+            if (keys[i - 1] >= keys[i]) {
+                throw new IllegalArgumentException("keys not strictly ascending at " + i);
+            }
+        }
+    }
+
+    /** The vector of {@code weights} (term → weight), keyed by {@link #key}. */
+    public static TermVector of(Map<String, Double> weights) {
+        long[] keys = new long[weights.size()];
+        float[] values = new float[weights.size()];
+        long[][] pairs = new long[weights.size()][];
+        int n = 0;
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            pairs[n++] = new long[] {key(e.getKey()), Float.floatToRawIntBits(e.getValue().floatValue())};
+        }
+        Arrays.sort(pairs, Comparator.comparingLong(p -> p[0]));
+        for (int i = 0; i < n; i++) {
+            keys[i] = pairs[i][0];
+            values[i] = Float.intBitsToFloat((int) pairs[i][1]);
+        }
+        return new TermVector(keys, values);
+    }
+
+    /** Cosine of two normalized vectors: the sum of products over the keys both hold. */
+    public double cosine(TermVector other) {
+        long[] a = keys;
+        long[] b = other.keys;
+        double sum = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                sum += (double) weights[i++] * other.weights[j++];
+            }
+        }
+        return sum;
+    }
+
+    /** The keys of the {@code n} heaviest terms, heaviest first (equal weights: smaller key first). */
+    public long[] heaviest(int n) {
+        return IntStream.range(0, keys.length).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(i -> -weights[i]).thenComparingLong(i -> keys[i]))
+                .limit(n)
+                .mapToLong(i -> keys[i])
+                .toArray();
+    }
+
+    public int size() {
+        return keys.length;
+    }
+
+    /** The key of a term (FNV-1a over its characters, then mixed); stable across releases, stores hold it. */
+    public static long key(String term) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < term.length(); i++) {
+            h = (h ^ term.charAt(i)) * 0x100000001b3L;
+        }
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TermVector v && Arrays.equals(keys, v.keys) && Arrays.equals(weights, v.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(keys) + Arrays.hashCode(weights);
+    }
+
+    @Override
+    public String toString() {
+        return "TermVector[" + keys.length + " terms]";
+    }
+}
