@@ -44,7 +44,7 @@ class StoryMethodsBenchmark {
             counts.add(tf);
             df.add(tf.keySet(), 0);
         }
-        List<TermVector> vectors = counts.stream().map(tf -> TermVectors.vectorize(tf, df, 100)).toList();
+        List<TermVector> vectors = counts.stream().map(tf -> TermVectors.vectorize(tf, df::frequency, df.documents(), 100)).toList();
         double tfidfSeconds = (System.nanoTime() - start) / 1e9;
 
         EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();

@@ -12,8 +12,12 @@ import java.util.Map;
  */
 public interface DocumentFrequencies {
 
-    /** Counts one more article containing {@code terms} (distinct), seen at {@code timestamp} (epoch millis). */
-    void add(Collection<String> terms, long timestamp);
+    /**
+     * Counts one more article containing {@code terms} (distinct), seen at {@code timestamp} (epoch millis), and
+     * returns each of those terms' frequency with it counted: what vectorizing the article needs, without reading
+     * every count a second time.
+     */
+    Map<String, Long> add(Collection<String> terms, long timestamp);
 
     /** Articles seen that contain {@code term}. */
     long frequency(String term);
@@ -28,9 +32,11 @@ public interface DocumentFrequencies {
             private long documents;
 
             @Override
-            public void add(Collection<String> terms, long timestamp) {
+            public Map<String, Long> add(Collection<String> terms, long timestamp) {
                 documents++;
-                terms.forEach(t -> counts.merge(t, 1L, Long::sum));
+                Map<String, Long> now = new HashMap<>();
+                terms.forEach(t -> now.put(t, counts.merge(t, 1L, Long::sum)));
+                return now;
             }
 
             @Override

@@ -5,12 +5,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * TF-IDF term vectors over a running document frequency: every text seen updates the counts, so weights adapt to
  * the stream (a word in every article, or in every page of one site's chrome, weighs less and less).
  *
- * <p>Stateless and thread safe; the counts live in the {@link DocumentFrequencies} passed in.
+ * <p>Stateless and thread safe; the counts live in a {@link DocumentFrequencies}.
  */
 public final class TermVectors {
 
@@ -37,15 +38,15 @@ public final class TermVectors {
     }
 
     /**
-     * The vector of a text with term frequencies {@code tf}, weighted by {@code frequencies} (which should already
-     * count the text itself): its {@code maxTerms} heaviest terms, L2-normalized.
+     * The vector of a text with term frequencies {@code tf}, weighted by the document {@code frequency} of each of
+     * its terms among {@code documents} (both should already count the text itself): its {@code maxTerms} heaviest
+     * terms, L2-normalized.
      */
-    public static TermVector vectorize(Map<String, Integer> tf, DocumentFrequencies frequencies,
-                                                int maxTerms) {
-        long documents = frequencies.documents();
+    public static TermVector vectorize(Map<String, Integer> tf, ToLongFunction<String> frequency, long documents,
+                                       int maxTerms) {
         Map<String, Double> weights = new HashMap<>();
         tf.forEach((term, count) -> weights.put(term, (1 + Math.log(count))
-                * Math.log(1 + (documents + 1.0) / Math.max(1, frequencies.frequency(term)))));
+                * Math.log(1 + (documents + 1.0) / Math.max(1, frequency.applyAsLong(term)))));
         Map<String, Double> top = new LinkedHashMap<>();
         weights.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

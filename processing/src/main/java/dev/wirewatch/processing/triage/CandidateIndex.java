@@ -64,8 +64,9 @@ public final class CandidateIndex {
 
     /** Probes for {@code sketch}'s candidates among the keys {@code owned} accepts, then files it under them. */
     public Probe probeAndRetain(Sketch sketch, LongPredicate owned) {
-        storage.frequencies().add(sketch.terms().keySet(), sketch.timestamp());
-        TermVector vector = TermVectors.vectorize(sketch.terms(), storage.frequencies(), VECTOR_TERMS);
+        Map<String, Long> counts = storage.frequencies().add(sketch.terms().keySet(), sketch.timestamp());
+        TermVector vector = TermVectors.vectorize(sketch.terms(), counts::get, storage.frequencies().documents(),
+                VECTOR_TERMS);
         Signature signature = new Signature(sketch.mins(), sketch.shingles());
         long[] bandKeys = Bands.keys(signature, settings.duplicates());
         long[] termKeys = vector.heaviest(KEY_TERMS);

@@ -4,6 +4,8 @@ import dev.wirewatch.processing.StoreSweep;
 import dev.wirewatch.processing.story.DocumentFrequencies;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -29,15 +31,19 @@ final class StoreFrequencies implements DocumentFrequencies {
     }
 
     @Override
-    public void add(Collection<String> terms, long timestamp) {
+    public Map<String, Long> add(Collection<String> terms, long timestamp) {
         now = Math.max(now, Math.floorDiv(timestamp, epochMillis));
         increment(DOCUMENTS);
-        terms.forEach(this::increment);
+        Map<String, Long> counts = new HashMap<>();
+        terms.forEach(term -> counts.put(term, increment(term)));
+        return counts;
     }
 
-    private void increment(String key) {
+    private long increment(String key) {
         Frequency before = store.get(key);
-        store.put(key, (before == null ? new Frequency(now, 0, 0) : before).plusOne(now));
+        Frequency after = (before == null ? new Frequency(now, 0, 0) : before).plusOne(now);
+        store.put(key, after);
+        return after.at(now);
     }
 
     @Override

@@ -29,7 +29,7 @@ class IndexedArticleSerdeTest {
         Sketch s = new Sketcher(NearDuplicateSettings.DEFAULTS).sketch(id, 42, null, null, Fixtures.story(fixture));
         DocumentFrequencies df = DocumentFrequencies.inMemory();
         df.add(s.terms().keySet(), 42);
-        return new IndexedArticle(id, 42, null, s.mins(), s.shingles(), TermVectors.vectorize(s.terms(), df, 100));
+        return new IndexedArticle(id, 42, null, s.mins(), s.shingles(), TermVectors.vectorize(s.terms(), df::frequency, df.documents(), 100));
     }
 
     private IndexedArticle roundTrip(IndexedArticle a) {

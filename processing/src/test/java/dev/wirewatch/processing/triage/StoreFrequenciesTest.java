@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.wirewatch.model.json.JsonSerde;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -42,7 +43,7 @@ class StoreFrequenciesTest {
         frequencies.add(List.of("hanoi"), 0);
         frequencies.add(List.of("moscow"), 7 * DAY);
         assertEquals(1, frequencies.frequency("hanoi"), "the previous epoch still counts");
-        frequencies.add(List.of("moscow"), 14 * DAY);
+        assertEquals(Map.of("moscow", 2L), frequencies.add(List.of("moscow"), 14 * DAY), "counts with this one");
         assertEquals(0, frequencies.frequency("hanoi"));
         assertEquals(2, frequencies.frequency("moscow"));
         assertEquals(1, frequencies.forgetOld());
