@@ -28,6 +28,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class AlertService implements AutoCloseable {
 
+    /**
+     * How long a stopped worker gets to leave on its own before it is interrupted: long enough to wake from a poll
+     * and leave its consumer group, short enough that a worker pausing between retries does not hold up close.
+     */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
     /** As long as processing remembers a story by default: copies of older originals no longer matter. */
     private static final Duration COPY_RETENTION = Duration.ofDays(14);
 
@@ -101,17 +107,26 @@ public final class AlertService implements AutoCloseable {
     @Override
     public void close() {
         workers.forEach(SinkWorker::stop);
-        for (Thread thread : threads) {
-            thread.interrupt(); // ends a backoff or rate-limit pause
-            try {
-                thread.join(Duration.ofSeconds(15).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        awaitWorkers(STOP_GRACE); // a polling worker wakes up and leaves its group
+        threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt); // ends a backoff or rate-limit pause
+        awaitWorkers(Duration.ofSeconds(15));
         copyTracker.close();
         producer.close(Duration.ofSeconds(5));
         clientMetrics.forEach(KafkaClientMetrics::close);
         sinks.forEach(s -> s.sink().close());
+    }
+
+    private void awaitWorkers(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        try {
+            for (Thread thread : threads) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    thread.join(Math.max(1, left / 1_000_000));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -139,14 +140,20 @@ public final class SinkWorker implements Runnable {
                 metrics.pending(sink.id(), grouper.size());
                 commit();
             }
-        } catch (WakeupException | InterruptedException e) {
+        } catch (WakeupException | InterruptException | InterruptedException e) {
             if (running) {
                 LOG.error("sink {}: delivery stopped unexpectedly: {}", sink.id(), e.toString());
             }
         } catch (KafkaException e) {
             LOG.error("sink {}: delivery stopped by a Kafka error: {}", sink.id(), e.toString());
         } finally {
+            // With the interrupt flag set (a stop during a pause), close would fail instead of leaving the group,
+            // and the group would wait a session timeout before handing the partitions to a restarted worker.
+            boolean interrupted = Thread.interrupted();
             consumer.close(Duration.ofSeconds(5));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

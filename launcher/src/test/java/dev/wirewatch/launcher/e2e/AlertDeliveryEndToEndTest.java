@@ -117,7 +117,11 @@ class AlertDeliveryEndToEndTest {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        await(what, condition, Duration.ofSeconds(60));
+    }
+
+    private static void await(String what, BooleanSupplier condition, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting until " + what);
@@ -193,6 +197,39 @@ class AlertDeliveryEndToEndTest {
         assertTrue(accepted.get(0).contains("Story s1 &lt;b&gt;&amp;&lt;/b&gt;"), accepted.get(0));
         assertEquals(Duration.ofSeconds(3), pauses.get(0), "Retry-After honoured: " + pauses);
         assertTrue(pauses.get(1).compareTo(Duration.ofSeconds(3)) < 0, "then our own backoff: " + pauses);
+    }
+
+    @Test
+    void closingTheServiceEndsEveryWorkerCleanlyAndLeavesItsConsumerGroup() throws Exception {
+        Topics topics = topics();
+        List<String> accepted = new CopyOnWriteArrayList<>();
+        HttpServer slack = receiver(n -> 200, accepted, Map.of());
+        produce(topics, List.of(mention("su-35", "leave")));
+        SinkSettings.Slack settings = new SinkSettings.Slack("slack-leaving", null, url(slack), null, null, null, null,
+                null, null);
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        List<String> groups;
+        try (AlertService service = service(topics, Sinks.from(List.of(settings), Clock.systemUTC()),
+                recordingSleeper, false)) {
+            await("Slack got the message", () -> accepted.size() == 1);
+            awaitDrained(topics, service);
+            groups = service.groupIds();
+        } finally {
+            slack.stop(0);
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        assertEquals(List.of(), uncaught, "a worker interrupted while closing its consumer dies of it");
+        // A member that did not leave stays until its session times out (45 s); one that left is gone at once.
+        await("the sink's consumer left its group", () -> {
+            try {
+                return admin.describeConsumerGroups(groups).all().get().values().stream()
+                        .allMatch(g -> g.members().isEmpty());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, Duration.ofSeconds(10));
     }
 
     @Test
