@@ -88,6 +88,22 @@ class ArticleTriageTest {
     }
 
     @Test
+    void unrelatedArticlesUnderTheSameChromeDoNotShareAStory() {
+        Decision crash = triage.triage("crash", null, withChrome(story("jets-crash")), MONDAY);
+        Decision trees = triage.triage("trees", null, withChrome(story("unrelated")), MONDAY);
+        assertEquals("crash", crash.storyId());
+        assertEquals("trees", trees.storyId(), "the chrome both carry is not a story");
+    }
+
+    @Test
+    void aRewriteUnderChromeAnEarlierArticleCarriedStillJoinsItsStory() {
+        triage.triage("trees", null, withChrome(story("unrelated")), MONDAY);
+        Decision rewrite = triage.triage("rewrite", null, withChrome(story("jets-rewrite")), MONDAY);
+        assertNull(rewrite.duplicateOf());
+        assertEquals("original", rewrite.storyId());
+    }
+
+    @Test
     void aCopyOfARewriteTakesTheStoryOfTheRewrite() {
         triage.triage("rewrite", null, story("jets-rewrite"), MONDAY);
         Decision copy = triage.triage("copy-of-rewrite", null, withChrome(story("jets-rewrite")), MONDAY);

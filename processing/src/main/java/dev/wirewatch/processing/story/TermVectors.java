@@ -49,7 +49,8 @@ public final class TermVectors {
                 * Math.log(1 + (documents + 1.0) / Math.max(1, frequency.applyAsLong(term)))));
         Map<String, Double> top = new LinkedHashMap<>();
         weights.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(maxTerms)
                 .forEach(e -> top.put(e.getKey(), e.getValue()));
         double norm = Math.sqrt(top.values().stream().mapToDouble(w -> w * w).sum());

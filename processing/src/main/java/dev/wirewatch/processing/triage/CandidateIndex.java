@@ -5,6 +5,7 @@ import dev.wirewatch.processing.dedup.CandidateVerifier;
 import dev.wirewatch.processing.dedup.NearCopy;
 import dev.wirewatch.processing.dedup.Signature;
 import dev.wirewatch.processing.story.DocumentFrequencies;
+import dev.wirewatch.processing.story.RepeatedParagraphs;
 import dev.wirewatch.processing.story.TermVector;
 import dev.wirewatch.processing.story.TermVectors;
 import java.util.HashMap;
@@ -64,9 +65,10 @@ public final class CandidateIndex {
 
     /** Probes for {@code sketch}'s candidates among the keys {@code owned} accepts, then files it under them. */
     public Probe probeAndRetain(Sketch sketch, LongPredicate owned) {
-        Map<String, Long> counts = storage.frequencies().add(sketch.terms().keySet(), sketch.timestamp());
-        TermVector vector = TermVectors.vectorize(sketch.terms(), counts::get, storage.frequencies().documents(),
-                VECTOR_TERMS);
+        Map<String, Long> counts = storage.frequencies().add(
+                RepeatedParagraphs.counted(sketch.terms().keySet(), sketch.edges()), sketch.timestamp());
+        TermVector vector = TermVectors.vectorize(RepeatedParagraphs.storyTerms(sketch.terms(), sketch.edges(), counts),
+                counts::get, storage.frequencies().documents(), VECTOR_TERMS);
         Signature signature = new Signature(sketch.mins(), sketch.shingles());
         long[] bandKeys = Bands.keys(signature, settings.duplicates());
         long[] termKeys = vector.heaviest(KEY_TERMS);

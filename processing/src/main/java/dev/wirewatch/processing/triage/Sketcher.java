@@ -4,6 +4,7 @@ import dev.wirewatch.processing.dedup.MinHasher;
 import dev.wirewatch.processing.dedup.NearDuplicateSettings;
 import dev.wirewatch.processing.dedup.Shingles;
 import dev.wirewatch.processing.dedup.Signature;
+import dev.wirewatch.processing.story.RepeatedParagraphs;
 import dev.wirewatch.processing.story.TermVectors;
 import java.time.Instant;
 
@@ -28,6 +29,6 @@ public final class Sketcher {
         Signature signature = hasher.sign(Shingles.of(text, settings.shingleWords()));
         String words = title == null ? text : title + "\n\n" + text;
         return new Sketch(id, timestamp, publishedAt == null ? null : publishedAt.toEpochMilli(), signature.mins(),
-                signature.shingles(), TermVectors.termFrequencies(words));
+                signature.shingles(), TermVectors.termFrequencies(words), RepeatedParagraphs.edges(text));
     }
 }

@@ -134,6 +134,20 @@ class TriageTopologyTest {
     }
 
     @Test
+    void twoEventsPublishedUnderOneSitesChromeAlertSeparately() {
+        start(Duration.ZERO);
+        Article delivery = article("gazette", "Vietnam to buy 40 Su-35s", withChrome(story("jets-original")));
+        Article crash = article("gazette", "Su-35 crashes in training", withChrome(story("jets-crash")));
+        pipe(delivery);
+        pipe(crash);
+
+        assertTrue(duplicates.isEmpty());
+        assertEquals(List.of(delivery.id(), crash.id()),
+                mentions.readValuesToList().stream().map(Mention::storyId).toList(),
+                "the site's header and footer do not make one story of two events");
+    }
+
+    @Test
     void aCopyThatArrivesBeforeItsOriginalWithinTheGraceIsStillTheCopy() {
         start(Duration.ofSeconds(2));
         Article original = article("herald", "Vietnam to buy 40 Su-35s", story("jets-original"), FETCHED);

@@ -1,0 +1,57 @@
+package dev.wirewatch.processing.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class RepeatedParagraphsTest {
+
+    private static final String HEADER = "Coastal Ledger. Subscribe for unlimited access. Sign in.";
+
+    @Test
+    void onlyTheFirstAndLastThreeParagraphsAreTracked() {
+        String body = IntStream.rangeClosed(1, 9).mapToObj(i -> "Paragraph number p" + i + ".")
+                .collect(Collectors.joining("\n\n"));
+        List<Paragraph> edges = RepeatedParagraphs.edges(body);
+
+        assertEquals(List.of("p1", "p2", "p3", "p7", "p8", "p9"),
+                edges.stream().map(p -> p.terms().keySet().stream().filter(t -> t.startsWith("p") && t.length() == 2)
+                        .findFirst().orElseThrow()).toList());
+        assertEquals(RepeatedParagraphs.edges("  paragraph   NUMBER p1!").get(0).key(), edges.get(0).key(),
+                "keyed by the normalized text");
+    }
+
+    @Test
+    void wordsOfAParagraphAnEarlierArticleHadAreLeftOutOncePerOccurrence() {
+        String body = HEADER + "\n\nHanoi orders Sukhoi fighters, the ledger learns.\n\n" + HEADER;
+        List<Paragraph> edges = RepeatedParagraphs.edges(body);
+        Map<String, Integer> terms = TermVectors.termFrequencies(body);
+        Map<String, Long> seenBefore = RepeatedParagraphs.counted(terms.keySet(), edges).stream()
+                .collect(Collectors.toMap(k -> k, k -> k.equals(marker(edges.get(0))) ? 2L : 1L));
+
+        Map<String, Integer> story = RepeatedParagraphs.storyTerms(terms, edges, seenBefore);
+
+        assertEquals(Map.of("hanoi", 1, "orders", 1, "sukhoi", 1, "fighters", 1, "ledger", 1, "learns", 1), story,
+                "the header went twice; 'ledger' stays once, from the body");
+    }
+
+    @Test
+    void anArticleWhoseParagraphsAreAllNewKeepsEveryWord() {
+        String body = HEADER + "\n\nHanoi orders Sukhoi fighters.";
+        List<Paragraph> edges = RepeatedParagraphs.edges(body);
+        Map<String, Integer> terms = TermVectors.termFrequencies(body);
+        Map<String, Long> firstSeen = RepeatedParagraphs.counted(terms.keySet(), edges).stream()
+                .collect(Collectors.toMap(k -> k, k -> 1L));
+
+        assertSame(terms, RepeatedParagraphs.storyTerms(terms, edges, firstSeen));
+    }
+
+    private static String marker(Paragraph p) {
+        return RepeatedParagraphs.counted(java.util.Set.of(), List.of(p)).iterator().next();
+    }
+}
