@@ -31,17 +31,12 @@ public final class Bands {
         return keys;
     }
 
-    /** The key of a term, as {@link TermVector} holds it. */
-    public static long termKey(String term) {
-        return TermVector.key(term);
-    }
-
     /**
-     * The 64-bit handle postings file an article under (a hash of its id; two ids of one retention window share one
-     * with probability about n²/2⁶⁵, a billion to one for a million articles).
+     * The 64-bit handle postings file an article under (a hash of its id, the same hash as a term's key; two ids of
+     * one retention window share one with probability about n²/2⁶⁵, a billion to one for a million articles).
      */
     public static long handle(String articleId) {
-        return termKey(articleId);
+        return TermVector.key(articleId);
     }
 
     /** The partition of {@code partitions} that owns {@code key}. */

@@ -132,7 +132,7 @@ public final class CandidateIndexProcessor implements Processor<String, Sketched
             lastOrder = order;
         }
         CandidateIndex.Probe probe = index.probeAndRetain(sketch, owned);
-        boolean carrier = Bands.partitionOf(Bands.termKey(sketch.id()), settings.partitions()) == partition;
+        boolean carrier = Bands.partitionOf(Bands.handle(sketch.id()), settings.partitions()) == partition;
         context.forward(new Record<>(sketch.id(),
                 TriageMessage.partial(Partial.of(sketch, partition, probe, carrier ? item.article() : null)),
                 sketch.timestamp()));
