@@ -3,6 +3,7 @@ package dev.wirewatch.processing.story;
 import dev.wirewatch.model.ContentHash;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,23 +36,31 @@ public final class RepeatedParagraphs {
     private RepeatedParagraphs() {
     }
 
-    /** The first and last {@value #EDGE_PARAGRAPHS} paragraphs of {@code body} (blank-line separated). */
+    /**
+     * The first and last {@value #EDGE_PARAGRAPHS} paragraphs of {@code body} (blank-line separated; paragraphs with
+     * no word skipped). Only those are normalized: the middle of a long article is not read twice.
+     */
     public static List<Paragraph> edges(String body) {
-        List<String> paragraphs = new ArrayList<>();
-        for (String p : body.split("\\n\\s*\\n")) {
-            String normalized = ContentHash.normalize(p);
-            if (!normalized.isEmpty()) {
-                paragraphs.add(normalized);
-            }
+        String[] paragraphs = body.split("\\n\\s*\\n");
+        List<Paragraph> head = new ArrayList<>();
+        int next = 0;
+        while (next < paragraphs.length && head.size() < EDGE_PARAGRAPHS) {
+            addIfWords(paragraphs[next++], head);
         }
-        List<Paragraph> edges = new ArrayList<>();
-        for (int i = 0; i < paragraphs.size(); i++) {
-            if (i < EDGE_PARAGRAPHS || i >= paragraphs.size() - EDGE_PARAGRAPHS) {
-                String text = paragraphs.get(i);
-                edges.add(new Paragraph(TermVector.key(text), TermVectors.termFrequencies(text)));
-            }
+        List<Paragraph> tail = new ArrayList<>();
+        for (int i = paragraphs.length - 1; i >= next && tail.size() < EDGE_PARAGRAPHS; i--) {
+            addIfWords(paragraphs[i], tail);
         }
-        return edges;
+        Collections.reverse(tail);
+        head.addAll(tail);
+        return head;
+    }
+
+    private static void addIfWords(String paragraph, List<Paragraph> to) {
+        String normalized = ContentHash.normalize(paragraph);
+        if (!normalized.isEmpty()) {
+            to.add(new Paragraph(TermVector.key(normalized), TermVectors.termFrequencies(normalized)));
+        }
     }
 
     /** The keys to count among the document frequencies: the article's words and its edge paragraphs, once each. */

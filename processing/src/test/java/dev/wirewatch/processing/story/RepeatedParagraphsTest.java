@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,17 @@ class RepeatedParagraphsTest {
                         .findFirst().orElseThrow()).toList());
         assertEquals(RepeatedParagraphs.edges("  paragraph   NUMBER p1!").get(0).key(), edges.get(0).key(),
                 "keyed by the normalized text");
+    }
+
+    @Test
+    void aShortArticleHasEachWordedParagraphOnceInOrder() {
+        List<Paragraph> edges = RepeatedParagraphs.edges("Alpha one.\n\n* * *\n\nBravo two.\n\nCharlie three.\n\n"
+                + "Delta four.\n\n...");
+
+        Set<String> names = Set.of("alpha", "bravo", "charlie", "delta");
+        assertEquals(List.of("alpha", "bravo", "charlie", "delta"), edges.stream()
+                .map(p -> p.terms().keySet().stream().filter(names::contains).findFirst().orElseThrow())
+                .toList());
     }
 
     @Test
