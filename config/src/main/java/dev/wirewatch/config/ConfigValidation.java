@@ -43,9 +43,13 @@ final class ConfigValidation {
     private static void checkProcessing(ProcessingSettings p, List<ConfigProblem> problems) {
         checkPositive("processing.retention", p.retention(), "P14D", problems);
         checkPositive("processing.storyWindow", p.storyWindow(), "P4D", problems);
-        if (p.orderingGrace().isNegative()) {
-            problems.add(ConfigProblem.at("processing.orderingGrace", p.orderingGrace()
-                    + " is negative: expected a duration such as PT2S, or PT0S to index articles as they arrive"));
+        if (p.streamThreads() < 1 || p.streamThreads() > 64) {
+            problems.add(ConfigProblem.at("processing.streamThreads", p.streamThreads()
+                    + " is out of range: expected 1 to 64 (one per core is the default)"));
+        }
+        if (p.standbyReplicas() < 0 || p.standbyReplicas() > 3) {
+            problems.add(ConfigProblem.at("processing.standbyReplicas", p.standbyReplicas()
+                    + " is out of range: expected 0 to 3 (1 is the default)"));
         }
         checkShare("processing.copyJaccard", p.copyJaccard(), "0.4", problems);
         checkShare("processing.copyContainment", p.copyContainment(), "0.85", problems);

@@ -12,50 +12,49 @@ import java.time.Duration;
  * <li>{@code storyRetention} 14 days: a (topic, story) is remembered two weeks after its last article (a story that
  * resurfaces after two quiet weeks is news again);</li>
  * <li>{@code retention} 14 days: how long an article stays a possible original of later copies and rewrites;</li>
- * <li>{@code orderingGrace} 2 s: how long the candidate index holds an article so that one written earlier to
- * another partition is indexed first (decisions then do not depend on the partition count);</li>
  * <li>{@code copyJaccard} 0.4: estimated Jaccard similarity of word trigrams from which an article is a copy (every
  * copy on the dev stream scores ≥ 0.45, no non-copy above 0.35);</li>
  * <li>{@code copyContainment} 0.85 with {@code copyContainmentMinJaccard} 0.25: a shorter text 85 % contained in an
  * earlier one is a truncated copy;</li>
  * <li>{@code storyThreshold} 0.35: TF-IDF cosine from which two articles are one story (rewrites of one report
  * score 0.44–0.46, different events on one subject ≤ 0.22);</li>
- * <li>{@code storyWindow} 4 days: how far apart in publication time two articles of one story may be.</li>
+ * <li>{@code storyWindow} 4 days: how far apart in publication time two articles of one story may be;</li>
+ * <li>{@code streamThreads}: Kafka Streams threads, one per available core by default (the parallel steps have one
+ * task per articles partition; triage is one task, so more threads than cores only add switching);</li>
+ * <li>{@code standbyReplicas} 0: warm copies of processing state kept on other instances, so that one taking over
+ * triage does not replay its changelogs first; set 1 when two or more instances run (the Kubernetes manifests do).</li>
  * </ul>
  */
 public record ProcessingSettings(Duration backfillWindow, Duration storyRetention, Duration retention,
-                                 Duration orderingGrace, Double copyJaccard, Double copyContainment,
-                                 Double copyContainmentMinJaccard, Double storyThreshold, Duration storyWindow) {
+                                 Double copyJaccard, Double copyContainment, Double copyContainmentMinJaccard,
+                                 Double storyThreshold, Duration storyWindow, Integer streamThreads,
+                                 Integer standbyReplicas) {
 
     public static final Duration DEFAULT_BACKFILL_WINDOW = Duration.ofDays(7);
     public static final Duration DEFAULT_STORY_RETENTION = Duration.ofDays(14);
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(14);
-    public static final Duration DEFAULT_ORDERING_GRACE = Duration.ofSeconds(2);
     public static final double DEFAULT_COPY_JACCARD = 0.4;
     public static final double DEFAULT_COPY_CONTAINMENT = 0.85;
     public static final double DEFAULT_COPY_CONTAINMENT_MIN_JACCARD = 0.25;
     public static final double DEFAULT_STORY_THRESHOLD = 0.35;
     public static final Duration DEFAULT_STORY_WINDOW = Duration.ofDays(4);
+    public static final int DEFAULT_STANDBY_REPLICAS = 0;
 
     public ProcessingSettings {
         backfillWindow = backfillWindow == null ? DEFAULT_BACKFILL_WINDOW : backfillWindow;
         storyRetention = storyRetention == null ? DEFAULT_STORY_RETENTION : storyRetention;
         retention = retention == null ? DEFAULT_RETENTION : retention;
-        orderingGrace = orderingGrace == null ? DEFAULT_ORDERING_GRACE : orderingGrace;
         copyJaccard = copyJaccard == null ? DEFAULT_COPY_JACCARD : copyJaccard;
         copyContainment = copyContainment == null ? DEFAULT_COPY_CONTAINMENT : copyContainment;
         copyContainmentMinJaccard = copyContainmentMinJaccard == null ? DEFAULT_COPY_CONTAINMENT_MIN_JACCARD
                 : copyContainmentMinJaccard;
         storyThreshold = storyThreshold == null ? DEFAULT_STORY_THRESHOLD : storyThreshold;
         storyWindow = storyWindow == null ? DEFAULT_STORY_WINDOW : storyWindow;
+        streamThreads = streamThreads == null ? Runtime.getRuntime().availableProcessors() : streamThreads;
+        standbyReplicas = standbyReplicas == null ? DEFAULT_STANDBY_REPLICAS : standbyReplicas;
     }
 
     public static ProcessingSettings defaults() {
-        return new ProcessingSettings(null, null, null, null, null, null, null, null, null);
-    }
-
-    public ProcessingSettings withOrderingGrace(Duration grace) {
-        return new ProcessingSettings(backfillWindow, storyRetention, retention, grace, copyJaccard, copyContainment,
-                copyContainmentMinJaccard, storyThreshold, storyWindow);
+        return new ProcessingSettings(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -104,7 +104,7 @@ public final class Pipeline implements AutoCloseable {
             if (services.contains(Service.PROCESS)) {
                 TopicPublisher.publish(bootstrapServers, topics.topicDefinitions(), config.topics());
                 processing = new ProcessingService(bootstrapServers, Path.of(config.kafka().dataDir(), "streams"),
-                        topics, config.processing(), config.kafka().partitions(), registry, clock);
+                        topics, config.processing(), registry);
                 started.push(processing);
                 processing.start(START_TIMEOUT);
             }
@@ -193,15 +193,13 @@ public final class Pipeline implements AutoCloseable {
         // Three empty checks in a row: a commit of one stage can put new work before the next stage.
         while (quietChecks < 3) {
             long processingBehind = processing == null ? 0 : backlog.of(ProcessingService.APPLICATION_ID,
-                    t -> t.equals(topics.articles().name()) || t.equals(topics.triage().name())
+                    t -> t.equals(topics.articles().name())
                             || (t.startsWith(ProcessingService.APPLICATION_ID + "-") && t.endsWith("-repartition")));
             long alertsBehind = 0;
             for (String group : alerts == null ? List.<String>of() : alerts.groupIds()) {
                 alertsBehind += backlog.of(group, t -> t.equals(topics.mentions().name()));
             }
-            // Articles held for the ordering grace are in no topic: they count as behind until indexed.
-            long held = processing == null ? 0 : processing.metrics().held();
-            quietChecks = processingBehind + alertsBehind + held == 0 ? quietChecks + 1 : 0;
+            quietChecks = processingBehind + alertsBehind == 0 ? quietChecks + 1 : 0;
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not drained after " + DRAIN_TIMEOUT + ": processing is "
                         + processingBehind + " records behind, alerts " + alertsBehind);

@@ -1,71 +1,45 @@
 package dev.wirewatch.processing;
 
-import dev.wirewatch.processing.triage.CandidateIndex;
+import dev.wirewatch.config.ProcessingSettings;
+import dev.wirewatch.model.ContentHash;
+import dev.wirewatch.processing.story.StoryMethod;
+import dev.wirewatch.processing.story.StoryMethods;
 import dev.wirewatch.processing.triage.Decision;
-import dev.wirewatch.processing.triage.Partial;
-import dev.wirewatch.processing.triage.Sketch;
-import dev.wirewatch.processing.triage.Sketcher;
-import dev.wirewatch.processing.triage.TriageLedger;
-import dev.wirewatch.processing.triage.TriageMessage;
+import dev.wirewatch.processing.triage.FeatureExtractor;
+import dev.wirewatch.processing.triage.Triage;
+import dev.wirewatch.processing.triage.TriageItem;
 import dev.wirewatch.processing.triage.TriageSettings;
+import dev.wirewatch.processing.triage.TriageStorage;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
+import java.util.List;
 
 /**
- * Decides, for each article in arrival order, whether it is a near-copy of one seen before and which story it
- * belongs to, by the same steps as the topology with a single partition: sketch, probe the candidate index, settle
- * the verdict in the ledger (its messages delivered at once, in memory).
+ * Decides, for each article in arrival order, whether it copies one seen before and which story it belongs to, by
+ * the topology's own steps: {@link FeatureExtractor}, then {@link Triage} with its state in memory.
  *
  * <p>Kafka-free; not thread safe. This is what {@code wirewatch dedup} runs.
  */
 public final class ArticleTriage {
 
-    private final Sketcher sketcher;
-    private final CandidateIndex index;
-    private final TriageLedger ledger;
+    private final FeatureExtractor features;
+    private final Triage<?, ?> triage;
     private long arrivals;
 
-    public ArticleTriage(TriageSettings settings) {
-        TriageSettings single = settings.withPartitions(1);
-        this.sketcher = new Sketcher(single.duplicates());
-        this.index = new CandidateIndex(single, CandidateIndex.inMemory());
-        this.ledger = TriageLedger.inMemory(1);
+    public ArticleTriage(ProcessingSettings settings) {
+        TriageSettings triageSettings = TriageSettings.from(settings);
+        StoryMethod<?, ?> method = StoryMethods.standard(settings);
+        this.features = new FeatureExtractor(triageSettings.duplicates(), method);
+        this.triage = Triage.of(triageSettings, method, TriageStorage.inMemory());
     }
 
     public static ArticleTriage withDefaults() {
-        return new ArticleTriage(TriageSettings.defaults(1));
+        return new ArticleTriage(ProcessingSettings.defaults());
     }
 
     /** Triage of one article; {@code title} and {@code publishedAt} may be null. */
     public Decision triage(String id, String title, String text, Instant publishedAt) {
-        Decision earlier = ledger.decisionOf(id);
-        if (earlier != null) {
-            return earlier; // the same id again: the same answer, and the index is not filed twice
-        }
-        Sketch sketch = sketcher.sketch(id, arrivals++, publishedAt, title, text);
-        Partial partial = Partial.of(sketch, 0, index.probeAndRetain(sketch, key -> true), null);
-        Deque<Map.Entry<String, TriageMessage>> inbox = new ArrayDeque<>();
-        inbox.add(Map.entry(id, TriageMessage.partial(partial)));
-        Decision[] mine = new Decision[1];
-        TriageLedger.Outbox out = new TriageLedger.Outbox() {
-            @Override
-            public void send(String key, TriageMessage message) {
-                inbox.add(Map.entry(key, message));
-            }
-
-            @Override
-            public void decided(Decision decision) {
-                if (decision.articleId().equals(id)) {
-                    mine[0] = decision;
-                }
-            }
-        };
-        while (!inbox.isEmpty()) {
-            Map.Entry<String, TriageMessage> next = inbox.poll();
-            ledger.handle(next.getKey(), next.getValue(), out);
-        }
-        return mine[0];
+        TriageItem item = new TriageItem(TriageItem.SCHEMA_VERSION, id, "urn:article:" + id, title, "stdin",
+                publishedAt, features.features(ContentHash.of(text), title, text), List.of());
+        return triage.decide(item, arrivals++).decision(); // one millisecond per article: all within retention
     }
 }

@@ -1,9 +1,10 @@
 package dev.wirewatch.processing;
 
-import dev.wirewatch.processing.triage.CandidateIndexProcessor;
+import dev.wirewatch.processing.mention.MentionOutcome;
+import dev.wirewatch.processing.triage.Decision;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,8 +17,6 @@ public final class ProcessingMetrics {
 
     private final Counter articlesIn;
     private final Counter storiesJoined;
-    private final Counter outOfOrder;
-    private final AtomicLong held = new AtomicLong();
     private final MeterRegistry registry;
     private final AtomicLong mentions = new AtomicLong();
     private final Counter stories;
@@ -31,62 +30,45 @@ public final class ProcessingMetrics {
                 + "no earlier story").register(registry);
         storiesJoined = Counter.builder("wirewatch.stories.joined").description("original articles that joined an "
                 + "earlier article's story").register(registry);
-        outOfOrder = Counter.builder("wirewatch.triage.out.of.order").description("articles that reached the "
-                + "candidate index more than the ordering grace after a later one (their decisions may differ by "
-                + "partition count)").register(registry);
-        Gauge.builder("wirewatch.triage.held", held, AtomicLong::get).description("articles held by the candidate "
-                + "index for the ordering grace").register(registry);
         deadLetters = Counter.builder("wirewatch.dead.letters").description("records sent to the dead-letter topic")
                 .tag("stage", "processing").register(registry);
+        for (String rule : List.of(Decision.EXACT_CONTENT, "near-copy-jaccard", "near-copy-containment")) {
+            duplicates(rule); // at zero from the start, so a dashboard shows 0 rather than no data
+        }
     }
 
     void articleIn() {
         articlesIn.increment();
     }
 
-    void duplicateDropped(String reason) {
-        Counter.builder("wirewatch.duplicates.dropped").description("articles dropped as copies, by the rule that "
-                + "decided").tag("reason", reason).register(registry).increment();
+    /** Counts a decision made for the first time: a copy by its rule, else a story started or joined. */
+    void decided(Decision decision) {
+        if (decision.isCopy()) {
+            duplicates(decision.rule()).increment();
+        } else if (decision.storyId().equals(decision.articleId())) {
+            stories.increment();
+        } else {
+            storiesJoined.increment();
+        }
     }
 
-    void storyJoined() {
-        storiesJoined.increment();
+    private Counter duplicates(String rule) {
+        return Counter.builder("wirewatch.duplicates.dropped").description("articles dropped as copies, by the rule "
+                + "that decided").tag("reason", rule).register(registry);
     }
 
-    /** The candidate index's callbacks. */
-    CandidateIndexProcessor.Events indexEvents() {
-        return new CandidateIndexProcessor.Events() {
-            @Override
-            public void outOfOrder() {
-                outOfOrder.increment();
-            }
-
-            @Override
-            public void held(int delta) {
-                held.addAndGet(delta);
-            }
-        };
-    }
-
-    /** Articles the candidate index holds now: not yet decided though no topic lags. */
-    public long held() {
-        return held.get();
-    }
-
-    void storyStarted() {
-        stories.increment();
-    }
-
-    void mentionEmitted(String topic) {
-        mentions.incrementAndGet();
-        Counter.builder("wirewatch.mentions").description("first mentions emitted, by tracked topic")
-                .tag("topic", topic).register(registry).increment();
-    }
-
-    void mentionRepeated(String topic) {
-        Counter.builder("wirewatch.mentions.repeated")
-                .description("mentions dropped because their story already mentioned the topic")
-                .tag("topic", topic).register(registry).increment();
+    /** Counts a first-mention outcome: emitted, or dropped because its story already mentioned the topic. */
+    void mention(MentionOutcome outcome) {
+        String topic = outcome.count().topicId();
+        if (outcome.first() != null) {
+            mentions.incrementAndGet();
+            Counter.builder("wirewatch.mentions").description("first mentions emitted, by tracked topic")
+                    .tag("topic", topic).register(registry).increment();
+        } else {
+            Counter.builder("wirewatch.mentions.repeated")
+                    .description("mentions dropped because their story already mentioned the topic")
+                    .tag("topic", topic).register(registry).increment();
+        }
     }
 
     void deadLettered() {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
@@ -15,11 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import dev.wirewatch.processing.triage.Decision;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -45,12 +40,8 @@ public final class ProcessingService implements AutoCloseable {
     private final ProcessingMetrics metrics;
     private final KafkaStreamsMetrics streamsMetrics;
 
-    /**
-     * @param partitions the partitions of the candidate index (the topics' partition count: every instance must
-     *                   use the same, and changing it needs an application reset)
-     */
     public ProcessingService(String bootstrapServers, Path stateDir, Topics topics, ProcessingSettings settings,
-                             int partitions, MeterRegistry registry, Clock clock) {
+                             MeterRegistry registry) {
         this.metrics = new ProcessingMetrics(registry);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
@@ -59,13 +50,19 @@ public final class ProcessingService implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // the cluster's default, 1 on the embedded broker
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // The features and match tasks run in parallel, one per articles partition; triage is one task. More threads
+        // than cores only add switching, so the default is one per core (processing.streamThreads).
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        // A standby keeps a warm copy of triage's state on another instance, so a failover does not first replay
+        // the changelogs (processing.standbyReplicas; ignored while only one instance runs).
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         // Static membership: a restart on the same state directory takes its partitions back at once instead of
         // waiting for the previous member's session to time out (Streams members do not leave on close).
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(stateDir));
         // A topic definition that does not decode is skipped with a log line rather than stopping the global thread.
         props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class);
-        this.streams = new KafkaStreams(ProcessingTopology.build(topics, settings, partitions, metrics, clock), props);
+        this.streams = new KafkaStreams(ProcessingTopology.build(topics, settings, metrics), props);
         this.streamsMetrics = new KafkaStreamsMetrics(streams); // Streams and client metrics, consumer lag included
         streamsMetrics.bindTo(registry);
         // Streams reports its state as a string, which Prometheus cannot graph or alert on: a 0/1 gauge can
@@ -121,16 +118,6 @@ public final class ProcessingService implements AutoCloseable {
     /** The current Kafka Streams state, for health checks. */
     public KafkaStreams.State state() {
         return streams.state();
-    }
-
-    /**
-     * The triage decision on {@code articleId} as this instance's ledger partitions hold it; null when they hold
-     * none (undecided, expired, or kept by another instance).
-     */
-    public Decision decisionOf(String articleId) {
-        ReadOnlyKeyValueStore<String, Decision> decisions = streams.store(StoreQueryParameters.fromNameAndType(
-                ProcessingTopology.LEDGER_STORES.decisions(), QueryableStoreTypes.keyValueStore()));
-        return decisions.get(articleId);
     }
 
     public ProcessingMetrics metrics() {

@@ -40,7 +40,7 @@ class ArticleTriageTest {
     void republicationUnderOtherBoilerplateIsACopy() {
         Decision copy = copy("chrome", null, withChrome(story("jets-original")));
         assertTrue(copy.similarity() >= 0.4, String.valueOf(copy.similarity()));
-        assertEquals("jaccard", copy.rule());
+        assertEquals("near-copy-jaccard", copy.rule());
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.wirewatch.model.json.Json;
 import dev.wirewatch.config.ProcessingSettings;
 import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.processing.ArticleTriage;
-import dev.wirewatch.processing.triage.TriageSettings;
 import dev.wirewatch.processing.triage.Decision;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ final class DedupCommand implements Callable<Integer> {
             }
             settings = loaded.processing();
         }
-        ArticleTriage triage = new ArticleTriage(TriageSettings.from(settings, 1));
+        ArticleTriage triage = new ArticleTriage(settings);
         JsonLines.transform(System.in, spec.commandLine().getOut(), (input, line) -> decide(triage, input, line),
                 DedupCommand::error);
         return ExitCodes.OK;

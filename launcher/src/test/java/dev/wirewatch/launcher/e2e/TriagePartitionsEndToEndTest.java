@@ -6,20 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wirewatch.config.ProcessingSettings;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import dev.wirewatch.launcher.demo.DemoCorpus;
+import dev.wirewatch.launcher.support.Await;
+import dev.wirewatch.launcher.support.TopicReader;
 import dev.wirewatch.model.Article;
+import dev.wirewatch.model.StoryAssignment;
 import dev.wirewatch.model.topic.TopicProvisioner;
 import dev.wirewatch.model.topic.Topics;
 import dev.wirewatch.processing.ProcessingService;
-import dev.wirewatch.processing.triage.Decision;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,13 +35,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same corpus through the processing topology on a real broker with 1 and with 4 partitions gets the same
- * near-copy and story decisions; a restart without local state restores the index from its changelogs.
+ * near-copy and story decisions (read from the story-assignments topic, as any consumer would); a restart without
+ * local state restores triage from its changelogs.
  */
 class TriagePartitionsEndToEndTest {
 
@@ -106,77 +108,62 @@ class TriagePartitionsEndToEndTest {
         assertEquals("original in story " + crash, single.get(crash), "another event starts its own story");
     }
 
-    /** Runs the corpus through processing; id → "copy of X in story S" or "original in story S". */
+    /**
+     * Runs the corpus through processing, one article at a time (each written once the one before is decided, so
+     * the triage order is the corpus order whatever the partitions); id → "copy of X in story S" or
+     * "original in story S".
+     */
     private static Map<String, String> run(Path dir, int partitions, List<Article> corpus, boolean restart)
             throws Exception {
         Topics topics = Topics.standard();
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), partitions, Duration.ofSeconds(60));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                     kafka.bootstrapServers()))) {
+                     kafka.bootstrapServers()));
+             TopicReader<StoryAssignment> assignments = new TopicReader<>(kafka.bootstrapServers(),
+                     topics.storyAssignments().name(), topics.storyAssignments().valueSerde().deserializer());
+             KafkaProducer<String, Article> producer = producer(kafka.bootstrapServers(), topics)) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(topics.all(), partitions);
-            Map<String, String> decided;
-            try (ProcessingService processing = start(kafka, dir, partitions)) {
-                produce(kafka.bootstrapServers(), topics, corpus, 0);
-                decided = awaitDecisions(processing, corpus);
+            Map<String, String> decided = new TreeMap<>();
+            try (ProcessingService processing = start(kafka, dir)) {
+                for (Article a : corpus) {
+                    decided.put(a.id(), decide(producer, topics, assignments, a));
+                }
             }
             if (restart) {
                 deleteRecursively(dir.resolve("streams"));
-                try (ProcessingService processing = start(kafka, dir, partitions)) {
+                try (ProcessingService processing = start(kafka, dir)) {
                     Article late = article("late", "copy", null, corpus.get(0).text() + "\n\nShare this story");
-                    produce(kafka.bootstrapServers(), topics, List.of(late), corpus.size());
                     assertEquals("copy of " + corpus.get(0).id() + " in story " + corpus.get(0).id(),
-                            awaitDecisions(processing, List.of(late)).get(late.id()),
-                            "the index was restored from its changelogs");
+                            decide(producer, topics, assignments, late), "triage was restored from its changelogs");
                 }
             }
             return decided;
         }
     }
 
-    private static ProcessingService start(EmbeddedKafka kafka, Path dir, int partitions) throws Exception {
+    private static ProcessingService start(EmbeddedKafka kafka, Path dir) throws Exception {
         ProcessingService processing = new ProcessingService(kafka.bootstrapServers(), dir.resolve("streams"),
-                Topics.standard(), ProcessingSettings.defaults(), partitions, new SimpleMeterRegistry(),
-                Clock.systemUTC());
+                Topics.standard(), ProcessingSettings.defaults(), new SimpleMeterRegistry());
         processing.start(Duration.ofSeconds(60));
         return processing;
     }
 
-    /** Writes the articles in order, 20 ms apart in record time, keyed by id (so spread over the partitions). */
-    private static void produce(String bootstrap, Topics topics, List<Article> articles, int offset) {
-        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
-                topics.articles().valueSerde().serializer())) {
-            long base = System.currentTimeMillis();
-            for (int i = 0; i < articles.size(); i++) {
-                Article a = articles.get(i);
-                producer.send(new ProducerRecord<>(topics.articles().name(), null, base + 20L * (offset + i),
-                        a.id(), a));
-            }
-        }
+    private static KafkaProducer<String, Article> producer(String bootstrap, Topics topics) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), topics.articles().valueSerde().serializer());
     }
 
-    private static Map<String, String> awaitDecisions(ProcessingService processing, List<Article> articles)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Map<String, String> decided = new TreeMap<>();
-        while (decided.size() < articles.size()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("decided only " + decided.keySet() + " of " + articles.size());
-            }
-            for (Article a : articles) {
-                try {
-                    Decision d = processing.decisionOf(a.id());
-                    if (d != null) {
-                        decided.put(a.id(), (d.isCopy() ? "copy of " + d.duplicateOf() : "original")
-                                + " in story " + d.storyId());
-                    }
-                } catch (InvalidStateStoreException rebalancing) {
-                    break;
-                }
-            }
-            Thread.sleep(200);
-        }
-        return decided;
+    /** Writes {@code a} (keyed by id, so to its partition) and waits for its decision. */
+    private static String decide(KafkaProducer<String, Article> producer, Topics topics,
+                                 TopicReader<StoryAssignment> assignments, Article a) throws Exception {
+        producer.send(new ProducerRecord<>(topics.articles().name(), a.id(), a)).get();
+        Map<String, StoryAssignment> byId = new HashMap<>();
+        Await.until("article " + a.id() + " is decided", WAIT, () -> {
+            assignments.poll().forEach(r -> byId.put(r.key(), r.value()));
+            return byId.containsKey(a.id());
+        }, () -> "decided: " + byId.keySet());
+        StoryAssignment d = byId.get(a.id());
+        return (d.isCopy() ? "copy of " + d.duplicateOf() : "original") + " in story " + d.storyId();
     }
 
     private static void deleteRecursively(Path root) throws IOException {

@@ -9,6 +9,7 @@ import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.FeedStatus;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.MentionCount;
+import dev.wirewatch.model.StoryAssignment;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.model.json.JsonSerde;
 import java.util.List;
@@ -32,7 +33,7 @@ public record Topics(
         Topic<String, String> ingested,
         Topic<String, FeedStatus> feedStatus,
         Topic<String, FeedDefinition> feeds,
-        Topic<String, byte[]> triage) {
+        Topic<String, StoryAssignment> storyAssignments) {
 
     /** The topics with their standard names. */
     public static Topics standard() {
@@ -65,14 +66,14 @@ public record Topics(
                 new Topic<>(prefix + "feeds", Serdes.String(), new JsonSerde<>(FeedDefinition.class), "compact",
                         "the feeds to poll, changeable at runtime, split among ingest instances by partition; "
                                 + "key = feed URL, tombstone = removed"),
-                new Topic<>(prefix + "triage", Serdes.String(), Serdes.ByteArray(), "delete",
-                        "processing's own: candidate-index verdicts and story look-ups between its partitions "
-                                + "(a loop, so not a repartition topic); key = article id"));
+                new Topic<>(prefix + "story-assignments", Serdes.String(), new JsonSerde<>(StoryAssignment.class),
+                        "compact", "processing's decision on each article: its story, and the original it copies; "
+                                + "key = article id"));
     }
 
     /** All topics, for provisioning. */
     public List<Topic<?, ?>> all() {
         return List.of(articles, mentions, duplicates, deadLetters, topicDefinitions, mentionCounts, alertsDlq,
-                alertLedger, ingested, feedStatus, feeds, triage);
+                alertLedger, ingested, feedStatus, feeds, storyAssignments);
     }
 }

@@ -3,7 +3,7 @@ package dev.wirewatch.processing.decode;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.DeadLetter;
 import dev.wirewatch.model.json.JsonSerde;
-import java.time.Clock;
+import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -23,12 +23,10 @@ public final class DecodeProcessor implements FixedKeyProcessor<String, byte[], 
     private static final Logger LOG = LoggerFactory.getLogger(DecodeProcessor.class);
 
     private final JsonSerde<Article> serde = new JsonSerde<>(Article.class);
-    private final Clock clock;
     private final Runnable onDeadLetter;
     private FixedKeyProcessorContext<String, Decoded> context;
 
-    public DecodeProcessor(Clock clock, Runnable onDeadLetter) {
-        this.clock = clock;
+    public DecodeProcessor(Runnable onDeadLetter) {
         this.onDeadLetter = onDeadLetter;
     }
 
@@ -49,7 +47,7 @@ public final class DecodeProcessor implements FixedKeyProcessor<String, byte[], 
             RecordMetadata meta = context.recordMetadata().orElse(null);
             DeadLetter letter = DeadLetter.of(meta == null ? "?" : meta.topic(), meta == null ? -1 : meta.partition(),
                     meta == null ? -1 : meta.offset(), record.key(), record.value(), "decode-article",
-                    e.getMessage(), clock.instant());
+                    e.getMessage(), Instant.ofEpochMilli(record.timestamp())); // record time: processing's one clock
             LOG.warn("dead-lettering {}-{}@{}: {}", letter.sourceTopic(), letter.partition(), letter.offset(),
                     e.getMessage());
             onDeadLetter.run();

@@ -1,9 +1,9 @@
 package dev.wirewatch.processing.dedup;
 
 /**
- * Decides whether a retained article is a near-copy original for a new one: it must precede the new article and
- * pass the Jaccard or containment test of the settings. Used by every candidate-index partition, and so by
- * {@code wirewatch dedup}, which runs the index with one partition.
+ * Decides whether an earlier article is a near-copy original for a new one: the pair must pass the Jaccard or the
+ * containment test of the settings. Triage asks it about every band candidate, in triage order, so whatever it is
+ * asked about came earlier.
  *
  * <p>Immutable and thread safe.
  */
@@ -16,20 +16,16 @@ public final class CandidateVerifier {
     }
 
     /**
-     * The verdict on article {@code id} at {@code timestamp}, with {@code signature}, against {@code other}, given
-     * their estimated {@code jaccard} similarity (the caller has it already): a copy of it, or null when it is not
-     * an earlier near-copy.
+     * The verdict on an article with {@code signature} against the earlier {@code otherId} with {@code other},
+     * given their estimated {@code jaccard} similarity (the caller has it already): a copy of it, or null.
      */
-    public NearCopy verify(String id, long timestamp, Signature signature, BandMember other, double jaccard) {
-        if (other.id().equals(id) || !other.precedes(timestamp, id)) {
-            return null;
-        }
+    public NearCopy verify(Signature signature, String otherId, Signature other, double jaccard) {
         if (jaccard >= settings.jaccardThreshold()) {
-            return new NearCopy(other.id(), jaccard, "jaccard");
+            return new NearCopy(otherId, jaccard, "jaccard");
         }
         if (jaccard >= settings.containmentMinJaccard()
-                && signature.containment(other.signature(), jaccard) >= settings.containmentThreshold()) {
-            return new NearCopy(other.id(), jaccard, "containment");
+                && signature.containment(other, jaccard) >= settings.containmentThreshold()) {
+            return new NearCopy(otherId, jaccard, "containment");
         }
         return null;
     }

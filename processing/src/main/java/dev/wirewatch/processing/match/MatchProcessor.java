@@ -1,14 +1,15 @@
 package dev.wirewatch.processing.match;
 
 import dev.wirewatch.config.TrackedTopic;
-import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.Article;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.processing.StoreSweep;
 import dev.wirewatch.processing.mention.MentionDetector;
-import dev.wirewatch.processing.story.StoriedArticle;
-import java.time.Clock;
+import dev.wirewatch.processing.mention.TopicHit;
+import dev.wirewatch.processing.triage.ArticleFeatures;
+import dev.wirewatch.processing.triage.FeaturedArticle;
+import dev.wirewatch.processing.triage.TriageItem;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,34 +20,35 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The match step: matches each article against the current topics and forwards candidate mentions keyed by
- * (topic, story). It also retains the task's recent articles, so that a topic added or edited at runtime (through
- * the {@code topics} topic) is matched against them: those mentions carry {@code backfill = true}.
+ * The match step: matches each article against the current topics, in the article's own partition (before its
+ * story is known), and forwards it to triage with its hits. It also retains the task's recent articles, so that a
+ * topic added or edited at runtime (through the {@code topics} topic) is matched against them: those hits go to
+ * triage as backfill items, which take the story triage gave the article.
  *
- * <p>One instance per task; not thread safe. Each task backfills its own retained articles, so no step sees all
- * articles. Which topic queries this task has already applied is kept in a changelogged store, so a restart only
- * backfills topics that changed while it was down.
+ * <p>One instance per task; not thread safe. Retained articles live in a window store filed at their record time,
+ * so they expire with its segments after the backfill window. Which topic queries this task has already applied is
+ * kept in a changelogged store, so a restart only backfills topics that changed while it was down.
  */
-public final class MatchProcessor implements Processor<String, StoriedArticle, String, Mention> {
+public final class MatchProcessor implements Processor<String, FeaturedArticle, String, TriageItem> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MatchProcessor.class);
-    private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
-    /** Expiry scans the whole store, so it runs far less often than the cheap topic-version check. */
-    private static final Duration EXPIRE_EVERY = Duration.ofMinutes(1);
+    /** How often the topic version is compared: a counter read, so a change applies within this. */
+    private static final Duration CHECK_EVERY = Duration.ofMillis(500);
 
     private final Stores stores;
     private final Duration backfillWindow;
-    private final Clock clock;
     private final AtomicLong topicsVersion;
-    private ProcessorContext<String, Mention> context;
+    private ProcessorContext<String, TriageItem> context;
     private KeyValueStore<String, TopicDefinition> definitions;
-    private KeyValueStore<String, StoriedArticle> recent;
+    private WindowStore<String, Article> recent;
     private KeyValueStore<String, String> applied;
     private TopicMatcher matcher;
     private long seenVersion = -1;
@@ -55,33 +57,34 @@ public final class MatchProcessor implements Processor<String, StoriedArticle, S
     public record Stores(String definitions, String recentArticles, String appliedTopics) {
     }
 
-    public MatchProcessor(Stores stores, Duration backfillWindow, Clock clock, AtomicLong topicsVersion) {
+    public MatchProcessor(Stores stores, Duration backfillWindow, AtomicLong topicsVersion) {
         this.stores = stores;
         this.backfillWindow = backfillWindow;
-        this.clock = clock;
         this.topicsVersion = topicsVersion;
     }
 
     @Override
-    public void init(ProcessorContext<String, Mention> context) {
+    public void init(ProcessorContext<String, TriageItem> context) {
         this.context = context;
         definitions = context.getStateStore(stores.definitions());
         recent = context.getStateStore(stores.recentArticles());
         applied = context.getStateStore(stores.appliedTopics());
         matcher = new TopicMatcher(List.of());
         context.schedule(CHECK_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> refreshIfChanged());
-        context.schedule(EXPIRE_EVERY, PunctuationType.WALL_CLOCK_TIME,
-                now -> expireOlderThan(clock.instant().minus(backfillWindow)));
     }
 
     @Override
-    public void process(Record<String, StoriedArticle> record) {
+    public void process(Record<String, FeaturedArticle> record) {
         refreshIfChanged();
-        StoriedArticle storied = record.value();
-        recent.put(storied.article().id(), storied);
-        for (Mention mention : MentionDetector.detect(matcher, storied, clock.instant(), false)) {
-            context.forward(new Record<>(mention.key(), mention, record.timestamp()));
-        }
+        Article article = record.value().article();
+        recent.put(article.id(), article, record.timestamp());
+        List<TopicHit> hits = MentionDetector.detect(matcher, article);
+        context.forward(record.withKey(article.id()).withValue(item(article, record.value().features(), hits)));
+    }
+
+    private static TriageItem item(Article a, ArticleFeatures features, List<TopicHit> hits) {
+        return new TriageItem(TriageItem.SCHEMA_VERSION, a.id(), a.url(), a.title(), a.source(), a.publishedAt(),
+                features, hits);
     }
 
     private void refreshIfChanged() {
@@ -104,35 +107,32 @@ public final class MatchProcessor implements Processor<String, StoriedArticle, S
             }
         }
         Set<String> defined = current.stream().map(TrackedTopic::id).collect(Collectors.toSet());
-        StoreSweep.deleteWhere(applied, (id, query) -> !defined.contains(id));
+        StoreSweep.deleteWhere(applied, (id, query) -> !defined.contains(id)); // topics, not articles: a handful
         if (!toBackfill.isEmpty()) {
             backfill(toBackfill);
         }
     }
 
+    /** Matches changed topics against the articles of the backfill window, by the task's stream time. */
     private void backfill(List<TrackedTopic> topics) {
-        Instant since = clock.instant().minus(backfillWindow);
+        long now = context.currentStreamTimeMs();
         int found = 0;
         try (TopicMatcher only = new TopicMatcher(topics);
-             KeyValueIterator<String, StoriedArticle> all = recent.all()) {
+             KeyValueIterator<Windowed<String>, Article> all = recent.fetchAll(
+                     Math.max(0, now - backfillWindow.toMillis()), Math.max(0, now))) {
             while (all.hasNext()) {
-                KeyValue<String, StoriedArticle> kv = all.next();
-                if (kv.value.article().fetchedAt().isBefore(since)) {
-                    continue;
-                }
-                for (Mention mention : MentionDetector.detect(only, kv.value, clock.instant(), true)) {
-                    context.forward(new Record<>(mention.key(), mention, clock.millis()));
-                    found++;
+                KeyValue<Windowed<String>, Article> kv = all.next();
+                List<TopicHit> hits = MentionDetector.detect(only, kv.value);
+                if (!hits.isEmpty()) {
+                    context.forward(new Record<>(kv.value.id(), item(kv.value, null, hits),
+                            Math.max(0, now)));
+                    found += hits.size();
                 }
             }
         }
         topics.forEach(t -> applied.put(t.id(), t.query()));
         LOG.info("backfilled topics {} over retained articles: {} candidate mentions",
                 topics.stream().map(TrackedTopic::id).toList(), found);
-    }
-
-    private void expireOlderThan(Instant cutoff) {
-        StoreSweep.deleteWhere(recent, (id, storied) -> storied.article().fetchedAt().isBefore(cutoff));
     }
 
     @Override

@@ -1,31 +1,26 @@
 package dev.wirewatch.processing.mention;
 
 import dev.wirewatch.model.Article;
-import dev.wirewatch.model.Mention;
 import dev.wirewatch.processing.match.TopicMatch;
 import dev.wirewatch.processing.match.TopicMatcher;
-import dev.wirewatch.processing.story.StoriedArticle;
-import java.time.Instant;
 import java.util.List;
 
 /**
- * Turns an article of a story into a candidate {@link Mention} per tracked topic it matches (title and text).
+ * Matches an article (title and text) against the tracked topics: one {@link TopicHit} per topic it mentions.
  *
- * <p>Stateless and thread safe. Whether a candidate is the first of its story is decided downstream.
+ * <p>Stateless and thread safe as far as the matcher is. Whether a hit is the first of its story is decided in
+ * triage, once the story is known.
  */
 public final class MentionDetector {
 
     private MentionDetector() {
     }
 
-    public static List<Mention> detect(TopicMatcher matcher, StoriedArticle storied, Instant now, boolean backfill) {
-        Article a = storied.article();
-        String searchable = a.title() == null ? a.text() : a.title() + "\n\n" + a.text();
+    public static List<TopicHit> detect(TopicMatcher matcher, Article article) {
+        String searchable = article.title() == null ? article.text() : article.title() + "\n\n" + article.text();
         List<TopicMatch> matches = matcher.match(searchable);
         return matches.stream()
-                .map(m -> new Mention(Mention.SCHEMA_VERSION, m.topic().id(), m.topic().name(), storied.storyId(),
-                        a.id(), a.url(), a.title(), a.source(), m.snippet(), m.matchedTerms(), a.publishedAt(), now,
-                        backfill))
+                .map(m -> new TopicHit(m.topic().id(), m.topic().name(), m.snippet(), m.matchedTerms()))
                 .toList();
     }
 }

@@ -2,13 +2,13 @@ package dev.wirewatch.processing.story;
 
 import dev.wirewatch.model.ContentHash;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.LongUnaryOperator;
+
 
 /**
  * Keeps site chrome out of story vectors: the words of an edge paragraph (one of the first or last
@@ -20,8 +20,7 @@ import java.util.Set;
  * articles under the same chrome scored as one story, which suppresses the second story's alert. A paragraph
  * repeated word for word is evidence of chrome or of a copy (which takes its original's story anyway), not of a
  * retelling. Only edge paragraphs are tracked because chrome surrounds the body; it keeps the counts to a few per
- * article. Their counts live with the document frequencies, under keys no word can have, so every index
- * partition sees the same counts.
+ * article. Their counts live with the document frequencies, under keys derived so that no word's key meets them.
  *
  * <p>Stateless and thread safe.
  */
@@ -30,8 +29,8 @@ public final class RepeatedParagraphs {
     /** Paragraphs tracked at each end of an article. */
     public static final int EDGE_PARAGRAPHS = 3;
 
-    /** Prefix of a paragraph's key among the document frequencies; a word never starts with it. */
-    private static final String MARKER = "¶";
+    /** Mixed into a paragraph's key to give its key among the document frequencies, apart from words' keys. */
+    private static final long MARKER = 0x9e3779b97f4a7c15L;
 
     private RepeatedParagraphs() {
     }
@@ -59,37 +58,63 @@ public final class RepeatedParagraphs {
     private static void addIfWords(String paragraph, List<Paragraph> to) {
         String normalized = ContentHash.normalize(paragraph);
         if (!normalized.isEmpty()) {
-            to.add(new Paragraph(TermVector.key(normalized), TermVectors.termFrequencies(normalized)));
+            to.add(new Paragraph(TermVector.key(normalized), TermCounts.of(normalized)));
         }
     }
 
     /** The keys to count among the document frequencies: the article's words and its edge paragraphs, once each. */
-    public static Collection<String> counted(Set<String> words, List<Paragraph> edges) {
-        Set<String> keys = new LinkedHashSet<>(words);
-        edges.forEach(p -> keys.add(marker(p)));
+    public static long[] counted(TermCounts words, List<Paragraph> edges) {
+        Set<Long> markers = new LinkedHashSet<>();
+        edges.forEach(p -> markers.add(marker(p)));
+        long[] keys = Arrays.copyOf(words.keys(), words.size() + markers.size());
+        int n = words.size();
+        for (long m : markers) {
+            keys[n++] = m;
+        }
         return keys;
     }
 
     /**
-     * The word counts {@code terms} less the words of each edge paragraph that {@code counts} (the frequencies of
-     * {@link #counted}'s keys with this article counted) says an earlier article had.
+     * The word counts {@code terms} less the words of each edge paragraph that {@code count} (a key's frequency
+     * with this article counted, for {@link #counted}'s keys) says an earlier article had.
      */
-    public static Map<String, Integer> storyTerms(Map<String, Integer> terms, List<Paragraph> edges,
-                                                 Map<String, Long> counts) {
-        Map<String, Integer> story = null;
+    public static TermCounts storyTerms(TermCounts terms, List<Paragraph> edges, LongUnaryOperator count) {
+        int[] left = null;
         for (Paragraph p : edges) {
-            if (counts.getOrDefault(marker(p), 0L) > 1) {
-                if (story == null) {
-                    story = new HashMap<>(terms);
+            if (count.applyAsLong(marker(p)) > 1) {
+                if (left == null) {
+                    left = terms.counts().clone();
                 }
-                Map<String, Integer> left = story;
-                p.terms().forEach((term, n) -> left.computeIfPresent(term, (t, c) -> c > n ? c - n : null));
+                TermCounts repeated = p.terms();
+                for (int i = 0; i < repeated.size(); i++) {
+                    int at = Arrays.binarySearch(terms.keys(), repeated.keys()[i]);
+                    if (at >= 0) {
+                        left[at] = Math.max(0, left[at] - repeated.counts()[i]);
+                    }
+                }
             }
         }
-        return story == null ? terms : story;
+        if (left == null) {
+            return terms;
+        }
+        int kept = 0;
+        for (int c : left) {
+            kept += c > 0 ? 1 : 0;
+        }
+        long[] keys = new long[kept];
+        int[] counts = new int[kept];
+        for (int i = 0, j = 0; i < left.length; i++) {
+            if (left[i] > 0) {
+                keys[j] = terms.keys()[i];
+                counts[j++] = left[i];
+            }
+        }
+        return new TermCounts(keys, counts);
     }
 
-    private static String marker(Paragraph p) {
-        return MARKER + Long.toHexString(p.key());
+    private static long marker(Paragraph p) {
+        long z = p.key() ^ MARKER;
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        return z ^ (z >>> 29);
     }
 }

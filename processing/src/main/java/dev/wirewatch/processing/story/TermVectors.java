@@ -1,11 +1,12 @@
 package dev.wirewatch.processing.story;
 
 import dev.wirewatch.model.ContentHash;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToLongFunction;
+import java.util.function.LongUnaryOperator;
+
 
 /**
  * TF-IDF term vectors over a running document frequency: every text seen updates the counts, so weights adapt to
@@ -38,25 +39,35 @@ public final class TermVectors {
     }
 
     /**
-     * The vector of a text with term frequencies {@code tf}, weighted by the document {@code frequency} of each of
-     * its terms among {@code documents} (both should already count the text itself): its {@code maxTerms} heaviest
-     * terms, L2-normalized.
+     * The vector of a text with term counts {@code tf}, weighted by the document {@code frequency} of each of its
+     * terms among {@code documents} (both should already count the text itself): its {@code maxTerms} heaviest
+     * terms (equal weights: smaller key first), L2-normalized.
      */
-    public static TermVector vectorize(Map<String, Integer> tf, ToLongFunction<String> frequency, long documents,
-                                       int maxTerms) {
-        Map<String, Double> weights = new HashMap<>();
-        tf.forEach((term, count) -> weights.put(term, (1 + Math.log(count))
-                * Math.log(1 + (documents + 1.0) / Math.max(1, frequency.applyAsLong(term)))));
-        Map<String, Double> top = new LinkedHashMap<>();
-        weights.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(maxTerms)
-                .forEach(e -> top.put(e.getKey(), e.getValue()));
-        double norm = Math.sqrt(top.values().stream().mapToDouble(w -> w * w).sum());
-        if (norm > 0) {
-            top.replaceAll((t, w) -> w / norm);
+    public static TermVector vectorize(TermCounts tf, LongUnaryOperator frequency, long documents, int maxTerms) {
+        int n = tf.size();
+        double[] weights = new double[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            weights[i] = (1 + Math.log(tf.counts()[i]))
+                    * Math.log(1 + (documents + 1.0) / Math.max(1, frequency.applyAsLong(tf.keys()[i])));
+            order[i] = i;
         }
-        return TermVector.of(top);
+        Arrays.sort(order, (a, b) -> weights[a] != weights[b] ? Double.compare(weights[b], weights[a])
+                : Long.compare(tf.keys()[a], tf.keys()[b]));
+        int kept = Math.min(maxTerms, n);
+        double norm = 0;
+        for (int i = 0; i < kept; i++) {
+            norm += weights[order[i]] * weights[order[i]];
+        }
+        norm = norm > 0 ? Math.sqrt(norm) : 1;
+        Integer[] top = Arrays.copyOf(order, kept);
+        Arrays.sort(top); // term keys ascend with the index
+        long[] keys = new long[kept];
+        float[] values = new float[kept];
+        for (int i = 0; i < kept; i++) {
+            keys[i] = tf.keys()[top[i]];
+            values[i] = (float) (weights[top[i]] / norm);
+        }
+        return new TermVector(keys, values);
     }
 }

@@ -5,7 +5,7 @@ import dev.wirewatch.processing.dedup.Signature;
 import dev.wirewatch.processing.story.TermVector;
 
 /**
- * The 64-bit keys the candidate index files articles under, and which partition owns a key.
+ * The 64-bit keys triage files articles under for near-copy candidates, and an article's handle.
  *
  * <p>Stateless and thread safe. Keys are stable across processes and releases (state stores hold them).
  */
@@ -37,11 +37,6 @@ public final class Bands {
      */
     public static long handle(String articleId) {
         return TermVector.key(articleId);
-    }
-
-    /** The partition of {@code partitions} that owns {@code key}. */
-    public static int partitionOf(long key, int partitions) {
-        return (int) Math.floorMod(key, (long) partitions);
     }
 
     private static long mix64(long z) {

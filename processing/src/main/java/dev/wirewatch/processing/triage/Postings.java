@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Articles filed under 64-bit keys (LSH band keys, or term keys) by their 64-bit handle ({@link Bands#handle}),
- * each with the article's timestamp: the candidate lookup of the index. Handles, not ids, keep each entry small.
+ * Articles filed under 64-bit keys (LSH band keys, or a story method's candidate keys) by their 64-bit handle
+ * ({@link Bands#handle}), each with the time it was filed: triage's candidate lookup. Handles, not ids, keep each
+ * entry small.
  *
  * <p>Implementations need not be thread safe.
  */

@@ -21,8 +21,8 @@ class RepeatedParagraphsTest {
         List<Paragraph> edges = RepeatedParagraphs.edges(body);
 
         assertEquals(List.of("p1", "p2", "p3", "p7", "p8", "p9"),
-                edges.stream().map(p -> p.terms().keySet().stream().filter(t -> t.startsWith("p") && t.length() == 2)
-                        .findFirst().orElseThrow()).toList());
+                edges.stream().map(p -> IntStream.rangeClosed(1, 9).mapToObj(i -> "p" + i)
+                        .filter(t -> p.terms().count(TermVector.key(t)) > 0).findFirst().orElseThrow()).toList());
         assertEquals(RepeatedParagraphs.edges("  paragraph   NUMBER p1!").get(0).key(), edges.get(0).key(),
                 "keyed by the normalized text");
     }
@@ -34,7 +34,8 @@ class RepeatedParagraphsTest {
 
         Set<String> names = Set.of("alpha", "bravo", "charlie", "delta");
         assertEquals(List.of("alpha", "bravo", "charlie", "delta"), edges.stream()
-                .map(p -> p.terms().keySet().stream().filter(names::contains).findFirst().orElseThrow())
+                .map(p -> names.stream().sorted().filter(t -> p.terms().count(TermVector.key(t)) > 0).findFirst()
+                        .orElseThrow())
                 .toList());
     }
 
@@ -42,28 +43,25 @@ class RepeatedParagraphsTest {
     void wordsOfAParagraphAnEarlierArticleHadAreLeftOutOncePerOccurrence() {
         String body = HEADER + "\n\nHanoi orders Sukhoi fighters, the ledger learns.\n\n" + HEADER;
         List<Paragraph> edges = RepeatedParagraphs.edges(body);
-        Map<String, Integer> terms = TermVectors.termFrequencies(body);
-        Map<String, Long> seenBefore = RepeatedParagraphs.counted(terms.keySet(), edges).stream()
-                .collect(Collectors.toMap(k -> k, k -> k.equals(marker(edges.get(0))) ? 2L : 1L));
+        TermCounts terms = TermCounts.of(body);
+        long header = marker(edges.get(0));
 
-        Map<String, Integer> story = RepeatedParagraphs.storyTerms(terms, edges, seenBefore);
+        TermCounts story = RepeatedParagraphs.storyTerms(terms, edges, key -> key == header ? 2 : 1);
 
-        assertEquals(Map.of("hanoi", 1, "orders", 1, "sukhoi", 1, "fighters", 1, "ledger", 1, "learns", 1), story,
-                "the header went twice; 'ledger' stays once, from the body");
+        assertEquals(TermCounts.of(Map.of("hanoi", 1, "orders", 1, "sukhoi", 1, "fighters", 1, "ledger", 1,
+                "learns", 1)), story, "the header went twice; 'ledger' stays once, from the body");
     }
 
     @Test
     void anArticleWhoseParagraphsAreAllNewKeepsEveryWord() {
         String body = HEADER + "\n\nHanoi orders Sukhoi fighters.";
         List<Paragraph> edges = RepeatedParagraphs.edges(body);
-        Map<String, Integer> terms = TermVectors.termFrequencies(body);
-        Map<String, Long> firstSeen = RepeatedParagraphs.counted(terms.keySet(), edges).stream()
-                .collect(Collectors.toMap(k -> k, k -> 1L));
+        TermCounts terms = TermCounts.of(body);
 
-        assertSame(terms, RepeatedParagraphs.storyTerms(terms, edges, firstSeen));
+        assertSame(terms, RepeatedParagraphs.storyTerms(terms, edges, key -> 1));
     }
 
-    private static String marker(Paragraph p) {
-        return RepeatedParagraphs.counted(java.util.Set.of(), List.of(p)).iterator().next();
+    private static long marker(Paragraph p) {
+        return RepeatedParagraphs.counted(TermCounts.EMPTY, List.of(p))[0];
     }
 }

@@ -6,20 +6,21 @@ import static dev.wirewatch.processing.Fixtures.story;
 import static dev.wirewatch.processing.Fixtures.truncated;
 import static dev.wirewatch.processing.Fixtures.withChrome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirewatch.config.ProcessingSettings;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.Duplicate;
 import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.StoryAssignment;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.model.topic.Topics;
-import dev.wirewatch.processing.MutableClock;
 import dev.wirewatch.processing.ProcessingMetrics;
 import dev.wirewatch.processing.ProcessingTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,20 +39,20 @@ class TriageTopologyTest {
     private static final Instant FETCHED = Instant.parse("2025-07-14T08:00:00Z");
     private final Topics topics = Topics.standard();
     private final ProcessingMetrics metrics = new ProcessingMetrics(new SimpleMeterRegistry());
-    private final MutableClock clock = new MutableClock(FETCHED);
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> articles;
     private TestOutputTopic<String, Mention> mentions;
     private TestOutputTopic<String, Duplicate> duplicates;
+    private TestOutputTopic<String, StoryAssignment> assignments;
     private int fetched;
 
-    private void start(Duration grace) {
+    private void start() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "triage-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(ProcessingTopology.build(topics,
-                ProcessingSettings.defaults().withOrderingGrace(grace), 1, metrics, clock), props);
+                ProcessingSettings.defaults(), metrics), props);
         TestInputTopic<String, TopicDefinition> definitions = driver.createInputTopic(
                 topics.topicDefinitions().name(), Serdes.String().serializer(),
                 topics.topicDefinitions().valueSerde().serializer());
@@ -62,6 +63,8 @@ class TriageTopologyTest {
                 topics.mentions().valueSerde().deserializer());
         duplicates = driver.createOutputTopic(topics.duplicates().name(), Serdes.String().deserializer(),
                 topics.duplicates().valueSerde().deserializer());
+        assignments = driver.createOutputTopic(topics.storyAssignments().name(), Serdes.String().deserializer(),
+                topics.storyAssignments().valueSerde().deserializer());
     }
 
     @AfterEach
@@ -92,7 +95,7 @@ class TriageTopologyTest {
 
     @Test
     void republicationsUnderOtherBoilerplateEditedTruncatedOrReorderedAreDroppedAndAudited() {
-        start(Duration.ZERO);
+        start();
         Article original = article("herald", "Vietnam to buy 40 Su-35s", story("jets-original"));
         List<Article> copies = List.of(
                 article("wire", "Vietnam to buy 40 Su-35s", withChrome(story("jets-original"))),
@@ -118,7 +121,7 @@ class TriageTopologyTest {
 
     @Test
     void aRewriteJoinsTheStoryAndAnotherEventOnTheSameSubjectStartsItsOwn() {
-        start(Duration.ZERO);
+        start();
         Article report = article("herald", "Vietnam to buy 40 Su-35s", story("jets-original"));
         Article rewrite = article("times", "Russia set to supply Vietnam with Su-35s", story("jets-rewrite"));
         Article crash = article("wire", "Su-35 crashes in training", story("jets-crash"));
@@ -135,7 +138,7 @@ class TriageTopologyTest {
 
     @Test
     void twoEventsPublishedUnderOneSitesChromeAlertSeparately() {
-        start(Duration.ZERO);
+        start();
         Article delivery = article("gazette", "Vietnam to buy 40 Su-35s", withChrome(story("jets-original")));
         Article crash = article("gazette", "Su-35 crashes in training", withChrome(story("jets-crash")));
         pipe(delivery);
@@ -148,21 +151,47 @@ class TriageTopologyTest {
     }
 
     @Test
-    void aCopyThatArrivesBeforeItsOriginalWithinTheGraceIsStillTheCopy() {
-        start(Duration.ofSeconds(2));
+    void everyDecisionIsPublishedOnStoryAssignmentsKeyedByArticle() {
+        start();
+        Article report = article("herald", "Vietnam to buy 40 Su-35s", story("jets-original"));
+        Article copy = article("wire", "Vietnam to buy 40 Su-35s", withChrome(story("jets-original")));
+        Article rewrite = article("times", "Russia set to supply Vietnam with Su-35s", story("jets-rewrite"));
+        Article crash = article("wire", "Su-35 crashes in training", story("jets-crash"));
+        List.of(report, copy, rewrite, crash).forEach(this::pipe);
+
+        Map<String, StoryAssignment> byId = new HashMap<>();
+        assignments.readKeyValuesToList().forEach(kv -> byId.put(kv.key, kv.value));
+        assertEquals(4, byId.size(), byId.toString());
+        StoryAssignment first = byId.get(report.id());
+        assertEquals("new-story", first.rule());
+        assertEquals(report.id(), first.storyId());
+        assertNull(first.duplicateOf());
+        assertEquals(report.url(), first.url());
+        assertEquals(report.title(), first.title());
+        assertEquals("herald", first.source());
+        assertEquals(report.publishedAt(), first.publishedAt());
+        assertEquals(report.fetchedAt(), first.decidedAt(), "decided at the record's time, not the wall clock");
+        StoryAssignment copied = byId.get(copy.id());
+        assertEquals(report.id(), copied.duplicateOf());
+        assertEquals(report.id(), copied.storyId());
+        assertTrue(copied.rule().startsWith("near-copy-"), copied.rule());
+        StoryAssignment joined = byId.get(rewrite.id());
+        assertEquals("joined-story", joined.rule());
+        assertEquals(report.id(), joined.storyId());
+        assertTrue(joined.similarity() >= ProcessingSettings.DEFAULT_STORY_THRESHOLD, joined.toString());
+        assertEquals(crash.id(), byId.get(crash.id()).storyId());
+    }
+
+    @Test
+    void theArticleTriageSeesFirstIsTheOriginalWhateverItsTimestampSays() {
+        start();
         Article original = article("herald", "Vietnam to buy 40 Su-35s", story("jets-original"), FETCHED);
         Article copy = article("wire", "Vietnam to buy 40 Su-35s", withChrome(story("jets-original")),
-                FETCHED.plusSeconds(1));
-        pipe(copy); // written to another partition first, say
-        driver.advanceWallClockTime(Duration.ofMillis(500));
+                FETCHED.minusSeconds(30));
         pipe(original);
-        assertTrue(mentions.isEmpty(), "held for the grace");
-        assertEquals(2, metrics.held());
+        pipe(copy); // an older record time, written later: triage order is the order of its input topic
 
-        driver.advanceWallClockTime(Duration.ofSeconds(3));
-        Map<String, Duplicate> audit = duplicatesById();
-        assertEquals(original.id(), audit.get(copy.id()).originalId(), "ordered by the time written to Kafka, not by arrival");
+        assertEquals(original.id(), duplicatesById().get(copy.id()).originalId());
         assertEquals(List.of(original.id()), mentions.readValuesToList().stream().map(Mention::articleId).toList());
-        assertEquals(0, metrics.held());
     }
 }

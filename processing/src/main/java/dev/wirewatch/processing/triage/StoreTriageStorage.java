@@ -1,0 +1,166 @@
+package dev.wirewatch.processing.triage;
+
+import dev.wirewatch.processing.mention.FirstMentions;
+import dev.wirewatch.processing.mention.MentionTally;
+import dev.wirewatch.processing.story.DocumentFrequencies;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Triage's state in Kafka Streams window stores: each entry is filed at the triage time it was written, and
+ * Streams drops a store's segments once they are older than its retention, so nothing is ever scanned for expiry.
+ *
+ * <p>Stateless; the adapters it returns are used by their task only.
+ */
+final class StoreTriageStorage {
+
+    /** The stores, by role. */
+    record Stores(WindowStore<String, String> contentHashes, WindowStore<Long, Long> bands,
+                  WindowStore<Long, Long> storyKeys, WindowStore<Long, Retained> articles,
+                  WindowStore<Long, Long> frequencies, WindowStore<String, MentionTally> tallies) {
+    }
+
+    private StoreTriageStorage() {
+    }
+
+    static TriageStorage of(Stores stores, Duration retention) {
+        return new TriageStorage(contentHashes(stores.contentHashes()), postings(stores.bands()),
+                postings(stores.storyKeys()), articles(stores.articles()),
+                new WindowFrequencies(stores.frequencies(), retention), tallies(stores.tallies()));
+    }
+
+    private static TriageStorage.ContentHashes contentHashes(WindowStore<String, String> store) {
+        return new TriageStorage.ContentHashes() {
+            @Override
+            public String first(String hash, long from, long to) {
+                try (WindowStoreIterator<String> it = store.fetch(hash, Math.max(0, from), to)) {
+                    return it.hasNext() ? it.next().value : null;
+                }
+            }
+
+            @Override
+            public void put(String hash, String articleId, long timestamp) {
+                store.put(hash, articleId, timestamp);
+            }
+        };
+    }
+
+    private static Postings postings(WindowStore<Long, Long> store) {
+        return new Postings() {
+            @Override
+            public List<Posting> find(long key, long from, long to) {
+                List<Posting> found = new ArrayList<>(2);
+                try (WindowStoreIterator<Long> it = store.fetch(key, Math.max(0, from), to)) {
+                    it.forEachRemaining(kv -> found.add(new Posting(kv.value, kv.key)));
+                }
+                return found;
+            }
+
+            @Override
+            public void add(long key, long handle, long timestamp) {
+                store.put(key, handle, timestamp);
+            }
+        };
+    }
+
+    private static TriageStorage.RetainedArticles articles(WindowStore<Long, Retained> store) {
+        return new TriageStorage.RetainedArticles() {
+            @Override
+            public Retained get(long handle, long timestamp) {
+                return store.fetch(handle, timestamp);
+            }
+
+            @Override
+            public Retained find(String id, long from, long to) {
+                try (WindowStoreIterator<Retained> it = store.backwardFetch(Bands.handle(id), Math.max(0, from), to)) {
+                    while (it.hasNext()) {
+                        KeyValue<Long, Retained> kv = it.next();
+                        if (kv.value.id().equals(id)) {
+                            return kv.value;
+                        }
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public void put(Retained article) {
+                store.put(Bands.handle(article.id()), article, article.timestamp());
+            }
+        };
+    }
+
+    private static FirstMentions.Tallies tallies(WindowStore<String, MentionTally> store) {
+        return new FirstMentions.Tallies() {
+            @Override
+            public MentionTally latest(String key, long from, long to) {
+                try (WindowStoreIterator<MentionTally> it = store.backwardFetch(key, Math.max(0, from), to)) {
+                    return it.hasNext() ? it.next().value : null;
+                }
+            }
+
+            @Override
+            public void put(String key, MentionTally tally, long timestamp) {
+                store.put(key, tally, timestamp);
+            }
+        };
+    }
+
+    /**
+     * Document frequencies in epochs of half the retention: a key's count is filed at its epoch's start, and its
+     * frequency is the current and the previous epoch's count, so what is older than about one retention window
+     * is forgotten when its segment goes.
+     */
+    static final class WindowFrequencies implements DocumentFrequencies {
+
+        /** The key of the article count; a term's key equals it with probability 2⁻⁶⁴. */
+        static final long DOCUMENTS = Long.MIN_VALUE;
+
+        private final WindowStore<Long, Long> store;
+        private final long epochMillis;
+        private long epochStart = -1;
+
+        WindowFrequencies(WindowStore<Long, Long> store, Duration retention) {
+            this.store = store;
+            this.epochMillis = epochMillis(retention);
+        }
+
+        /** The epoch length for {@code retention}; the store must retain two epochs. */
+        static long epochMillis(Duration retention) {
+            return Math.max(1, retention.toMillis() / 2);
+        }
+
+        @Override
+        public long[] add(long[] keys, long timestamp) {
+            epochStart = Math.max(epochStart, Math.floorDiv(timestamp, epochMillis) * epochMillis);
+            increment(DOCUMENTS);
+            long[] counts = new long[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                counts[i] = increment(keys[i]);
+            }
+            return counts;
+        }
+
+        private long increment(long key) {
+            Long current = store.fetch(key, epochStart);
+            long now = (current == null ? 0 : current) + 1;
+            store.put(key, now, epochStart);
+            Long previous = epochStart >= epochMillis ? store.fetch(key, epochStart - epochMillis) : null;
+            return now + (previous == null ? 0 : previous);
+        }
+
+        @Override
+        public long documents() {
+            if (epochStart < 0) {
+                return 0;
+            }
+            Long current = store.fetch(DOCUMENTS, epochStart);
+            Long previous = epochStart >= epochMillis ? store.fetch(DOCUMENTS, epochStart - epochMillis) : null;
+            return (current == null ? 0 : current) + (previous == null ? 0 : previous);
+        }
+    }
+}

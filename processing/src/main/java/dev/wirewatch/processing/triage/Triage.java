@@ -1,0 +1,201 @@
+package dev.wirewatch.processing.triage;
+
+import dev.wirewatch.model.Mention;
+import dev.wirewatch.processing.dedup.CandidateVerifier;
+import dev.wirewatch.processing.dedup.NearCopy;
+import dev.wirewatch.processing.dedup.Signature;
+import dev.wirewatch.processing.mention.FirstMentions;
+import dev.wirewatch.processing.mention.MentionOutcome;
+import dev.wirewatch.processing.mention.TopicHit;
+import dev.wirewatch.processing.story.StoryMethod;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The single-writer decision: for each article, in triage order, whether it copies an earlier one (same content
+ * hash, or a near-copy by MinHash), which story it belongs to (the story method's closest earlier candidate), and
+ * which of its topic matches is the first of its (topic, story).
+ *
+ * <p>Every decision depends only on the articles before it in triage order and on their triage times (record time,
+ * never the wall clock), so replaying the same input gives the same decisions. A copy takes its original's story, so
+ * a chain of copies points at one original and a story keeps one id however it grew.
+ *
+ * <p>Kafka-free; not thread safe: one instance owns its storage.
+ *
+ * @param <F> the story method's features
+ * @param <P> the story method's profile
+ */
+public final class Triage<F, P> {
+
+    /** Story candidates taken per candidate key: the most recent ones. */
+    static final int MAX_POSTINGS_PER_KEY = 50;
+
+    private final TriageSettings settings;
+    private final StoryMethod<F, P> method;
+    private final TriageStorage storage;
+    private final CandidateVerifier verifier;
+    private final FirstMentions firstMentions;
+
+    public Triage(TriageSettings settings, StoryMethod<F, P> method, TriageStorage storage) {
+        this.settings = settings;
+        this.method = method;
+        this.storage = storage;
+        this.verifier = new CandidateVerifier(settings.duplicates());
+        this.firstMentions = new FirstMentions(storage.tallies(), settings.storyRetention());
+    }
+
+    /** A triage over {@code storage} with {@code method}, whatever its type parameters. */
+    public static Triage<?, ?> of(TriageSettings settings, StoryMethod<?, ?> method, TriageStorage storage) {
+        return new Triage<>(settings, method, storage);
+    }
+
+    /** Decides {@code item} at triage time {@code now} (epoch millis, not before any earlier item's). */
+    public TriageOutcome decide(TriageItem item, long now) {
+        long from = now - settings.retention().toMillis();
+        Retained before = storage.articles().find(item.articleId(), from, now);
+        if (item.backfill() || before != null) {
+            Decision known = before != null ? before.decision() : null;
+            return new TriageOutcome(item, known, true, mentions(item, known, now));
+        }
+        Decision decision = exactCopy(item, from, now);
+        if (decision == null) {
+            decision = admit(item, from, now);
+        }
+        return new TriageOutcome(item, decision, false, mentions(item, decision, now));
+    }
+
+    /** A copy of the first article with the same content hash, or null (then this article is that first). */
+    private Decision exactCopy(TriageItem item, long from, long now) {
+        String hash = item.features().contentHash();
+        String first = storage.contentHashes().first(hash, from, now);
+        if (first == null) {
+            storage.contentHashes().put(hash, item.articleId(), now);
+            return null;
+        }
+        Retained original = storage.articles().find(first, from, now);
+        String originalId = original == null ? first : original.decision().originalId();
+        String storyId = original == null ? first : original.decision().storyId();
+        return new Decision(item.articleId(), now, originalId, 1, Decision.EXACT_CONTENT, storyId, 0);
+    }
+
+    private Decision admit(TriageItem item, long from, long now) {
+        ArticleFeatures features = item.features();
+        Signature signature = new Signature(features.mins(), features.shingles());
+        long[] bandKeys = Bands.keys(signature, settings.duplicates());
+        long handle = Bands.handle(item.articleId());
+        Map<Long, Retained> loaded = new HashMap<>();
+        NearCopy copy = null;
+        String copyStory = null;
+        double bestJaccard = 0;
+        for (Map.Entry<Long, Long> candidate : candidates(storage.bands(), bandKeys, from, now,
+                Integer.MAX_VALUE).entrySet()) {
+            Retained other = load(candidate, loaded);
+            if (other != null && !other.id().equals(item.articleId())) {
+                double jaccard = signature.jaccard(other.signature());
+                NearCopy verdict = verifier.verify(signature, other.decision().originalId(), other.signature(),
+                        jaccard);
+                NearCopy better = CandidateVerifier.better(copy, verdict);
+                if (better != copy) {
+                    copy = better;
+                    copyStory = other.decision().storyId();
+                }
+                bestJaccard = Math.max(bestJaccard, jaccard);
+            }
+        }
+        P profile = method.admit(method.decodeFeatures(features.story()), storage.frequencies(), now);
+        Decision decision;
+        byte[] kept;
+        if (copy != null) {
+            decision = new Decision(item.articleId(), now, copy.originalId(), copy.similarity(),
+                    "near-copy-" + copy.rule(), copyStory, 0);
+            kept = new byte[0]; // a copy is found through its original's story keys, not its own
+        } else {
+            long[] storyKeys = method.candidateKeys(profile);
+            decision = storyOf(item, profile, storyKeys, loaded, bestJaccard, now);
+            for (long key : storyKeys) {
+                storage.storyKeys().add(key, handle, now);
+            }
+            kept = method.encodeProfile(profile);
+        }
+        for (long key : bandKeys) {
+            storage.bands().add(key, handle, now);
+        }
+        storage.articles().put(new Retained(item.articleId(), now, epochMillis(item.publishedAt()),
+                features.mins(), features.shingles(), kept, decision));
+        return decision;
+    }
+
+    /**
+     * The story of the closest earlier article under the story keys, if it is close enough. Candidates come only
+     * from the story window, the most recent few per key: a key common enough to fill its postings says little
+     * about the story anyway.
+     */
+    private Decision storyOf(TriageItem item, P profile, long[] storyKeys, Map<Long, Retained> loaded,
+                             double bestJaccard, long now) {
+        long from = now - settings.storyWindow().toMillis();
+        Long published = epochMillis(item.publishedAt());
+        Retained best = null;
+        double bestScore = 0;
+        for (Map.Entry<Long, Long> candidate : candidates(storage.storyKeys(), storyKeys, from, now,
+                MAX_POSTINGS_PER_KEY).entrySet()) {
+            Retained other = load(candidate, loaded);
+            if (other == null || other.id().equals(item.articleId()) || other.profile().length == 0
+                    || !withinStoryWindow(published, other.publishedAt())) {
+                continue;
+            }
+            double score = method.similarity(profile, method.decodeProfile(other.profile()));
+            if (best == null || score > bestScore || (score == bestScore && other.id().compareTo(best.id()) < 0)) {
+                best = other;
+                bestScore = score;
+            }
+        }
+        if (best != null && bestScore >= method.threshold()) {
+            return new Decision(item.articleId(), now, null, bestJaccard, Decision.JOINED_STORY,
+                    best.decision().storyId(), bestScore);
+        }
+        return new Decision(item.articleId(), now, null, bestJaccard, Decision.NEW_STORY, item.articleId(), 0);
+    }
+
+    /** The first-mention outcome of each topic hit; none for a copy or an unknown article. */
+    private List<MentionOutcome> mentions(TriageItem item, Decision decision, long now) {
+        if (decision == null || decision.isCopy() || item.hits().isEmpty()) {
+            return List.of();
+        }
+        List<MentionOutcome> outcomes = new ArrayList<>(item.hits().size());
+        for (TopicHit hit : item.hits()) {
+            Mention mention = new Mention(Mention.SCHEMA_VERSION, hit.topicId(), hit.topicName(), decision.storyId(),
+                    item.articleId(), item.url(), item.title(), item.source(), hit.snippet(), hit.matchedTerms(),
+                    item.publishedAt(), Instant.ofEpochMilli(now), item.backfill());
+            outcomes.add(firstMentions.observe(mention, now));
+        }
+        return outcomes;
+    }
+
+    private Retained load(Map.Entry<Long, Long> candidate, Map<Long, Retained> loaded) {
+        return loaded.computeIfAbsent(candidate.getKey(),
+                handle -> storage.articles().get(handle, candidate.getValue()));
+    }
+
+    /** Handle → filing time of the articles under {@code keys}, the latest {@code perKey} of each. */
+    private static Map<Long, Long> candidates(Postings postings, long[] keys, long from, long to, int perKey) {
+        Map<Long, Long> found = new LinkedHashMap<>();
+        for (long key : keys) {
+            List<Postings.Posting> filed = postings.find(key, from, to);
+            filed.subList(Math.max(0, filed.size() - perKey), filed.size())
+                    .forEach(p -> found.putIfAbsent(p.handle(), p.timestamp()));
+        }
+        return found;
+    }
+
+    private boolean withinStoryWindow(Long a, Long b) {
+        return a == null || b == null || Math.abs(a - b) <= settings.storyWindow().toMillis();
+    }
+
+    private static Long epochMillis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+}
