@@ -1,0 +1,62 @@
+package dev.wirewatch.processing.story;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class TfIdfStoryMethodTest {
+
+    private final TfIdfStoryMethod method = new TfIdfStoryMethod(0.35);
+    private static final String REPORT = "Vietnam will buy forty Sukhoi fighters from Russia.\n\n"
+            + "The contract covers training and spare parts for the fleet.";
+
+    @Test
+    void featuresAndProfilesReadBackAsWritten() {
+        TfIdfStoryMethod.Features features = method.features("Hanoi orders jets", REPORT);
+        TfIdfStoryMethod.Features read = method.decodeFeatures(method.encodeFeatures(features));
+        assertEquals(features.terms(), read.terms());
+        assertEquals(features.edges(), read.edges());
+
+        TermVector profile = method.admit(features, DocumentFrequencies.inMemory(), 0);
+        assertEquals(profile, method.decodeProfile(method.encodeProfile(profile)));
+    }
+
+    @Test
+    void bytesOfAnotherVersionOrCutShortAreRefusedWithAReason() {
+        byte[] encoded = method.encodeFeatures(method.features(null, REPORT));
+        byte[] otherVersion = encoded.clone();
+        otherVersion[0] = 9;
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> method.decodeFeatures(otherVersion));
+        assertTrue(wrong.getCause().getMessage().contains("version 9"), wrong.getCause().getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> method.decodeFeatures(Arrays.copyOf(encoded, encoded.length / 2)));
+        assertThrows(IllegalArgumentException.class, () -> method.decodeProfile(new byte[] {1, 0}));
+    }
+
+    @Test
+    void aRetellingScoresAboveTheThresholdAndAnUnrelatedTextBelow() {
+        DocumentFrequencies corpus = DocumentFrequencies.inMemory();
+        TermVector report = method.admit(method.features("Vietnam buys Sukhoi fighters", REPORT), corpus, 0);
+        TermVector unrelated = method.admit(method.features("Rice harvest", "Farmers in the delta harvested "
+                + "a record rice crop this autumn.\n\nPrices at the market fell."), corpus, 1);
+        TermVector retelling = method.admit(method.features("Russia to sell Sukhoi fighters to Vietnam",
+                "Russia will sell forty Sukhoi fighters to Vietnam, with training and spare parts."), corpus, 2);
+
+        assertTrue(method.similarity(retelling, report) >= method.threshold(),
+                String.valueOf(method.similarity(retelling, report)));
+        assertTrue(method.similarity(retelling, unrelated) < 0.05);
+    }
+
+    @Test
+    void anArticleIsFiledUnderItsHeaviestTermsOnly() {
+        TermVector profile = method.admit(method.features(null, REPORT), DocumentFrequencies.inMemory(), 0);
+        long[] keys = method.candidateKeys(profile);
+        assertEquals(Math.min(TfIdfStoryMethod.KEY_TERMS, profile.size()), keys.length);
+        assertArrayEquals(profile.heaviest(keys.length), keys);
+    }
+}

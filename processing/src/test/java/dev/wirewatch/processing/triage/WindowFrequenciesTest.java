@@ -1,0 +1,73 @@
+package dev.wirewatch.processing.triage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WindowFrequenciesTest {
+
+    private static final Duration RETENTION = Duration.ofDays(14);
+    private static final long DAY = Duration.ofDays(1).toMillis();
+    private TopologyTestDriver driver;
+    private WindowStore<Long, Long> store;
+
+    /** A store built as the topology builds it, reached through a test driver (stores need a task to live in). */
+    @BeforeEach
+    void setUp() {
+        Duration kept = TriageProcessor.frequencyRetention(RETENTION);
+        Topology topology = new Topology();
+        topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), "in");
+        topology.addProcessor("holds-the-store", Holder::new, "in");
+        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("f", kept, kept.dividedBy(2),
+                false), Serdes.Long(), Serdes.Long()), "holds-the-store");
+        driver = new TopologyTestDriver(topology);
+        store = driver.getWindowStore("f");
+    }
+
+    /** Does nothing: only gives the store a task. */
+    private static final class Holder implements Processor<Object, Object, Object, Object> {
+        @Override
+        public void process(Record<Object, Object> record) {
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    @Test
+    void countsAddUpWithinAnEpochAndCarryIntoTheNext() {
+        StoreTriageStorage.WindowFrequencies f = new StoreTriageStorage.WindowFrequencies(store, RETENTION);
+        assertArrayEquals(new long[] {1, 1}, f.add(new long[] {10, 20}, DAY));
+        assertArrayEquals(new long[] {2}, f.add(new long[] {10}, 2 * DAY));
+        assertArrayEquals(new long[] {3}, f.add(new long[] {10}, 8 * DAY), "the previous epoch still counts");
+        assertEquals(3, f.documents());
+    }
+
+    @Test
+    void whatIsOlderThanTwoEpochsIsForgotten() {
+        StoreTriageStorage.WindowFrequencies f = new StoreTriageStorage.WindowFrequencies(store, RETENTION);
+        f.add(new long[] {10}, DAY);
+        assertArrayEquals(new long[] {1}, f.add(new long[] {10}, 15 * DAY), "14 days on: a new count");
+        assertEquals(1, f.documents());
+    }
+
+    @Test
+    void aRestartedTaskReadsTheCountsBack() {
+        new StoreTriageStorage.WindowFrequencies(store, RETENTION).add(new long[] {10}, DAY);
+        StoreTriageStorage.WindowFrequencies again = new StoreTriageStorage.WindowFrequencies(store, RETENTION);
+        assertArrayEquals(new long[] {2}, again.add(new long[] {10}, DAY + 1));
+    }
+}
