@@ -32,12 +32,12 @@ public record WirewatchConfig(
         return new WirewatchConfig(newKafka, feeds, ingest, topics, alerts, metrics, processing);
     }
 
-    /** A copy tracking other topics. */
     /** A copy polling other feeds. */
     public WirewatchConfig withFeeds(java.util.List<FeedSettings> newFeeds) {
         return new WirewatchConfig(kafka, newFeeds, ingest, topics, alerts, metrics, processing);
     }
 
+    /** A copy tracking other topics. */
     public WirewatchConfig withTopics(java.util.List<TrackedTopic> newTopics) {
         return new WirewatchConfig(kafka, feeds, ingest, newTopics, alerts, metrics, processing);
     }

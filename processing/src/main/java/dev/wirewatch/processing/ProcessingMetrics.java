@@ -4,6 +4,7 @@ import dev.wirewatch.processing.mention.MentionOutcome;
 import dev.wirewatch.processing.triage.Decision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -69,6 +70,15 @@ public final class ProcessingMetrics {
                     .description("mentions dropped because their story already mentioned the topic")
                     .tag("topic", topic).register(registry).increment();
         }
+    }
+
+    /**
+     * The time each article spends in a processing step ({@code compute-features}, {@code match-topics},
+     * {@code triage}): what the parallel steps and the single writer cost per article.
+     */
+    Timer step(String step) {
+        return Timer.builder("wirewatch.processing.step").description("time spent per record in a processing step")
+                .tag("step", step).register(registry);
     }
 
     void deadLettered() {

@@ -22,6 +22,7 @@ import dev.wirewatch.processing.triage.TriageItem;
 import dev.wirewatch.processing.triage.TriageOutcome;
 import dev.wirewatch.processing.triage.TriageProcessor;
 import dev.wirewatch.processing.triage.TriageSettings;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,8 +73,8 @@ public final class ProcessingTopology {
         AtomicLong topicsVersion = addStores(builder, topics, settings, triage);
 
         KStream<String, Article> articles = decode(builder, topics, metrics);
-        KStream<String, TriageItem> items = matchTopics(computeFeatures(articles, triage, method), settings,
-                topicsVersion);
+        KStream<String, TriageItem> items = matchTopics(computeFeatures(articles, triage, method, metrics), settings,
+                topicsVersion, metrics);
         KStream<String, TriageOutcome> decided = triage(items, triage, method, metrics);
         publishAssignments(decided, topics);
         auditCopies(decided, topics);
@@ -97,18 +98,22 @@ public final class ProcessingTopology {
 
     /** The expensive per-article work, in the article's partition: content hash, MinHash, story features. */
     private static KStream<String, FeaturedArticle> computeFeatures(KStream<String, Article> articles,
-                                                                    TriageSettings triage, StoryMethod<?, ?> method) {
+                                                                    TriageSettings triage, StoryMethod<?, ?> method,
+                                                                    ProcessingMetrics metrics) {
         FeatureExtractor extractor = new FeatureExtractor(triage.duplicates(), method);
-        return articles.mapValues(a -> new FeaturedArticle(a, extractor.features(a.contentHash(), a.title(),
-                a.text())), Named.as("compute-features"));
+        Timer timer = metrics.step("compute-features");
+        return articles.mapValues(a -> timer.record(() -> new FeaturedArticle(a, extractor.features(a.contentHash(),
+                a.title(), a.text()))), Named.as("compute-features"));
     }
 
     /** Matches the tracked topics, also in the article's partition; backfills topics changed at runtime. */
     private static KStream<String, TriageItem> matchTopics(KStream<String, FeaturedArticle> featured,
-                                                           ProcessingSettings settings, AtomicLong topicsVersion) {
+                                                           ProcessingSettings settings, AtomicLong topicsVersion,
+                                                           ProcessingMetrics metrics) {
         MatchProcessor.Stores stores = new MatchProcessor.Stores(TOPIC_DEFINITION_STORE, RECENT_ARTICLE_STORE,
                 APPLIED_TOPIC_STORE);
-        return featured.process(() -> new MatchProcessor(stores, settings.backfillWindow(), topicsVersion),
+        Timer timer = metrics.step("match-topics");
+        return featured.process(() -> new MatchProcessor(stores, settings.backfillWindow(), topicsVersion, timer),
                 Named.as("match-topics"), RECENT_ARTICLE_STORE, APPLIED_TOPIC_STORE);
     }
 
@@ -118,7 +123,8 @@ public final class ProcessingTopology {
         return items
                 .repartition(Repartitioned.with(Serdes.String(), ITEM_SERDE).withName(TRIAGE_INPUT)
                         .withNumberOfPartitions(1))
-                .process(() -> new TriageProcessor(triage, method, TRIAGE_STORES), Named.as("triage"),
+                .process(() -> new TriageProcessor(triage, method, TRIAGE_STORES, metrics.step("triage")),
+                        Named.as("triage"),
                         TRIAGE_STORES.contentHashes(), TRIAGE_STORES.bands(), TRIAGE_STORES.storyKeys(),
                         TRIAGE_STORES.articles(), TRIAGE_STORES.frequencies(), TRIAGE_STORES.tallies())
                 .peek((id, outcome) -> count(outcome, metrics), Named.as("count-decisions"));

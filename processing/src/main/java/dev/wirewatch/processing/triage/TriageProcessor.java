@@ -1,7 +1,9 @@
 package dev.wirewatch.processing.triage;
 
 import dev.wirewatch.processing.story.StoryMethod;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,11 +25,14 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
     private final TriageSettings settings;
     private final StoryMethod<?, ?> method;
     private final StoreNames names;
+    private final Timer timer;
     private ProcessorContext<String, TriageOutcome> context;
     private Triage<?, ?> triage;
     private long streamTime = Long.MIN_VALUE;
 
-    public TriageProcessor(TriageSettings settings, StoryMethod<?, ?> method, StoreNames names) {
+    /** {@code timer} records the time each item takes here. */
+    public TriageProcessor(TriageSettings settings, StoryMethod<?, ?> method, StoreNames names, Timer timer) {
+        this.timer = timer;
         this.settings = settings;
         this.method = method;
         this.names = names;
@@ -46,7 +51,9 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
     @Override
     public void process(Record<String, TriageItem> record) {
         streamTime = Math.max(streamTime, Math.max(record.timestamp(), context.currentStreamTimeMs()));
+        long start = System.nanoTime();
         TriageOutcome outcome = triage.decide(record.value(), streamTime);
+        timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         context.forward(record.withValue(outcome).withTimestamp(streamTime));
     }
 
