@@ -22,7 +22,7 @@ import java.time.Duration;
  * <li>{@code streamThreads}: Kafka Streams threads, one per available core by default (the parallel steps have one
  * task per articles partition; triage is one task, so more threads than cores only add switching);</li>
  * <li>{@code standbyReplicas} 0: warm copies of processing state kept on other instances, so that one taking over
- * triage does not replay its changelogs first; set 1 when two or more instances run (the Kubernetes manifests do).</li>
+ * triage does not replay its changelogs first; set 1 when two or more instances run.</li>
  * </ul>
  */
 public record ProcessingSettings(Duration backfillWindow, Duration storyRetention, Duration retention,

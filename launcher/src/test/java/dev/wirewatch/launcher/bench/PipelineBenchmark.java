@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline against extraction alone, on one generated local web of news sites (issue #15). Prints its
- * figures; asserts none. Run with {@code -Dbenchmarks} (see BENCHMARKS.md).
+ * figures; asserts none. Run with {@code -Dbenchmarks} (see BENCHMARKS.md); {@code -Dbench.stories=N} changes the
+ * web's size, {@code -Dbench.latency=false} skips the latency runs (for profiling the bulk run alone).
  *
  * <ol>
  * <li>Baseline: the same pages through {@link PageExtractor} alone, one thread, as {@code wirewatch extract} runs.</li>
@@ -86,9 +87,11 @@ class PipelineBenchmark {
                 long lastDecision = lastDecision(pipeline.bootstrapServers(), pages.size());
                 Map<String, Double> cpuMillis = cpu.stop();
                 double rate = bulk(web, pages, extraction, cpuMillis, registry, lastDecision);
-                idleLatency(web, ingest);
-                for (double share : new double[] {0.25, 0.5, 1.0}) {
-                    pacedLatency(web, ingest, share, rate);
+                if (Boolean.parseBoolean(System.getProperty("bench.latency", "true"))) {
+                    idleLatency(web, ingest);
+                    for (double share : new double[] {0.25, 0.5, 1.0}) {
+                        pacedLatency(web, ingest, share, rate);
+                    }
                 }
             } finally {
                 receiver.stop(0);

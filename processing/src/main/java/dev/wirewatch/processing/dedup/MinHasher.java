@@ -10,26 +10,34 @@ import java.util.Arrays;
  */
 public final class MinHasher {
 
-    private final long[] seeds;
+    private final long[] multipliers;
+    private final long[] increments;
 
     public MinHasher(int n) {
-        seeds = new long[n];
+        multipliers = new long[n];
+        increments = new long[n];
         long s = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < n; i++) {
             s += 0x9E3779B97F4A7C15L;
-            seeds[i] = Shingles.Mix.mix64(s);
+            multipliers[i] = Shingles.Mix.mix64(s) | 1; // odd, so the multiplication is a bijection
+            s += 0x9E3779B97F4A7C15L;
+            increments[i] = Shingles.Mix.mix64(s);
         }
     }
 
+    /**
+     * The signature of {@code shingles} (already well-mixed 64-bit hashes, as {@link Shingles#of} makes them): the
+     * i-th function is the top 31 bits of {@code a[i] · x + b[i]} (multiply-add-shift hashing). One multiplication
+     * per shingle and function instead of a full mixing round: signing was the costliest step of processing.
+     */
     public Signature sign(long[] shingles) {
-        int[] mins = new int[seeds.length];
+        int n = multipliers.length;
+        int[] mins = new int[n];
         Arrays.fill(mins, Integer.MAX_VALUE);
         for (long shingle : shingles) {
-            for (int i = 0; i < seeds.length; i++) {
-                int h = (int) (Shingles.Mix.mix64(shingle ^ seeds[i]) >>> 33);
-                if (h < mins[i]) {
-                    mins[i] = h;
-                }
+            for (int i = 0; i < n; i++) {
+                int h = (int) ((multipliers[i] * shingle + increments[i]) >>> 33);
+                mins[i] = Math.min(mins[i], h);
             }
         }
         return new Signature(mins, shingles.length);

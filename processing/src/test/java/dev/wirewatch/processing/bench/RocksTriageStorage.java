@@ -1,0 +1,220 @@
+package dev.wirewatch.processing.bench;
+
+import dev.wirewatch.processing.mention.FirstMentions;
+import dev.wirewatch.processing.story.DocumentFrequencies;
+import dev.wirewatch.processing.triage.Bands;
+import dev.wirewatch.processing.triage.Postings;
+import dev.wirewatch.processing.triage.Retained;
+import dev.wirewatch.processing.triage.RetainedSerde;
+import dev.wirewatch.processing.triage.TriageStorage;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.CompactionStyle;
+import org.rocksdb.CompressionType;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteOptions;
+
+/**
+ * Triage's state on one RocksDB with the layout of its window stores (store, key, timestamp[, sequence] in the key,
+ * values uncompressed as Streams writes them), so a benchmark can hold a million retained articles and count their
+ * bytes on disk. Tuned as a store of this size would be (bloom filter on the key prefix, 256 MB block cache and
+ * memtables, universal compaction, no WAL as in Streams). Mention tallies stay in memory (the benchmark has no
+ * topic hits).
+ *
+ * <p>Not thread safe.
+ */
+final class RocksTriageStorage implements AutoCloseable {
+
+    private static final byte BANDS = 1;
+    private static final byte STORY_KEYS = 2;
+    private static final byte ARTICLES = 3;
+    private static final byte HASHES = 4;
+    private static final byte FREQUENCIES = 5;
+
+    private final RocksDB db;
+    private final Options options;
+    private final ReadOptions readOptions;
+    private final WriteOptions writeOptions;
+    private final RetainedSerde serde = new RetainedSerde();
+    private final long epochMillis;
+
+    RocksTriageStorage(Path dir, Duration retention) throws RocksDBException {
+        RocksDB.loadLibrary();
+        BlockBasedTableConfig table = new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(10, false))
+                .setBlockCache(new LRUCache(256L << 20)).setWholeKeyFiltering(true);
+        options = new Options().setCreateIfMissing(true).setCompressionType(CompressionType.NO_COMPRESSION)
+                .useFixedLengthPrefixExtractor(9).setTableFormatConfig(table)
+                .setCompactionStyle(CompactionStyle.UNIVERSAL).setWriteBufferSize(256L << 20)
+                .setMaxWriteBufferNumber(3);
+        readOptions = new ReadOptions().setPrefixSameAsStart(true);
+        writeOptions = new WriteOptions().setDisableWAL(true);
+        db = RocksDB.open(options, dir.toString());
+        epochMillis = Math.max(1, retention.toMillis() / 2);
+    }
+
+    TriageStorage storage() {
+        return new TriageStorage(hashes(), postings(BANDS), postings(STORY_KEYS), articles(), frequencies(),
+                FirstMentions.Tallies.inMemory());
+    }
+
+    private TriageStorage.ContentHashes hashes() {
+        return new TriageStorage.ContentHashes() {
+            @Override
+            public String first(String hash, long from, long to) {
+                byte[] v = get(key(HASHES, hash.hashCode(), 0));
+                return v == null ? null : new String(v, StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void put(String hash, String articleId, long timestamp) {
+                RocksTriageStorage.this.put(key(HASHES, hash.hashCode(), 0), articleId.getBytes(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    private Postings postings(byte type) {
+        return new Postings() {
+            @Override
+            public List<Posting> find(long key, long from, long to) {
+                List<Posting> found = new ArrayList<>(2);
+                try (RocksIterator it = db.newIterator(readOptions)) {
+                    for (it.seek(key(type, key, Math.max(0, from))); it.isValid(); it.next()) {
+                        ByteBuffer k = ByteBuffer.wrap(it.key());
+                        if (k.get() != type || k.getLong() != key) {
+                            break;
+                        }
+                        long ts = k.getLong();
+                        if (ts > to) {
+                            break;
+                        }
+                        found.add(new Posting(k.getLong(), ts));
+                    }
+                }
+                return found;
+            }
+
+            @Override
+            public void add(long key, long handle, long timestamp) {
+                put(ByteBuffer.allocate(25).put(type).putLong(key).putLong(timestamp).putLong(handle).array(),
+                        new byte[0]);
+            }
+        };
+    }
+
+    private TriageStorage.RetainedArticles articles() {
+        return new TriageStorage.RetainedArticles() {
+            @Override
+            public Retained get(long handle, long timestamp) {
+                byte[] bytes = RocksTriageStorage.this.get(key(ARTICLES, handle, timestamp));
+                return bytes == null ? null : serde.deserializer().deserialize(null, bytes);
+            }
+
+            @Override
+            public Retained find(String id, long from, long to) {
+                long handle = Bands.handle(id);
+                try (RocksIterator it = db.newIterator(readOptions)) {
+                    for (it.seek(key(ARTICLES, handle, Math.max(0, from))); it.isValid(); it.next()) {
+                        ByteBuffer k = ByteBuffer.wrap(it.key());
+                        if (k.get() != ARTICLES || k.getLong() != handle || k.getLong() > to) {
+                            break;
+                        }
+                        Retained r = serde.deserializer().deserialize(null, it.value());
+                        if (r.id().equals(id)) {
+                            return r;
+                        }
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public void put(Retained article) {
+                RocksTriageStorage.this.put(key(ARTICLES, Bands.handle(article.id()), article.timestamp()),
+                        serde.serializer().serialize(null, article));
+            }
+        };
+    }
+
+    /** The window-store layout of document frequencies: (term, epoch start) → count. */
+    private DocumentFrequencies frequencies() {
+        return new DocumentFrequencies() {
+            private long epoch = -1;
+
+            @Override
+            public long[] add(long[] keys, long timestamp) {
+                epoch = Math.max(epoch, Math.floorDiv(timestamp, epochMillis) * epochMillis);
+                increment(Long.MIN_VALUE);
+                long[] counts = new long[keys.length];
+                for (int i = 0; i < keys.length; i++) {
+                    counts[i] = increment(keys[i]);
+                }
+                return counts;
+            }
+
+            private long increment(long term) {
+                long now = count(term, epoch) + 1;
+                put(key(FREQUENCIES, term, epoch), ByteBuffer.allocate(8).putLong(now).array());
+                return now + (epoch >= epochMillis ? count(term, epoch - epochMillis) : 0);
+            }
+
+            private long count(long term, long at) {
+                byte[] v = get(key(FREQUENCIES, term, at));
+                return v == null ? 0 : ByteBuffer.wrap(v).getLong();
+            }
+
+            @Override
+            public long documents() {
+                return count(Long.MIN_VALUE, epoch) + (epoch >= epochMillis ? count(Long.MIN_VALUE,
+                        epoch - epochMillis) : 0);
+            }
+        };
+    }
+
+    private static byte[] key(byte type, long key, long timestamp) {
+        return ByteBuffer.allocate(17).put(type).putLong(key).putLong(timestamp).array();
+    }
+
+    private byte[] get(byte[] key) {
+        try {
+            return db.get(key);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void put(byte[] key, byte[] value) {
+        try {
+            db.put(writeOptions, key, value);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Bytes of the database's files after a flush. */
+    long bytesOnDisk() throws RocksDBException {
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(flush);
+        }
+        return Long.parseLong(db.getProperty("rocksdb.total-sst-files-size"));
+    }
+
+    @Override
+    public void close() {
+        db.close();
+        options.close();
+        readOptions.close();
+        writeOptions.close();
+    }
+}

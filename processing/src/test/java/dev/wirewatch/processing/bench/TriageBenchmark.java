@@ -1,0 +1,240 @@
+package dev.wirewatch.processing.bench;
+
+import dev.wirewatch.config.ProcessingSettings;
+import dev.wirewatch.model.ContentHash;
+import dev.wirewatch.processing.story.DocumentFrequencies;
+import dev.wirewatch.processing.story.StoryMethods;
+import dev.wirewatch.processing.triage.FeatureExtractor;
+import dev.wirewatch.processing.triage.Postings;
+import dev.wirewatch.processing.triage.Retained;
+import dev.wirewatch.processing.triage.RetainedSerde;
+import dev.wirewatch.processing.triage.Triage;
+import dev.wirewatch.processing.triage.TriageItem;
+import dev.wirewatch.processing.triage.TriageOutcome;
+import dev.wirewatch.processing.triage.TriageSettings;
+import dev.wirewatch.processing.triage.TriageStorage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The single writer's ceiling: articles per second through {@link Triage} with {@code triage.retained} (default
+ * 100,000) articles retained, against the same triage holding 2,000–4,000 in the same run, and the bytes of state
+ * each retained article costs. Storage {@code -Dtriage.storage=memory} (default; maps) or {@code rocksdb} (the
+ * window stores' layout on RocksDB). Features are computed before the timed call, as the parallel step does.
+ * Synthetic articles: 300 words drawn from a Zipf vocabulary of 1,000,000, one in ten a lightly edited copy of a
+ * recent one, one per second of triage time. Prints figures; asserts nothing.
+ */
+@Tag("benchmark")
+class TriageBenchmark {
+
+    private static final int MEASURED = 2_000;
+    /** A window-store key: the key, an 8-byte timestamp and (for postings, which keep duplicates) a 4-byte sequence. */
+    private static final int WINDOW_KEY = 8 + 8;
+    private static final int SEQUENCE = 4;
+
+    /** What the storage was asked to hold, in the stores' encodings. */
+    private static final class Counts {
+        long articleBytes;
+        long postingBytes;
+        long bandHits;
+        long keyHits;
+        long loads;
+        final Set<Long> frequencyKeys = new HashSet<>();
+    }
+
+    @Test
+    void triageRateWithManyRetainedArticlesAgainstAFewThousand() throws Exception {
+        int retained = Integer.getInteger("triage.retained", 100_000);
+        String storageKind = System.getProperty("triage.storage", "memory");
+        ProcessingSettings processing = ProcessingSettings.defaults();
+        TriageSettings settings = TriageSettings.from(processing);
+        Path dir = Files.createTempDirectory("triage-bench");
+        RocksTriageStorage rocks = storageKind.equals("rocksdb")
+                ? new RocksTriageStorage(dir, settings.retention()) : null;
+        Counts counts = new Counts();
+        TriageStorage storage = counted(rocks != null ? rocks.storage() : TriageStorage.inMemory(), counts);
+        Triage<?, ?> triage = Triage.of(settings, StoryMethods.standard(processing), storage);
+        FeatureExtractor features = new FeatureExtractor(settings.duplicates(), StoryMethods.standard(processing));
+
+        Random random = new Random(7);
+        String[] vocabulary = new String[1_000_000];
+        for (int i = 0; i < vocabulary.length; i++) {
+            vocabulary[i] = "w" + Integer.toString(i, 36) + (char) ('a' + random.nextInt(26));
+        }
+        double[] zipf = zipf(vocabulary.length);
+        List<String> recent = new ArrayList<>();
+        long baselineNanos = 0;
+        long loadedNanos = 0;
+        long blockNanos = 0;
+        int copies = 0;
+        long begun = System.nanoTime();
+        for (int i = 0; i < retained + MEASURED; i++) {
+            String text;
+            if (i % 10 == 9 && !recent.isEmpty()) {
+                text = edit(recent.get(random.nextInt(recent.size())), random);
+            } else {
+                text = text(vocabulary, zipf, random);
+                recent.add(text);
+                if (recent.size() > 200) {
+                    recent.remove(0);
+                }
+            }
+            String id = String.format("%032x", i);
+            TriageItem item = new TriageItem(TriageItem.SCHEMA_VERSION, id, "https://bench.example/" + id, null,
+                    "bench", null, features.features(ContentHash.of(text), null, text), List.of());
+            if (i == retained) {
+                counts.loads = 0;
+                counts.bandHits = 0;
+                counts.keyHits = 0;
+            }
+            long start = System.nanoTime();
+            TriageOutcome outcome = triage.decide(item, i * 1000L);
+            long took = System.nanoTime() - start;
+            blockNanos += took;
+            if (outcome.decision().isCopy()) {
+                copies++;
+            }
+            if (i >= MEASURED && i < 2 * MEASURED) {
+                baselineNanos += took;
+            } else if (i >= retained) {
+                loadedNanos += took;
+            }
+            if (i % 100_000 == 99_999) {
+                System.out.printf("  %,d articles in %.0f s (features included); triage of the last 100,000: "
+                        + "%,.0f articles/s%n", i + 1, (System.nanoTime() - begun) / 1e9, 100_000 / (blockNanos / 1e9));
+                blockNanos = 0;
+            }
+            if (i == retained - 1) {
+                report(counts, retained, rocks == null ? -1 : rocks.bytesOnDisk());
+            }
+        }
+        double baseline = MEASURED / (baselineNanos / 1e9);
+        double loaded = MEASURED / (loadedNanos / 1e9);
+        System.out.printf("candidates per article: band postings %.1f, story-key postings %.1f, articles loaded "
+                + "%.1f%n", (double) counts.bandHits / MEASURED, (double) counts.keyHits / MEASURED,
+                (double) counts.loads / MEASURED);
+        System.out.printf("triage (%s): %,d retained: %,.0f articles/s; baseline (2,000–4,000 retained): %,.0f "
+                        + "articles/s; ratio %.2f; copies found %,d%n", storageKind, retained, loaded, baseline,
+                loaded / baseline, copies);
+        if (rocks != null) {
+            rocks.close();
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    private static void report(Counts c, int retained, long bytesOnDisk) {
+        long frequencyBytes = c.frequencyKeys.size() * (long) (WINDOW_KEY + Long.BYTES);
+        System.out.printf("state per retained article (store encodings, uncompressed): article %,d B, postings %,d B, "
+                        + "document frequencies %,d B, total %,d B%n", c.articleBytes / retained,
+                c.postingBytes / retained, frequencyBytes / retained,
+                (c.articleBytes + c.postingBytes + frequencyBytes) / retained);
+        if (bytesOnDisk >= 0) {
+            System.out.printf("state per retained article on RocksDB's disk: %,d B%n", bytesOnDisk / retained);
+        }
+    }
+
+    /** {@code inner}, counting loads, candidates and the bytes the stores would hold. */
+    private static TriageStorage counted(TriageStorage inner, Counts counts) {
+        RetainedSerde serde = new RetainedSerde();
+        TriageStorage.RetainedArticles articles = new TriageStorage.RetainedArticles() {
+            @Override
+            public Retained get(long handle, long timestamp) {
+                counts.loads++;
+                return inner.articles().get(handle, timestamp);
+            }
+
+            @Override
+            public Retained find(String id, long from, long to) {
+                return inner.articles().find(id, from, to);
+            }
+
+            @Override
+            public void put(Retained article) {
+                counts.articleBytes += WINDOW_KEY + serde.serializer().serialize(null, article).length;
+                inner.articles().put(article);
+            }
+        };
+        DocumentFrequencies frequencies = new DocumentFrequencies() {
+            @Override
+            public long[] add(long[] keys, long timestamp) {
+                long epoch = timestamp / (TriageSettings.defaults().retention().toMillis() / 2);
+                for (long k : keys) {
+                    counts.frequencyKeys.add(k * 31 + epoch);
+                }
+                return inner.frequencies().add(keys, timestamp);
+            }
+
+            @Override
+            public long documents() {
+                return inner.frequencies().documents();
+            }
+        };
+        return new TriageStorage(inner.contentHashes(), counted(inner.bands(), counts, true),
+                counted(inner.storyKeys(), counts, false), articles, frequencies, inner.tallies());
+    }
+
+    private static Postings counted(Postings inner, Counts counts, boolean bands) {
+        return new Postings() {
+            @Override
+            public List<Posting> find(long key, long from, long to) {
+                List<Posting> found = inner.find(key, from, to);
+                if (bands) {
+                    counts.bandHits += found.size();
+                } else {
+                    counts.keyHits += found.size();
+                }
+                return found;
+            }
+
+            @Override
+            public void add(long key, long handle, long timestamp) {
+                counts.postingBytes += WINDOW_KEY + SEQUENCE + Long.BYTES;
+                inner.add(key, handle, timestamp);
+            }
+        };
+    }
+
+    private static double[] zipf(int n) {
+        double[] cumulative = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += 1.0 / (i + 1);
+            cumulative[i] = sum;
+        }
+        for (int i = 0; i < n; i++) {
+            cumulative[i] /= sum;
+        }
+        return cumulative;
+    }
+
+    private static String text(String[] vocabulary, double[] zipf, Random random) {
+        StringBuilder b = new StringBuilder();
+        for (int w = 0; w < 300; w++) {
+            int at = Arrays.binarySearch(zipf, random.nextDouble());
+            b.append(vocabulary[Math.min(vocabulary.length - 1, at < 0 ? -at - 1 : at)])
+                    .append(w % 17 == 16 ? ". " : " ");
+        }
+        return b.toString();
+    }
+
+    private static String edit(String text, Random random) {
+        String[] words = text.split(" ");
+        for (int i = 0; i < words.length / 25; i++) {
+            words[random.nextInt(words.length)] = "edit" + random.nextInt(1000);
+        }
+        return "Republished: " + String.join(" ", words);
+    }
+}
