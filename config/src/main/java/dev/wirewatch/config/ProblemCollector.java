@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Records binding problems (unknown keys, values of the wrong type) instead of stopping at the first, so that one
@@ -23,6 +24,11 @@ final class ProblemCollector extends DeserializationProblemHandler {
 
     private final List<ConfigProblem> problems = new ArrayList<>();
 
+    /** Keys earlier builds knew, by path, with what to do instead: an upgrade should say why, not "unknown". */
+    private static final Map<String, String> REMOVED = Map.of("processing.orderingGrace",
+            "processing no longer holds articles for a grace period (triage decides in one ordered place); delete "
+                    + "the key");
+
     List<ConfigProblem> problems() {
         return problems;
     }
@@ -32,7 +38,9 @@ final class ProblemCollector extends DeserializationProblemHandler {
                                          Object beanOrClass, String propertyName) throws IOException {
         String path = YamlPaths.pathOf(p.getParsingContext());
         Collection<Object> known = deserializer == null ? List.of() : deserializer.getKnownPropertyNames();
-        String message = "unknown key '" + propertyName + "'" + suggestion(propertyName, known);
+        String removed = REMOVED.get(path);
+        String message = removed != null ? "'" + propertyName + "' was removed: " + removed
+                : "unknown key '" + propertyName + "'" + suggestion(propertyName, known);
         problems.add(new ConfigProblem(path, p.currentLocation().getLineNr(), message));
         p.skipChildren();
         return true;

@@ -53,6 +53,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void processingThreadsAndStandbysBindAndAreChecked() throws Exception {
+        WirewatchConfig config = parse("processing: { streamThreads: 3, standbyReplicas: 1 }", Map.of());
+        assertEquals(3, config.processing().streamThreads());
+        assertEquals(1, config.processing().standbyReplicas());
+        assertEquals(Runtime.getRuntime().availableProcessors(), parse("", Map.of()).processing().streamThreads());
+
+        ConfigException e = failure("processing: { streamThreads: 0, standbyReplicas: 9 }");
+        assertTrue(e.getMessage().contains("processing.streamThreads"), e.getMessage());
+        assertTrue(e.getMessage().contains("processing.standbyReplicas"), e.getMessage());
+    }
+
+    @Test
+    void theRemovedOrderingGraceSaysWhyInsteadOfUnknown() {
+        ConfigException e = failure("processing: { orderingGrace: PT2S }");
+        assertTrue(e.getMessage().contains("processing.orderingGrace"), e.getMessage());
+        assertTrue(e.getMessage().contains("was removed"), e.getMessage());
+    }
+
+    @Test
     void emptyFileGivesDefaults() throws Exception {
         WirewatchConfig config = parse("", Map.of());
         assertEquals(KafkaSettings.DEFAULT_PARTITIONS, config.kafka().partitions());

@@ -66,9 +66,15 @@ public final class ProcessingTopology {
     private ProcessingTopology() {
     }
 
+    /** The topology with this build's story method ({@link StoryMethods#standard}). */
     public static Topology build(Topics topics, ProcessingSettings settings, ProcessingMetrics metrics) {
+        return build(topics, settings, metrics, StoryMethods.standard(settings));
+    }
+
+    /** The topology with {@code method} deciding stories: what swapping the story method changes, and nothing else. */
+    public static Topology build(Topics topics, ProcessingSettings settings, ProcessingMetrics metrics,
+                                 StoryMethod<?, ?> method) {
         TriageSettings triage = TriageSettings.from(settings);
-        StoryMethod<?, ?> method = StoryMethods.standard(settings);
         StreamsBuilder builder = new StreamsBuilder();
         AtomicLong topicsVersion = addStores(builder, topics, settings, triage);
 

@@ -10,6 +10,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A generated web of news sites, one real HTTP server per site on its own loopback address (127.0.0.1, .2, ...):
@@ -105,7 +109,7 @@ final class LocalWeb implements AutoCloseable {
     private final SyntheticNews news;
     private final Random random;
     private final Map<String, Long> fetchedAt = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong firstFeedRequest = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong firstFeedRequest = new AtomicLong();
     private int stories;
 
     private LocalWeb(long seed) {
@@ -186,8 +190,7 @@ final class LocalWeb implements AutoCloseable {
         for (Page page : site.feed) {
             xml.append("<item><title>").append(escape(page.title())).append("</title><link>").append(page.url())
                     .append("</link><guid>").append(page.url()).append("</guid><pubDate>")
-                    .append(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)))
+                    .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
                     .append("</pubDate></item>");
         }
         return xml.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,7 +187,7 @@ class PipelineBenchmark {
     /** New stories at {@code share} of {@code rate} pages/s for 20 s, polled every 500 ms. */
     private void pacedLatency(LocalWeb web, IngestService ingest, double share, double rate) throws Exception {
         double pagesPerTick = share * rate / 2;
-        List<LocalWeb.Page> pages = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<LocalWeb.Page> pages = Collections.synchronizedList(new ArrayList<>());
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
         double[] owed = {0};
         long start = System.nanoTime();
@@ -260,7 +263,7 @@ class PipelineBenchmark {
     }
 
     /** Waits like {@link Await#until}, but a benchmark reports what did not arrive instead of failing. */
-    private static void awaitQuietly(String what, Duration atMost, java.util.function.BooleanSupplier condition) {
+    private static void awaitQuietly(String what, Duration atMost, BooleanSupplier condition) {
         try {
             Await.until(what, atMost, condition, () -> "");
         } catch (AssertionError e) {
@@ -321,7 +324,7 @@ class PipelineBenchmark {
         private void sample(Map<Long, Long> into) {
             for (long id : threads.getAllThreadIds()) {
                 long cpu = threads.getThreadCpuTime(id);
-                java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+                ThreadInfo info = threads.getThreadInfo(id);
                 if (cpu >= 0 && info != null) {
                     into.put(id, cpu);
                     names.putIfAbsent(id, info.getThreadName());

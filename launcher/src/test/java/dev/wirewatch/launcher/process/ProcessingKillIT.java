@@ -17,6 +17,8 @@ import dev.wirewatch.model.json.Json;
 import dev.wirewatch.model.topic.TopicProvisioner;
 import dev.wirewatch.model.topic.Topics;
 import dev.wirewatch.processing.match.DefaultTopics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -169,8 +171,8 @@ class ProcessingKillIT {
         try {
             Path file = dir.resolve("alerts.jsonl");
             return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -181,8 +183,8 @@ class ProcessingKillIT {
             try {
                 JsonNode a = Json.mapper().readTree(line);
                 counts.merge(a.path("topic").asText() + "/" + a.path("storyId").asText(), 1, Integer::sum);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return counts;

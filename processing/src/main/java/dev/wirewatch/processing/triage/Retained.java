@@ -2,6 +2,7 @@ package dev.wirewatch.processing.triage;
 
 import dev.wirewatch.processing.dedup.Signature;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * An article as triage retains it: enough to verify a near-copy (the signature), to score a story match (the story
@@ -20,7 +21,7 @@ public record Retained(String id, long timestamp, Long publishedAt, int[] mins, 
     @Override
     public boolean equals(Object o) {
         return o instanceof Retained r && id.equals(r.id) && timestamp == r.timestamp
-                && java.util.Objects.equals(publishedAt, r.publishedAt) && shingles == r.shingles
+                && Objects.equals(publishedAt, r.publishedAt) && shingles == r.shingles
                 && Arrays.equals(mins, r.mins) && Arrays.equals(profile, r.profile) && decision.equals(r.decision);
     }
 
