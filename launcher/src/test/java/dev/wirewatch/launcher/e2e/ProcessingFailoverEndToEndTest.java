@@ -7,7 +7,7 @@ import dev.wirewatch.config.ProcessingSettings;
 import dev.wirewatch.launcher.TopicPublisher;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import dev.wirewatch.launcher.support.Await;
-import dev.wirewatch.launcher.support.SyntheticNews;
+import dev.wirewatch.launcher.support.SyntheticStream;
 import dev.wirewatch.launcher.support.TopicReader;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.Mention;
@@ -20,8 +20,6 @@ import dev.wirewatch.processing.match.DefaultTopics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,10 +29,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,31 +45,9 @@ class ProcessingFailoverEndToEndTest {
     @TempDir
     Path dir;
 
-    /** Reports, a third of them also republished by a second site under its chrome. */
-    private static List<Article> corpus() {
-        SyntheticNews news = new SyntheticNews(15, 20_000);
-        List<Article> articles = new ArrayList<>();
-        Instant at = Instant.parse("2026-11-30T06:00:00Z");
-        for (int i = 0; i < STORIES; i++) {
-            SyntheticNews.Report r = news.report(6, 4);
-            articles.add(article("site" + (i % 7), "story-" + i, r.headline(), r.text(), at));
-            if (i % 3 == 0) {
-                articles.add(article("mirror" + (i % 5), "copy-" + i, r.headline(),
-                        "Mirror Daily. Sign in to read more.\n\n" + r.text() + "\n\nMirror Daily, all rights kept.",
-                        at));
-            }
-        }
-        return articles;
-    }
-
-    private static Article article(String site, String slug, String title, String text, Instant at) {
-        String url = "https://" + site + ".example/" + slug;
-        return Article.of(url, url, title, text, site, "https://" + site + ".example/rss", null, "en", at, at);
-    }
-
     @Test
     void theSurvivorTakesOverMidStreamWithNothingLostAndNothingMentionedTwice() throws Exception {
-        List<Article> corpus = corpus();
+        List<Article> corpus = SyntheticStream.withCopies(15, STORIES);
         Topics topics = Topics.standard();
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 4, Duration.ofSeconds(60));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -91,7 +63,7 @@ class ProcessingFailoverEndToEndTest {
             ProcessingService first = start(kafka, "first");
             ProcessingService second = start(kafka, "second");
             try {
-                produce(kafka.bootstrapServers(), topics, corpus);
+                SyntheticStream.produce(kafka.bootstrapServers(), topics, corpus);
                 Await.until("a third of the articles are decided", WAIT,
                         () -> assignments.poll().size() >= corpus.size() / 3, () -> assignments.poll().size() + "");
                 first.close(); // mid-stream: its tasks move to the second instance
@@ -106,7 +78,7 @@ class ProcessingFailoverEndToEndTest {
 
             Map<String, Integer> decisions = new HashMap<>();
             assignments.poll().forEach(r -> decisions.merge(r.key(), 1, Integer::sum));
-            assertEquals(Map.of(), filter(decisions), "articles decided more than once");
+            assertEquals(Map.of(), SyntheticStream.repeated(decisions), "articles decided more than once");
             long copies = assignments.poll().stream().filter(r -> r.value().isCopy()).count();
             assertEquals(STORIES / 3 + 1, copies, "every republication, and nothing else, is a copy");
 
@@ -115,15 +87,9 @@ class ProcessingFailoverEndToEndTest {
             Map<String, Integer> mentioned = new HashMap<>();
             mentions.poll().forEach(r -> mentioned.merge(r.key(), 1, Integer::sum));
             assertTrue(mentioned.size() > STORIES / 8, "the tracked phrases were mentioned: " + mentioned.size());
-            assertEquals(Map.of(), filter(mentioned), "(topic, story) pairs mentioned more than once");
+            assertEquals(Map.of(), SyntheticStream.repeated(mentioned), "(topic, story) pairs mentioned more than once");
             assertEquals(counted, mentioned.keySet(), "every counted (topic, story) has its one mention");
         }
-    }
-
-    private static Map<String, Integer> filter(Map<String, Integer> counts) {
-        Map<String, Integer> repeated = new HashMap<>(counts);
-        repeated.values().removeIf(n -> n == 1);
-        return repeated;
     }
 
     private ProcessingService start(EmbeddedKafka kafka, String name) throws Exception {
@@ -136,16 +102,5 @@ class ProcessingFailoverEndToEndTest {
     /** Defaults, with a standby of each task on the other instance. */
     private static ProcessingSettings standby() {
         return new ProcessingSettings(null, null, null, null, null, null, null, null, null, 1);
-    }
-
-    private static void produce(String bootstrap, Topics topics, List<Article> articles) throws Exception {
-        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
-                topics.articles().valueSerde().serializer())) {
-            for (Article a : articles) {
-                producer.send(new ProducerRecord<>(topics.articles().name(), a.id(), a));
-            }
-            producer.flush();
-        }
     }
 }
