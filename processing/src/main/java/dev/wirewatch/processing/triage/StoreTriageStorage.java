@@ -5,7 +5,9 @@ import dev.wirewatch.processing.mention.MentionTally;
 import dev.wirewatch.processing.story.DocumentFrequencies;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -123,6 +125,13 @@ final class StoreTriageStorage {
         private final WindowStore<Long, Long> store;
         private final long epochMillis;
         private long epochStart = -1;
+        /**
+         * The counts of the current and the previous epoch read so far, so each term is read from the store once
+         * per epoch, not twice per article: the single writer is the only one changing them, and the previous
+         * epoch no longer changes at all. Dropped with the processor (a task that moves or restarts reads again).
+         */
+        private Map<Long, Long> current = new HashMap<>();
+        private Map<Long, Long> previous = new HashMap<>();
 
         WindowFrequencies(WindowStore<Long, Long> store, Duration retention) {
             this.store = store;
@@ -136,7 +145,12 @@ final class StoreTriageStorage {
 
         @Override
         public long[] add(long[] keys, long timestamp) {
-            epochStart = Math.max(epochStart, Math.floorDiv(timestamp, epochMillis) * epochMillis);
+            long epoch = Math.floorDiv(timestamp, epochMillis) * epochMillis;
+            if (epoch > epochStart) {
+                previous = epoch == epochStart + epochMillis ? current : new HashMap<>();
+                current = new HashMap<>();
+                epochStart = epoch;
+            }
             increment(DOCUMENTS);
             long[] counts = new long[keys.length];
             for (int i = 0; i < keys.length; i++) {
@@ -146,21 +160,26 @@ final class StoreTriageStorage {
         }
 
         private long increment(long key) {
-            Long current = store.fetch(key, epochStart);
-            long now = (current == null ? 0 : current) + 1;
+            long now = count(current, key, epochStart) + 1;
+            current.put(key, now);
             store.put(key, now, epochStart);
-            Long previous = epochStart >= epochMillis ? store.fetch(key, epochStart - epochMillis) : null;
-            return now + (previous == null ? 0 : previous);
+            return now + count(previous, key, epochStart - epochMillis);
+        }
+
+        private long count(Map<Long, Long> read, long key, long epoch) {
+            Long known = read.get(key);
+            if (known == null) {
+                Long stored = epoch >= 0 ? store.fetch(key, epoch) : null;
+                known = stored == null ? 0L : stored;
+                read.put(key, known);
+            }
+            return known;
         }
 
         @Override
         public long documents() {
-            if (epochStart < 0) {
-                return 0;
-            }
-            Long current = store.fetch(DOCUMENTS, epochStart);
-            Long previous = epochStart >= epochMillis ? store.fetch(DOCUMENTS, epochStart - epochMillis) : null;
-            return (current == null ? 0 : current) + (previous == null ? 0 : previous);
+            return epochStart < 0 ? 0 : count(current, DOCUMENTS, epochStart)
+                    + count(previous, DOCUMENTS, epochStart - epochMillis);
         }
     }
 }
