@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
+import dev.wirewatch.launcher.support.Await;
 import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.AlertService;
 import dev.wirewatch.alerts.AlertSink;
@@ -120,14 +121,8 @@ class AlertDeliveryEndToEndTest {
         await(what, condition, Duration.ofSeconds(60));
     }
 
-    private static void await(String what, BooleanSupplier condition, Duration atMost) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
+    private static void await(String what, BooleanSupplier condition, Duration atMost) {
+        Await.until(what, atMost, condition, () -> "");
     }
 
     private static void awaitDrained(Topics topics, AlertService service) throws InterruptedException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wirewatch.launcher.support.Await;
 import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.config.IngestSettings;
 import dev.wirewatch.ingest.ArticleSink;
@@ -68,14 +69,8 @@ class FeedAssignmentEndToEndTest {
         return ingest;
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Await.until(what, Duration.ofSeconds(90), condition, () -> "");
     }
 
     private static Set<String> union(Map<String, FeedSettings> a, Map<String, FeedSettings> b) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirewatch.launcher.support.Await;
 import dev.wirewatch.config.MetricsSettings;
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.config.WirewatchConfig;
@@ -51,13 +52,19 @@ class RuntimeTopicEndToEndTest {
                 cli.setOut(new PrintWriter(out, true));
                 assertEquals(0, cli.execute("topics", "put", "--bootstrap-servers", pipeline.bootstrapServers(),
                         "--id", c130.id(), "--name", c130.name(), "--query", c130.query()), out.toString());
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (topicsAlerted(true).size() < 2 && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                }
+                Await.until("both backfilled C-130 alerts are written", Duration.ofSeconds(60),
+                        () -> backfilled() >= 2, () -> "");
             }
             assertEquals(List.of("c-130", "c-130"), topicsAlerted(true));
             assertEquals(2, topicsAlerted(false).size(), "earlier alerts were not repeated");
+        }
+    }
+
+    private int backfilled() {
+        try {
+            return topicsAlerted(true).size();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

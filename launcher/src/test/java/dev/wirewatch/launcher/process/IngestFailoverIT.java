@@ -3,6 +3,7 @@ package dev.wirewatch.launcher.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wirewatch.launcher.support.Await;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,15 +54,8 @@ class IngestFailoverIT {
         return new Instance(ingest.process(), ingest.output());
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier condition, List<String> log)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what + ":\n" + String.join("\n", log));
-            }
-            Thread.sleep(200);
-        }
+    private static void await(String what, java.util.function.BooleanSupplier condition, List<String> log) {
+        Await.until(what, Duration.ofSeconds(120), condition, () -> String.join("\n", log));
     }
 
     @Test

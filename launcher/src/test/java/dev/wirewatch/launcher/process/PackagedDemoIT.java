@@ -3,6 +3,7 @@ package dev.wirewatch.launcher.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wirewatch.launcher.support.Await;
 import dev.wirewatch.launcher.deploy.PromQl;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,29 +72,28 @@ class PackagedDemoIT {
                 "processing closed cleanly:\n" + String.join("\n", output));
     }
 
-    private static String awaitLine(List<String> output, Pattern pattern, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
+    private static String awaitLine(List<String> output, Pattern pattern, int seconds) {
+        String[] found = new String[1];
+        Await.until("a line matching " + pattern, Duration.ofSeconds(seconds), () -> {
             for (String line : output) {
                 Matcher m = pattern.matcher(line);
                 if (m.find()) {
-                    return m.group(1);
+                    found[0] = m.group(1);
+                    return true;
                 }
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no line matching " + pattern + " within " + seconds + " s:\n"
-                + String.join("\n", output));
+            return false;
+        }, () -> String.join("\n", output));
+        return found[0];
     }
 
-    private static void awaitAlerts(Path alerts, int count, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(alerts) && Files.readAllLines(alerts).size() >= count) {
-                return;
+    private static void awaitAlerts(Path alerts, int count, int seconds) {
+        Await.until(count + " alerts are written", Duration.ofSeconds(seconds), () -> {
+            try {
+                return Files.exists(alerts) && Files.readAllLines(alerts).size() >= count;
+            } catch (java.io.IOException e) {
+                return false; // being written: look again
             }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("fewer than " + count + " alerts within " + seconds + " s");
+        }, () -> "");
     }
 }
