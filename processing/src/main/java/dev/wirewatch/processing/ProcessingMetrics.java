@@ -2,11 +2,16 @@ package dev.wirewatch.processing;
 
 import dev.wirewatch.processing.mention.MentionOutcome;
 import dev.wirewatch.processing.triage.Decision;
+import dev.wirewatch.processing.triage.Triage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The processing topology's domain meters (names as exported to Prometheus are listed in the README).
@@ -16,12 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ProcessingMetrics {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessingMetrics.class);
+
     private final Counter articlesIn;
     private final Counter storiesJoined;
     private final MeterRegistry registry;
     private final AtomicLong mentions = new AtomicLong();
     private final Counter stories;
     private final Counter deadLetters;
+    private final Set<String> unreadableLogged = ConcurrentHashMap.newKeySet();
 
     public ProcessingMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -36,6 +44,7 @@ public final class ProcessingMetrics {
         for (String rule : List.of(Decision.EXACT_CONTENT, "near-copy-jaccard", "near-copy-containment")) {
             duplicates(rule); // at zero from the start, so a dashboard shows 0 rather than no data
         }
+        List.of("features", "profile").forEach(this::unreadable);
     }
 
     void articleIn() {
@@ -79,6 +88,23 @@ public final class ProcessingMetrics {
     Timer step(String step) {
         return Timer.builder("wirewatch.processing.step").description("time spent per record in a processing step")
                 .tag("step", step).register(registry);
+    }
+
+    private Counter unreadable(String what) {
+        return Counter.builder("wirewatch.triage.unreadable").description("story-method bytes triage could not "
+                + "read (another method's or version's): features (the article starts its own story) or a retained "
+                + "profile (that candidate is skipped)").tag("what", what).register(registry);
+    }
+
+    /** Counts what triage could not read, and logs the first of each kind with its article. */
+    Triage.Problems triageProblems() {
+        return (what, articleId, reason) -> {
+            if (unreadableLogged.add(what)) {
+                LOG.warn("triage cannot read the {} of article {} ({}); counting further ones in "
+                        + "wirewatch_triage_unreadable_total without logging them", what, articleId, reason);
+            }
+            unreadable(what).increment();
+        };
     }
 
     void deadLettered() {

@@ -129,7 +129,8 @@ public final class ProcessingTopology {
         return items
                 .repartition(Repartitioned.with(Serdes.String(), ITEM_SERDE).withName(TRIAGE_INPUT)
                         .withNumberOfPartitions(1))
-                .process(() -> new TriageProcessor(triage, method, TRIAGE_STORES, metrics.step("triage")),
+                .process(() -> new TriageProcessor(triage, method, TRIAGE_STORES, metrics.step("triage"),
+                                metrics.triageProblems()),
                         Named.as("triage"),
                         TRIAGE_STORES.contentHashes(), TRIAGE_STORES.bands(), TRIAGE_STORES.storyKeys(),
                         TRIAGE_STORES.articles(), TRIAGE_STORES.frequencies(), TRIAGE_STORES.tallies())

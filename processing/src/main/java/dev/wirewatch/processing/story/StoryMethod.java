@@ -9,7 +9,9 @@ package dev.wirewatch.processing.story;
  * into the profile that is retained and compared; {@link #candidateKeys} names the keys an article is filed and
  * looked up under; {@link #similarity} scores a pair. Both halves travel as bytes ({@code encode…}/{@code decode…}),
  * so the encoding is the method's: it must start with a version and keep reading what earlier versions wrote while
- * such values can still be in a topic or a store.
+ * such values can still be in a topic or a store. Triage tags both with {@link #name()}: bytes of another method
+ * (one swapped in without a reset) are skipped and counted, never decoded, and a decode that throws
+ * {@link IllegalArgumentException} is counted the same way.
  *
  * <p>Adding a method is one new class implementing this and one line where {@code StoryMethods.standard} picks it.
  * Implementations are immutable and thread safe; the {@link DocumentFrequencies} they are given is not (it belongs

@@ -31,6 +31,6 @@ public final class FeatureExtractor {
     }
 
     private static <F> byte[] story(StoryMethod<F, ?> method, String title, String text) {
-        return method.encodeFeatures(method.features(title, text));
+        return MethodBytes.tag(method.name(), method.encodeFeatures(method.features(title, text)));
     }
 }

@@ -34,23 +34,34 @@ public final class Triage<F, P> {
     /** Story candidates taken per candidate key: the most recent ones. */
     static final int MAX_POSTINGS_PER_KEY = 50;
 
+    /** Told of bytes triage cannot read: the story method's features or a retained profile. */
+    public interface Problems {
+        /** {@code what} is {@code features} or {@code profile}; {@code articleId} the article they belong to. */
+        void unreadable(String what, String articleId, String reason);
+
+        Problems NONE = (what, articleId, reason) -> { };
+    }
+
     private final TriageSettings settings;
     private final StoryMethod<F, P> method;
+    private final Problems problems;
     private final TriageStorage storage;
     private final CandidateVerifier verifier;
     private final FirstMentions firstMentions;
 
-    public Triage(TriageSettings settings, StoryMethod<F, P> method, TriageStorage storage) {
+    public Triage(TriageSettings settings, StoryMethod<F, P> method, TriageStorage storage, Problems problems) {
         this.settings = settings;
         this.method = method;
+        this.problems = problems;
         this.storage = storage;
         this.verifier = new CandidateVerifier(settings.duplicates());
         this.firstMentions = new FirstMentions(storage.tallies(), settings.storyRetention());
     }
 
     /** A triage over {@code storage} with {@code method}, whatever its type parameters. */
-    public static Triage<?, ?> of(TriageSettings settings, StoryMethod<?, ?> method, TriageStorage storage) {
-        return new Triage<>(settings, method, storage);
+    public static Triage<?, ?> of(TriageSettings settings, StoryMethod<?, ?> method, TriageStorage storage,
+                                  Problems problems) {
+        return new Triage<>(settings, method, storage, problems);
     }
 
     /** Decides {@code item} at triage time {@code now} (epoch millis, not before any earlier item's). */
@@ -106,20 +117,24 @@ public final class Triage<F, P> {
                 bestJaccard = Math.max(bestJaccard, jaccard);
             }
         }
-        P profile = method.admit(method.decodeFeatures(features.story()), storage.frequencies(), now);
+        F storyFeatures = storyFeatures(item);
+        P profile = storyFeatures == null ? null : method.admit(storyFeatures, storage.frequencies(), now);
         Decision decision;
         byte[] kept;
         if (copy != null) {
             decision = new Decision(item.articleId(), now, copy.originalId(), copy.similarity(),
                     "near-copy-" + copy.rule(), copyStory, 0);
             kept = new byte[0]; // a copy is found through its original's story keys, not its own
+        } else if (profile == null) {
+            decision = new Decision(item.articleId(), now, null, bestJaccard, Decision.NEW_STORY, item.articleId(), 0);
+            kept = new byte[0]; // unreadable features: no story to look for, none to offer
         } else {
             long[] storyKeys = method.candidateKeys(profile);
             decision = storyOf(item, profile, storyKeys, loaded, bestJaccard, now);
             for (long key : storyKeys) {
                 storage.storyKeys().add(key, handle, now);
             }
-            kept = method.encodeProfile(profile);
+            kept = MethodBytes.tag(method.name(), method.encodeProfile(profile));
         }
         for (long key : bandKeys) {
             storage.bands().add(key, handle, now);
@@ -147,7 +162,11 @@ public final class Triage<F, P> {
                     || !withinStoryWindow(published, other.publishedAt())) {
                 continue;
             }
-            double score = method.similarity(profile, method.decodeProfile(other.profile()));
+            P earlier = profileOf(other);
+            if (earlier == null) {
+                continue;
+            }
+            double score = method.similarity(profile, earlier);
             if (best == null || score > bestScore || (score == bestScore && other.id().compareTo(best.id()) < 0)) {
                 best = other;
                 bestScore = score;
@@ -158,6 +177,36 @@ public final class Triage<F, P> {
                     best.decision().storyId(), bestScore);
         }
         return new Decision(item.articleId(), now, null, bestJaccard, Decision.NEW_STORY, item.articleId(), 0);
+    }
+
+    /** The item's story features, or null (counted) when this method cannot read them. */
+    private F storyFeatures(TriageItem item) {
+        byte[] body = MethodBytes.untag(method.name(), item.features().story());
+        if (body == null) {
+            problems.unreadable("features", item.articleId(), "not written by story method " + method.name());
+            return null;
+        }
+        try {
+            return method.decodeFeatures(body);
+        } catch (IllegalArgumentException e) {
+            problems.unreadable("features", item.articleId(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** A retained article's profile, or null (counted) when this method cannot read it. */
+    private P profileOf(Retained other) {
+        byte[] body = MethodBytes.untag(method.name(), other.profile());
+        if (body == null) {
+            problems.unreadable("profile", other.id(), "not written by story method " + method.name());
+            return null;
+        }
+        try {
+            return method.decodeProfile(body);
+        } catch (IllegalArgumentException e) {
+            problems.unreadable("profile", other.id(), e.getMessage());
+            return null;
+        }
     }
 
     /** The first-mention outcome of each topic hit; none for a copy or an unknown article. */

@@ -26,13 +26,16 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
     private final StoryMethod<?, ?> method;
     private final StoreNames names;
     private final Timer timer;
+    private final Triage.Problems problems;
     private ProcessorContext<String, TriageOutcome> context;
     private Triage<?, ?> triage;
     private long streamTime = Long.MIN_VALUE;
 
-    /** {@code timer} records the time each item takes here. */
-    public TriageProcessor(TriageSettings settings, StoryMethod<?, ?> method, StoreNames names, Timer timer) {
+    /** {@code timer} records the time each item takes here; {@code problems} hears of unreadable bytes. */
+    public TriageProcessor(TriageSettings settings, StoryMethod<?, ?> method, StoreNames names, Timer timer,
+                           Triage.Problems problems) {
         this.timer = timer;
+        this.problems = problems;
         this.settings = settings;
         this.method = method;
         this.names = names;
@@ -45,7 +48,7 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
                 context.getStateStore(names.bands()), context.getStateStore(names.storyKeys()),
                 context.getStateStore(names.articles()), context.getStateStore(names.frequencies()),
                 context.getStateStore(names.tallies()));
-        this.triage = Triage.of(settings, method, StoreTriageStorage.of(stores, settings.retention()));
+        this.triage = Triage.of(settings, method, StoreTriageStorage.of(stores, settings.retention()), problems);
     }
 
     @Override

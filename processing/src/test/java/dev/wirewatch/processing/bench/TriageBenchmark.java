@@ -62,7 +62,8 @@ class TriageBenchmark {
                 ? new RocksTriageStorage(dir, settings.retention()) : null;
         Counts counts = new Counts();
         TriageStorage storage = counted(rocks != null ? rocks.storage() : TriageStorage.inMemory(), counts);
-        Triage<?, ?> triage = Triage.of(settings, StoryMethods.standard(processing), storage);
+        Triage<?, ?> triage = Triage.of(settings, StoryMethods.standard(processing), storage,
+                Triage.Problems.NONE);
         FeatureExtractor features = new FeatureExtractor(settings.duplicates(), StoryMethods.standard(processing));
 
         Random random = new Random(7);
