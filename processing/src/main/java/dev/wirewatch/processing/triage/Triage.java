@@ -93,12 +93,12 @@ public final class Triage<F, P> {
         return new Decision(item.articleId(), now, originalId, 1, Decision.EXACT_CONTENT, storyId, 0);
     }
 
-    private Decision admit(TriageItem item, long from, long now) {
-        ArticleFeatures features = item.features();
-        Signature signature = new Signature(features.mins(), features.shingles());
-        long[] bandKeys = Bands.keys(signature, settings.duplicates());
-        long handle = Bands.handle(item.articleId());
-        Map<Long, Retained> loaded = new HashMap<>();
+    /** The best near-copy verdict among the band candidates, with the story it brings and the best Jaccard. */
+    private record CopySearch(NearCopy copy, String storyId, double bestJaccard) {
+    }
+
+    private CopySearch nearCopy(TriageItem item, Signature signature, long[] bandKeys, long from, long now,
+                                Map<Long, Retained> loaded) {
         NearCopy copy = null;
         String copyStory = null;
         double bestJaccard = 0;
@@ -107,9 +107,8 @@ public final class Triage<F, P> {
             Retained other = load(candidate, loaded);
             if (other != null && !other.id().equals(item.articleId())) {
                 double jaccard = signature.jaccard(other.signature());
-                NearCopy verdict = verifier.verify(signature, other.decision().originalId(), other.signature(),
-                        jaccard);
-                NearCopy better = CandidateVerifier.better(copy, verdict);
+                NearCopy better = CandidateVerifier.better(copy, verifier.verify(signature,
+                        other.decision().originalId(), other.signature(), jaccard));
                 if (better != copy) {
                     copy = better;
                     copyStory = other.decision().storyId();
@@ -117,13 +116,25 @@ public final class Triage<F, P> {
                 bestJaccard = Math.max(bestJaccard, jaccard);
             }
         }
+        return new CopySearch(copy, copyStory, bestJaccard);
+    }
+
+    private Decision admit(TriageItem item, long from, long now) {
+        ArticleFeatures features = item.features();
+        Signature signature = new Signature(features.mins(), features.shingles());
+        long[] bandKeys = Bands.keys(signature, settings.duplicates());
+        long handle = Bands.handle(item.articleId());
+        Map<Long, Retained> loaded = new HashMap<>();
+        CopySearch search = nearCopy(item, signature, bandKeys, from, now, loaded);
+        NearCopy copy = search.copy();
+        double bestJaccard = search.bestJaccard();
         F storyFeatures = storyFeatures(item);
         P profile = storyFeatures == null ? null : method.admit(storyFeatures, storage.frequencies(), now);
         Decision decision;
         byte[] kept;
         if (copy != null) {
             decision = new Decision(item.articleId(), now, copy.originalId(), copy.similarity(),
-                    "near-copy-" + copy.rule(), copyStory, 0);
+                    "near-copy-" + copy.rule(), search.storyId(), 0);
             kept = new byte[0]; // a copy is found through its original's story keys, not its own
         } else if (profile == null) {
             decision = new Decision(item.articleId(), now, null, bestJaccard, Decision.NEW_STORY, item.articleId(), 0);
