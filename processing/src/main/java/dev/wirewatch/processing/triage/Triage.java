@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The single-writer decision: for each article, in triage order, whether it copies an earlier one (same content
@@ -192,30 +193,24 @@ public final class Triage<F, P> {
 
     /** The item's story features, or null (counted) when this method cannot read them. */
     private F storyFeatures(TriageItem item) {
-        byte[] body = MethodBytes.untag(method.name(), item.features().story());
-        if (body == null) {
-            problems.unreadable("features", item.articleId(), "not written by story method " + method.name());
-            return null;
-        }
-        try {
-            return method.decodeFeatures(body);
-        } catch (IllegalArgumentException e) {
-            problems.unreadable("features", item.articleId(), e.getMessage());
-            return null;
-        }
+        return read("features", item.articleId(), item.features().story(), method::decodeFeatures);
     }
 
     /** A retained article's profile, or null (counted) when this method cannot read it. */
     private P profileOf(Retained other) {
-        byte[] body = MethodBytes.untag(method.name(), other.profile());
+        return read("profile", other.id(), other.profile(), method::decodeProfile);
+    }
+
+    private <T> T read(String what, String articleId, byte[] tagged, Function<byte[], T> decode) {
+        byte[] body = MethodBytes.untag(method.name(), tagged);
         if (body == null) {
-            problems.unreadable("profile", other.id(), "not written by story method " + method.name());
+            problems.unreadable(what, articleId, "not written by story method " + method.name());
             return null;
         }
         try {
-            return method.decodeProfile(body);
+            return decode.apply(body);
         } catch (IllegalArgumentException e) {
-            problems.unreadable("profile", other.id(), e.getMessage());
+            problems.unreadable(what, articleId, e.getMessage());
             return null;
         }
     }
