@@ -49,7 +49,7 @@ final class ConfigValidation {
         }
         if (p.standbyReplicas() < 0 || p.standbyReplicas() > 3) {
             problems.add(ConfigProblem.at("processing.standbyReplicas", p.standbyReplicas()
-                    + " is out of range: expected 0 to 3 (1 is the default)"));
+                    + " is out of range: expected 0 to 3 (0 is the default, 1 with two or more instances)"));
         }
         checkShare("processing.copyJaccard", p.copyJaccard(), "0.4", problems);
         checkShare("processing.copyContainment", p.copyContainment(), "0.85", problems);
