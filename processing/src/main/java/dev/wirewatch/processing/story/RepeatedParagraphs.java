@@ -113,8 +113,6 @@ public final class RepeatedParagraphs {
     }
 
     private static long marker(Paragraph p) {
-        long z = p.key() ^ MARKER;
-        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
-        return z ^ (z >>> 29);
+        return TermVector.mix(p.key() ^ MARKER);
     }
 }

@@ -81,9 +81,14 @@ public record TermVector(long[] keys, float[] weights) {
         for (int i = 0; i < term.length(); i++) {
             h = (h ^ term.charAt(i)) * 0x100000001b3L;
         }
-        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-        return h ^ (h >>> 31);
+        return mix(h);
+    }
+
+    /** SplitMix64's finalizer: spreads a 64-bit value's bits over all 64 (what makes {@link #key} well mixed). */
+    public static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     @Override

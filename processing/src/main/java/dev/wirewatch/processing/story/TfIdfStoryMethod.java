@@ -49,15 +49,15 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
     public TermVector admit(Features features, DocumentFrequencies statistics, long timestamp) {
         long[] keys = RepeatedParagraphs.counted(features.terms(), features.edges());
         long[] counts = statistics.add(keys, timestamp);
+        int words = features.terms().size(); // the word keys come first, ascending; the few paragraph keys after
         TermCounts story = RepeatedParagraphs.storyTerms(features.terms(), features.edges(), key -> {
-            for (int i = keys.length - 1; i >= 0; i--) { // paragraph keys sit at the end
+            for (int i = words; i < keys.length; i++) {
                 if (keys[i] == key) {
                     return counts[i];
                 }
             }
             return 0;
         });
-        int words = features.terms().size(); // counts[i] for the term keys: the first `words` entries, ascending
         return TermVectors.vectorize(story, key -> {
             int at = Arrays.binarySearch(keys, 0, words, key);
             return at < 0 ? 0 : counts[at];

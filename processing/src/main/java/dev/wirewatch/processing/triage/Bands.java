@@ -24,7 +24,7 @@ public final class Bands {
         for (int b = 0; b < keys.length; b++) {
             long h = b;
             for (int r = 0; r < rows; r++) {
-                h = mix64(h * 31 + signature.mins()[b * rows + r]);
+                h = TermVector.mix(h * 31 + signature.mins()[b * rows + r]);
             }
             keys[b] = h;
         }
@@ -37,11 +37,5 @@ public final class Bands {
      */
     public static long handle(String articleId) {
         return TermVector.key(articleId);
-    }
-
-    private static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 }

@@ -39,9 +39,7 @@ final class StoreTriageStorage {
         return new TriageStorage.ContentHashes() {
             @Override
             public String first(String hash, long from, long to) {
-                try (WindowStoreIterator<String> it = store.fetch(hash, Math.max(0, from), to)) {
-                    return it.hasNext() ? it.next().value : null;
-                }
+                return firstOf(store.fetch(hash, Math.max(0, from), to)); // the earliest filed
             }
 
             @Override
@@ -100,9 +98,7 @@ final class StoreTriageStorage {
         return new FirstMentions.Tallies() {
             @Override
             public MentionTally latest(String key, long from, long to) {
-                try (WindowStoreIterator<MentionTally> it = store.backwardFetch(key, Math.max(0, from), to)) {
-                    return it.hasNext() ? it.next().value : null;
-                }
+                return firstOf(store.backwardFetch(key, Math.max(0, from), to)); // the latest filed
             }
 
             @Override
@@ -110,6 +106,13 @@ final class StoreTriageStorage {
                 store.put(key, tally, timestamp);
             }
         };
+    }
+
+    /** The first value {@code it} yields, or null; closes it. */
+    private static <V> V firstOf(WindowStoreIterator<V> it) {
+        try (it) {
+            return it.hasNext() ? it.next().value : null;
+        }
     }
 
     /**

@@ -29,7 +29,6 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
     private final Triage.Problems problems;
     private ProcessorContext<String, TriageOutcome> context;
     private Triage<?, ?> triage;
-    private long streamTime = Long.MIN_VALUE;
 
     /** {@code timer} records the time each item takes here; {@code problems} hears of unreadable bytes. */
     public TriageProcessor(TriageSettings settings, StoryMethod<?, ?> method, StoreNames names, Timer timer,
@@ -53,11 +52,12 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
 
     @Override
     public void process(Record<String, TriageItem> record) {
-        streamTime = Math.max(streamTime, Math.max(record.timestamp(), context.currentStreamTimeMs()));
+        // The task's stream time is the largest timestamp it has seen (restored after a restart): never backwards.
+        long now = Math.max(record.timestamp(), context.currentStreamTimeMs());
         long start = System.nanoTime();
-        TriageOutcome outcome = triage.decide(record.value(), streamTime);
+        TriageOutcome outcome = triage.decide(record.value(), now);
         timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        context.forward(record.withValue(outcome).withTimestamp(streamTime));
+        context.forward(record.withValue(outcome).withTimestamp(now));
     }
 
     /** How long the frequency store must keep entries: the current and the previous epoch. */
