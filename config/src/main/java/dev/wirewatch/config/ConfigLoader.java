@@ -70,7 +70,39 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(origin, sorted(problems));
         }
-        return expandOpml(config, origin, paths);
+        return expandOpml(resolveModelFiles(config, origin, paths), origin, paths);
+    }
+
+    /** Resolves the embedding model's files against the config file's folder; each must be a readable file. */
+    private static WirewatchConfig resolveModelFiles(WirewatchConfig config, String origin, YamlPaths paths)
+            throws ConfigException {
+        StoryEmbeddingSettings embedding = config.processing().embedding();
+        if (embedding.shippedModel()) {
+            return config;
+        }
+        Path base = Path.of(origin).toAbsolutePath().getParent();
+        List<ConfigProblem> problems = new ArrayList<>();
+        String model = resolvedFile("processing.embedding.model", embedding.model(), base, paths, problems);
+        String tokenizer = resolvedFile("processing.embedding.tokenizer", embedding.tokenizer(), base, paths,
+                problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(origin, sorted(problems));
+        }
+        ProcessingSettings p = config.processing();
+        return new WirewatchConfig(config.kafka(), config.feeds(), config.ingest(), config.topics(), config.alerts(),
+                config.metrics(), new ProcessingSettings(p.backfillWindow(), p.storyRetention(), p.retention(),
+                p.copyJaccard(), p.copyContainment(), p.copyContainmentMinJaccard(), p.storyThreshold(),
+                p.storyWindow(), p.streamThreads(), p.standbyReplicas(), embedding.withFiles(model, tokenizer)));
+    }
+
+    private static String resolvedFile(String key, String file, Path base, YamlPaths paths,
+                                       List<ConfigProblem> problems) {
+        Path path = base == null ? Path.of(file) : base.resolve(file);
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            problems.add(new ConfigProblem(key, paths.lineOf(key), "cannot read '" + path
+                    + "': expected a readable file"));
+        }
+        return path.toString();
     }
 
     /** Replaces each {@code opml} entry by the feeds its file lists; a feed listed twice is kept once. */

@@ -51,14 +51,41 @@ final class ConfigValidation {
             problems.add(ConfigProblem.at("processing.standbyReplicas", p.standbyReplicas()
                     + " is out of range: expected 0 to 3 (0 is the default, 1 with two or more instances)"));
         }
-        checkShare("processing.copyJaccard", p.copyJaccard(), "0.4", problems);
+        checkShare("processing.copyJaccard", p.copyJaccard(), "0.45", problems);
         checkShare("processing.copyContainment", p.copyContainment(), "0.85", problems);
         checkShare("processing.copyContainmentMinJaccard", p.copyContainmentMinJaccard(), "0.25", problems);
-        checkShare("processing.storyThreshold", p.storyThreshold(), "0.35", problems);
+        checkShare("processing.storyThreshold", p.storyThreshold(), "0.30", problems);
+        checkEmbedding(p.embedding(), problems);
         if (!p.storyWindow().isNegative() && p.storyWindow().compareTo(p.retention()) > 0) {
             problems.add(ConfigProblem.at("processing.storyWindow", p.storyWindow() + " is longer than "
                     + "processing.retention (" + p.retention() + "): articles are forgotten before their story window "
                     + "ends; raise the retention or shorten the window"));
+        }
+    }
+
+    private static void checkEmbedding(StoryEmbeddingSettings e, List<ConfigProblem> problems) {
+        checkShare("processing.embedding.threshold", e.threshold(), "0.82", problems);
+        checkShare("processing.embedding.supportedThreshold", e.supportedThreshold(), "0.66", problems);
+        checkShare("processing.embedding.supportingLexical", e.supportingLexical(), "0.18", problems);
+        if (!(e.lexicalFloor() >= 0 && e.lexicalFloor() < 1)) {
+            problems.add(ConfigProblem.at("processing.embedding.lexicalFloor", e.lexicalFloor()
+                    + " is out of range: expected a TF-IDF cosine in [0, 1), e.g. 0.10"));
+        }
+        if (e.leadWords() < 8 || e.leadWords() > 2000) {
+            problems.add(ConfigProblem.at("processing.embedding.leadWords", e.leadWords()
+                    + " is out of range: expected 8 to 2000 words (80 is the default)"));
+        }
+        if ((e.model() == null) != (e.tokenizer() == null)) {
+            problems.add(ConfigProblem.at(e.model() == null ? "processing.embedding.model"
+                    : "processing.embedding.tokenizer", "give both 'model' (an ONNX file) and 'tokenizer' (its "
+                    + "tokenizer.json), or neither for the shipped all-MiniLM-L6-v2"));
+        }
+        for (int i = 0; i < e.languages().size(); i++) {
+            String language = e.languages().get(i);
+            if (language == null || !language.matches("[a-z]{2}")) {
+                problems.add(ConfigProblem.at("processing.embedding.languages[" + i + "]", "'" + language
+                        + "' is not an ISO 639-1 code: expected two lower-case letters such as en"));
+            }
         }
     }
 

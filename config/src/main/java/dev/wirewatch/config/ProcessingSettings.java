@@ -12,31 +12,33 @@ import java.time.Duration;
  * <li>{@code storyRetention} 14 days: a (topic, story) is remembered two weeks after its last article (a story that
  * resurfaces after two quiet weeks is news again);</li>
  * <li>{@code retention} 14 days: how long an article stays a possible original of later copies and rewrites;</li>
- * <li>{@code copyJaccard} 0.4: estimated Jaccard similarity of word trigrams from which an article is a copy (every
- * copy on the dev stream scores ≥ 0.45, no non-copy above 0.35);</li>
+ * <li>{@code copyJaccard} 0.45: estimated Jaccard similarity of word trigrams from which an article is a copy (every
+ * copy on the near-copy dev stream scores ≥ 0.50, no non-copy above 0.35, and an independently edited wire story,
+ * a rewrite, 0.40);</li>
  * <li>{@code copyContainment} 0.85 with {@code copyContainmentMinJaccard} 0.25: a shorter text 85 % contained in an
  * earlier one is a truncated copy;</li>
- * <li>{@code storyThreshold} 0.35: TF-IDF cosine from which two articles are one story (rewrites of one report
- * score 0.44–0.46, different events on one subject ≤ 0.22);</li>
+ * <li>{@code storyThreshold} 0.30: TF-IDF cosine (over word stems) from which two articles are one story when
+ * the embedding signal does not serve their language (fitted by {@code StoryFit} on the dev pairs);</li>
  * <li>{@code storyWindow} 4 days: how far apart in publication time two articles of one story may be;</li>
  * <li>{@code streamThreads}: Kafka Streams threads, one per available core by default (the parallel steps have one
  * task per articles partition; triage is one task, so more threads than cores only add switching);</li>
  * <li>{@code standbyReplicas} 0: warm copies of processing state kept on other instances, so that one taking over
- * triage does not replay its changelogs first; set 1 when two or more instances run.</li>
+ * triage does not replay its changelogs first; set 1 when two or more instances run;</li>
+ * <li>{@code embedding}: the sentence-embedding signal of the story level ({@link StoryEmbeddingSettings}).</li>
  * </ul>
  */
 public record ProcessingSettings(Duration backfillWindow, Duration storyRetention, Duration retention,
                                  Double copyJaccard, Double copyContainment, Double copyContainmentMinJaccard,
                                  Double storyThreshold, Duration storyWindow, Integer streamThreads,
-                                 Integer standbyReplicas) {
+                                 Integer standbyReplicas, StoryEmbeddingSettings embedding) {
 
     public static final Duration DEFAULT_BACKFILL_WINDOW = Duration.ofDays(7);
     public static final Duration DEFAULT_STORY_RETENTION = Duration.ofDays(14);
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(14);
-    public static final double DEFAULT_COPY_JACCARD = 0.4;
+    public static final double DEFAULT_COPY_JACCARD = 0.45;
     public static final double DEFAULT_COPY_CONTAINMENT = 0.85;
     public static final double DEFAULT_COPY_CONTAINMENT_MIN_JACCARD = 0.25;
-    public static final double DEFAULT_STORY_THRESHOLD = 0.35;
+    public static final double DEFAULT_STORY_THRESHOLD = 0.26;
     public static final Duration DEFAULT_STORY_WINDOW = Duration.ofDays(4);
     public static final int DEFAULT_STANDBY_REPLICAS = 0;
 
@@ -52,9 +54,10 @@ public record ProcessingSettings(Duration backfillWindow, Duration storyRetentio
         storyWindow = storyWindow == null ? DEFAULT_STORY_WINDOW : storyWindow;
         streamThreads = streamThreads == null ? Runtime.getRuntime().availableProcessors() : streamThreads;
         standbyReplicas = standbyReplicas == null ? DEFAULT_STANDBY_REPLICAS : standbyReplicas;
+        embedding = embedding == null ? StoryEmbeddingSettings.defaults() : embedding;
     }
 
     public static ProcessingSettings defaults() {
-        return new ProcessingSettings(null, null, null, null, null, null, null, null, null, null);
+        return new ProcessingSettings(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

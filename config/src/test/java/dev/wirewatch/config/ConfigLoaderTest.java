@@ -65,6 +65,42 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theEmbeddingSignalBindsAndItsModelFilesResolveAgainstTheConfigFile(@org.junit.jupiter.api.io.TempDir
+                                                                             java.nio.file.Path dir) throws Exception {
+        WirewatchConfig defaults = parse("", Map.of());
+        assertTrue(defaults.processing().embedding().enabled());
+        assertTrue(defaults.processing().embedding().shippedModel());
+        assertEquals(java.util.List.of("en"), defaults.processing().embedding().languages());
+
+        java.nio.file.Files.writeString(dir.resolve("model.onnx"), "x");
+        java.nio.file.Files.writeString(dir.resolve("tokenizer.json"), "{}");
+        java.nio.file.Path file = dir.resolve("wirewatch.yml");
+        java.nio.file.Files.writeString(file, "processing:\n  embedding:\n    model: model.onnx\n"
+                + "    tokenizer: tokenizer.json\n    languages: [en, de]\n    threshold: 0.8\n");
+        StoryEmbeddingSettings e = ConfigLoader.load(file, Map.<String, String>of()::get).processing().embedding();
+        assertEquals(dir.resolve("model.onnx").toString(), e.model());
+        assertEquals(dir.resolve("tokenizer.json").toString(), e.tokenizer());
+        assertEquals(0.8, e.threshold());
+
+        java.nio.file.Files.writeString(file, "processing:\n  embedding:\n    model: missing.onnx\n"
+                + "    tokenizer: tokenizer.json\n");
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(file, Map.<String, String>of()::get));
+        assertTrue(missing.getMessage().contains("processing.embedding.model")
+                && missing.getMessage().contains("missing.onnx"), missing.getMessage());
+    }
+
+    @Test
+    void aBadEmbeddingSettingSaysWhichKeyAndWhatWouldBeRight() {
+        ConfigException e = failure("processing: { embedding: { model: m.onnx, threshold: 1.5, leadWords: 2, "
+                + "languages: [English] } }");
+        assertTrue(e.getMessage().contains("processing.embedding.tokenizer"), e.getMessage());
+        assertTrue(e.getMessage().contains("processing.embedding.threshold"), e.getMessage());
+        assertTrue(e.getMessage().contains("processing.embedding.leadWords"), e.getMessage());
+        assertTrue(e.getMessage().contains("processing.embedding.languages[0]"), e.getMessage());
+    }
+
+    @Test
     void theRemovedOrderingGraceSaysWhyInsteadOfUnknown() {
         ConfigException e = failure("processing: { orderingGrace: PT2S }");
         assertTrue(e.getMessage().contains("processing.orderingGrace"), e.getMessage());

@@ -57,7 +57,7 @@ class DedupCommandTest {
     void thresholdsComeFromTheConfigWhenOneIsGiven() throws Exception {
         Path config = Files.createTempFile("dedup", ".yml");
         Files.writeString(config, "processing:\n  copyJaccard: 0.99\n  copyContainment: 1.0\n"
-                + "  storyThreshold: 0.99\n");
+                + "  storyThreshold: 0.99\n  embedding: { threshold: 0.999, supportedThreshold: 0.999 }\n");
         String stdin = String.join("\n", line("report", "su35-report", "2025-07-14T06:00:00Z"),
                 line("edited", "su35-report-edited", "2025-07-15T08:00:00Z")) + "\n";
         assertEquals("report", dedup(stdin).get(1).get("duplicateOf").asText(), "by default a copy");

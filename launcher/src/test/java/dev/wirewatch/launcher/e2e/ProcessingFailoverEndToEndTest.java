@@ -101,6 +101,6 @@ class ProcessingFailoverEndToEndTest {
 
     /** Defaults, with a standby of each task on the other instance. */
     private static ProcessingSettings standby() {
-        return new ProcessingSettings(null, null, null, null, null, null, null, null, null, 1);
+        return new ProcessingSettings(null, null, null, null, null, null, null, null, null, 1, null);
     }
 }

@@ -41,7 +41,7 @@ class PackagedDemoIT {
         Thread reader = demo.reader();
         try {
             String metricsUrl = awaitLine(output, METRICS, 120);
-            awaitAlerts(dataDir.resolve("alerts.jsonl"), 7, 120);
+            awaitAlerts(dataDir.resolve("alerts.jsonl"), 4, 120);
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(metricsUrl + "/health"))
                     .build(), HttpResponse.BodyHandlers.ofString());
