@@ -75,6 +75,10 @@ final class ConfigValidation {
             problems.add(ConfigProblem.at("processing.embedding.leadWords", e.leadWords()
                     + " is out of range: expected 8 to 2000 words (80 is the default)"));
         }
+        if (!e.scope().equals(StoryEmbeddingSettings.MATCHING) && !e.scope().equals(StoryEmbeddingSettings.ALL)) {
+            problems.add(ConfigProblem.at("processing.embedding.scope", "'" + e.scope()
+                    + "' is not a scope: expected matching (the default) or all"));
+        }
         if ((e.model() == null) != (e.tokenizer() == null)) {
             problems.add(ConfigProblem.at(e.model() == null ? "processing.embedding.model"
                     : "processing.embedding.tokenizer", "give both 'model' (an ONNX file) and 'tokenizer' (its "

@@ -20,12 +20,21 @@ import java.util.List;
  * (two events on one subject read alike to the model but name other places, numbers and people);</li>
  * <li>{@code supportedThreshold} 0.66 with {@code supportingLexical} 0.18: a lower embedding cosine suffices when
  * the words agree this much too (where most retellings on the dev pairs sit);</li>
+ * <li>{@code scope} matching: only articles that matched a tracked topic are embedded (only their stories can
+ * alert, and the embedding is most of processing's cost per article); {@code all} embeds every article, so the
+ * desk's stories group untracked articles as well, at that cost ({@code wirewatch dedup}, which has no topics,
+ * embeds every article whatever this says);</li>
  * <li>{@code leadWords} 80: how much of the text is embedded (the title and lead carry the event; more costs time).</li>
  * </ul>
  */
 public record StoryEmbeddingSettings(Boolean enabled, String model, String tokenizer, List<String> languages,
                                      Double threshold, Double lexicalFloor, Double supportedThreshold,
-                                     Double supportingLexical, Integer leadWords) {
+                                     Double supportingLexical, Integer leadWords, String scope) {
+
+    /** The {@code scope} values. */
+    public static final String MATCHING = "matching";
+    public static final String ALL = "all";
+
 
     public static final double DEFAULT_THRESHOLD = 0.82;
     public static final double DEFAULT_LEXICAL_FLOOR = 0.10;
@@ -42,10 +51,16 @@ public record StoryEmbeddingSettings(Boolean enabled, String model, String token
         supportedThreshold = supportedThreshold == null ? DEFAULT_SUPPORTED_THRESHOLD : supportedThreshold;
         supportingLexical = supportingLexical == null ? DEFAULT_SUPPORTING_LEXICAL : supportingLexical;
         leadWords = leadWords == null ? DEFAULT_LEAD_WORDS : leadWords;
+        scope = scope == null ? MATCHING : scope.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static StoryEmbeddingSettings defaults() {
-        return new StoryEmbeddingSettings(null, null, null, null, null, null, null, null, null);
+        return new StoryEmbeddingSettings(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** True when only articles that matched a tracked topic are embedded ({@code scope: matching}). */
+    public boolean matchingOnly() {
+        return !ALL.equals(scope);
     }
 
     /** True when the shipped model is used (neither {@code model} nor {@code tokenizer} given). */
@@ -56,6 +71,6 @@ public record StoryEmbeddingSettings(Boolean enabled, String model, String token
     /** These settings with {@code model} and {@code tokenizer} replaced (paths resolved against the config file). */
     public StoryEmbeddingSettings withFiles(String model, String tokenizer) {
         return new StoryEmbeddingSettings(enabled, model, tokenizer, languages, threshold, lexicalFloor,
-                supportedThreshold, supportingLexical, leadWords);
+                supportedThreshold, supportingLexical, leadWords, scope);
     }
 }

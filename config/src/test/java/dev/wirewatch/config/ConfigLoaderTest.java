@@ -71,6 +71,12 @@ class ConfigLoaderTest {
         assertTrue(defaults.processing().embedding().enabled());
         assertTrue(defaults.processing().embedding().shippedModel());
         assertEquals(java.util.List.of("en"), defaults.processing().embedding().languages());
+        assertTrue(defaults.processing().embedding().matchingOnly());
+        assertFalse(parse("processing: { embedding: { scope: all } }", Map.of()).processing().embedding()
+                .matchingOnly());
+        ConfigException scope = failure("processing: { embedding: { scope: sometimes } }");
+        assertTrue(scope.getMessage().contains("processing.embedding.scope")
+                && scope.getMessage().contains("matching (the default) or all"), scope.getMessage());
 
         java.nio.file.Files.writeString(dir.resolve("model.onnx"), "x");
         java.nio.file.Files.writeString(dir.resolve("tokenizer.json"), "{}");

@@ -9,6 +9,7 @@ import dev.wirewatch.model.topic.Topics;
 import dev.wirewatch.processing.decode.DecodeProcessor;
 import dev.wirewatch.processing.decode.Decoded;
 import dev.wirewatch.processing.match.MatchProcessor;
+import dev.wirewatch.processing.match.MatchedArticle;
 import dev.wirewatch.processing.match.TopicDefinitionUpdater;
 import dev.wirewatch.processing.mention.MentionOutcome;
 import dev.wirewatch.processing.mention.MentionTally;
@@ -16,7 +17,7 @@ import dev.wirewatch.processing.story.StoryMethod;
 import dev.wirewatch.processing.story.StoryMethods;
 import dev.wirewatch.processing.triage.Decision;
 import dev.wirewatch.processing.triage.FeatureExtractor;
-import dev.wirewatch.processing.triage.FeaturedArticle;
+import dev.wirewatch.processing.triage.ArticleFeatures;
 import dev.wirewatch.processing.triage.RetainedSerde;
 import dev.wirewatch.processing.triage.TriageItem;
 import dev.wirewatch.processing.triage.TriageOutcome;
@@ -79,8 +80,8 @@ public final class ProcessingTopology {
         AtomicLong topicsVersion = addStores(builder, topics, settings, triage);
 
         KStream<String, Article> articles = decode(builder, topics, metrics);
-        KStream<String, TriageItem> items = matchTopics(computeFeatures(articles, triage, method, metrics), settings,
-                topicsVersion, metrics);
+        KStream<String, TriageItem> items = computeFeatures(matchTopics(articles, settings, topicsVersion, metrics),
+                triage, method, metrics);
         KStream<String, TriageOutcome> decided = triage(items, triage, method, metrics);
         publishAssignments(decided, topics);
         auditCopies(decided, topics);
@@ -102,25 +103,33 @@ public final class ProcessingTopology {
                 .mapValues(d -> countIn(d.article(), metrics), Named.as("as-article"));
     }
 
-    /** The expensive per-article work, in the article's partition: content hash, MinHash, story features. */
-    private static KStream<String, FeaturedArticle> computeFeatures(KStream<String, Article> articles,
-                                                                    TriageSettings triage, StoryMethod<?, ?> method,
-                                                                    ProcessingMetrics metrics) {
-        FeatureExtractor extractor = new FeatureExtractor(triage.duplicates(), method);
-        Timer timer = metrics.step("compute-features");
-        return articles.mapValues(a -> timer.record(() -> new FeaturedArticle(a, extractor.features(a.contentHash(),
-                a.title(), a.text()))), Named.as("compute-features"));
-    }
-
-    /** Matches the tracked topics, also in the article's partition; backfills topics changed at runtime. */
-    private static KStream<String, TriageItem> matchTopics(KStream<String, FeaturedArticle> featured,
-                                                           ProcessingSettings settings, AtomicLong topicsVersion,
-                                                           ProcessingMetrics metrics) {
+    /** Matches the tracked topics, in the article's partition; backfills topics changed at runtime. */
+    private static KStream<String, MatchedArticle> matchTopics(KStream<String, Article> articles,
+                                                               ProcessingSettings settings, AtomicLong topicsVersion,
+                                                               ProcessingMetrics metrics) {
         MatchProcessor.Stores stores = new MatchProcessor.Stores(TOPIC_DEFINITION_STORE, RECENT_ARTICLE_STORE,
                 APPLIED_TOPIC_STORE);
         Timer timer = metrics.step("match-topics");
-        return featured.process(() -> new MatchProcessor(stores, settings.backfillWindow(), topicsVersion, timer),
+        return articles.process(() -> new MatchProcessor(stores, settings.backfillWindow(), topicsVersion, timer),
                 Named.as("match-topics"), RECENT_ARTICLE_STORE, APPLIED_TOPIC_STORE);
+    }
+
+    /**
+     * The expensive per-article work, also in the article's partition: content hash, MinHash, story features (after
+     * matching, so that a story method may keep its costly signals for articles whose story can alert).
+     */
+    private static KStream<String, TriageItem> computeFeatures(KStream<String, MatchedArticle> matched,
+                                                               TriageSettings triage, StoryMethod<?, ?> method,
+                                                               ProcessingMetrics metrics) {
+        FeatureExtractor extractor = new FeatureExtractor(triage.duplicates(), method);
+        Timer timer = metrics.step("compute-features");
+        return matched.mapValues(m -> {
+            Article a = m.article();
+            ArticleFeatures features = m.backfill() ? null : timer.record(() -> extractor.features(a.contentHash(),
+                    a.title(), a.text(), !m.hits().isEmpty()));
+            return new TriageItem(TriageItem.SCHEMA_VERSION, a.id(), a.url(), a.title(), a.source(),
+                    a.publishedAt(), features, m.hits());
+        }, Named.as("compute-features"));
     }
 
     /** The single writer: every item through one partition, in offset order, decided by one task. */

@@ -22,6 +22,11 @@ public final class SyntheticNews {
 
     private static final String[] SYLLABLES = {"ka", "ro", "ve", "lin", "tor", "sa", "mi", "dun", "pe", "ral",
             "quo", "ste", "vi", "nar", "bo", "chel", "ut", "gra", "fen", "io", "mar", "tek", "su", "lo"};
+    /**
+     * The commonest words are English function words, as in real English news: about a fifth of the text, so the
+     * story level takes the articles for English and embeds them, as it would real ones.
+     */
+    private static final String[] FUNCTION_WORDS = {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on"};
     private static final String[] PHRASES = {"the Su-35 contract", "a C-130 transport", "ruble payments for fuel"};
 
     private final Random random;
@@ -37,7 +42,7 @@ public final class SyntheticNews {
             for (int s = 0; s < syllables; s++) {
                 w.append(SYLLABLES[words.nextInt(SYLLABLES.length)]);
             }
-            vocabulary[i] = w.toString();
+            vocabulary[i] = i < FUNCTION_WORDS.length ? FUNCTION_WORDS[i] : w.toString();
         }
     }
 

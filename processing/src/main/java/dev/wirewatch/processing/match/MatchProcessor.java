@@ -6,9 +6,6 @@ import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.processing.StoreSweep;
 import dev.wirewatch.processing.mention.MentionDetector;
 import dev.wirewatch.processing.mention.TopicHit;
-import dev.wirewatch.processing.triage.ArticleFeatures;
-import dev.wirewatch.processing.triage.FeaturedArticle;
-import dev.wirewatch.processing.triage.TriageItem;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * so they expire with its segments after the backfill window. Which topic queries this task has already applied is
  * kept in a changelogged store, so a restart only backfills topics that changed while it was down.
  */
-public final class MatchProcessor implements Processor<String, FeaturedArticle, String, TriageItem> {
+public final class MatchProcessor implements Processor<String, Article, String, MatchedArticle> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MatchProcessor.class);
     /** How often the topic version is compared: a counter read, so a change applies within this. */
@@ -49,7 +46,7 @@ public final class MatchProcessor implements Processor<String, FeaturedArticle, 
     private final Duration backfillWindow;
     private final AtomicLong topicsVersion;
     private final Timer timer;
-    private ProcessorContext<String, TriageItem> context;
+    private ProcessorContext<String, MatchedArticle> context;
     private KeyValueStore<String, TopicDefinition> definitions;
     private WindowStore<String, Article> recent;
     private KeyValueStore<String, String> applied;
@@ -69,7 +66,7 @@ public final class MatchProcessor implements Processor<String, FeaturedArticle, 
     }
 
     @Override
-    public void init(ProcessorContext<String, TriageItem> context) {
+    public void init(ProcessorContext<String, MatchedArticle> context) {
         this.context = context;
         definitions = context.getStateStore(stores.definitions());
         recent = context.getStateStore(stores.recentArticles());
@@ -79,19 +76,14 @@ public final class MatchProcessor implements Processor<String, FeaturedArticle, 
     }
 
     @Override
-    public void process(Record<String, FeaturedArticle> record) {
+    public void process(Record<String, Article> record) {
         refreshIfChanged();
         long start = System.nanoTime();
-        Article article = record.value().article();
+        Article article = record.value();
         recent.put(article.id(), article, record.timestamp());
-        TriageItem item = item(article, record.value().features(), MentionDetector.detect(matcher, article));
+        MatchedArticle matched = new MatchedArticle(article, MentionDetector.detect(matcher, article), false);
         timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        context.forward(record.withKey(article.id()).withValue(item));
-    }
-
-    private static TriageItem item(Article a, ArticleFeatures features, List<TopicHit> hits) {
-        return new TriageItem(TriageItem.SCHEMA_VERSION, a.id(), a.url(), a.title(), a.source(), a.publishedAt(),
-                features, hits);
+        context.forward(record.withKey(article.id()).withValue(matched));
     }
 
     private void refreshIfChanged() {
@@ -131,7 +123,7 @@ public final class MatchProcessor implements Processor<String, FeaturedArticle, 
                 KeyValue<Windowed<String>, Article> kv = all.next();
                 List<TopicHit> hits = MentionDetector.detect(only, kv.value);
                 if (!hits.isEmpty()) {
-                    context.forward(new Record<>(kv.value.id(), item(kv.value, null, hits),
+                    context.forward(new Record<>(kv.value.id(), new MatchedArticle(kv.value, hits, true),
                             Math.max(0, now)));
                     found += hits.size();
                 }

@@ -29,6 +29,16 @@ public interface StoryMethod<F, P> {
     F features(String title, String text);
 
     /**
+     * The features of an article that matched a tracked topic ({@code alerting}) or not. Only an alerting article's
+     * story decides an alert, so a method may keep its costly signals for those (the topology asks this way;
+     * {@code wirewatch dedup}, which has no topics, asks for every article as alerting). By default the same as
+     * {@link #features(String, String)}.
+     */
+    default F features(String title, String text, boolean alerting) {
+        return features(title, text);
+    }
+
+    /**
      * Counts the article into {@code statistics} (the method's own corpus statistics; {@code timestamp} is triage
      * time, epoch millis) and returns its profile.
      */

@@ -26,7 +26,7 @@ public final class StoryMethods {
                 : new TfIdfEmbeddingStoryMethod.EmbeddingSignal(e.shippedModel() ? OnnxSentenceEmbedder.shipped()
                         : OnnxSentenceEmbedder.of(e.model(), e.tokenizer()), Set.copyOf(e.languages()),
                         e.threshold(), e.lexicalFloor(), e.supportedThreshold(), e.supportingLexical(),
-                        e.leadWords());
+                        e.leadWords(), e.matchingOnly());
         return new TfIdfEmbeddingStoryMethod(new TfIdfStoryMethod(settings.storyThreshold()), signal);
     }
 }

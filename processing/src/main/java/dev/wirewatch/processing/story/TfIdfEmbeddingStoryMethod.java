@@ -45,7 +45,7 @@ public final class TfIdfEmbeddingStoryMethod
     /** Where the embedding signal applies and how it decides. */
     public record EmbeddingSignal(SentenceEmbedder embedder, Set<String> languages, double threshold,
                                   double lexicalFloor, double supportedThreshold, double supportingLexical,
-                                  int leadWords) {
+                                  int leadWords, boolean alertingOnly) {
         public EmbeddingSignal {
             languages = Set.copyOf(languages);
         }
@@ -67,9 +67,16 @@ public final class TfIdfEmbeddingStoryMethod
 
     @Override
     public Features features(String title, String text) {
+        return features(title, text, true);
+    }
+
+    /** Embeds only alerting articles when the signal says {@code alertingOnly}: the embedding is the costly part. */
+    @Override
+    public Features features(String title, String text, boolean alerting) {
         String language = LanguageGuess.of(text);
         byte[] embedded = NONE;
-        if (embedding != null && embedding.languages().contains(language)) {
+        if (embedding != null && embedding.languages().contains(language) && (alerting
+                || !embedding.alertingOnly())) {
             embedded = Embedding8.of(embedding.embedder().embed(lead(title, text, embedding.leadWords())));
         }
         return new Features(words.features(title, text), language, embedded);

@@ -24,13 +24,19 @@ public final class FeatureExtractor {
         this.method = method;
     }
 
-    /** {@code title} may be null. */
+    /** The features of an article whose story can alert; {@code title} may be null. */
     public ArticleFeatures features(String contentHash, String title, String text) {
-        Signature signature = hasher.sign(Shingles.of(text, settings.shingleWords()));
-        return new ArticleFeatures(contentHash, signature.mins(), signature.shingles(), story(method, title, text));
+        return features(contentHash, title, text, true);
     }
 
-    private static <F> byte[] story(StoryMethod<F, ?> method, String title, String text) {
-        return MethodBytes.tag(method.name(), method.encodeFeatures(method.features(title, text)));
+    /** {@code alerting}: the article matched a tracked topic ({@link StoryMethod#features(String, String, boolean)}). */
+    public ArticleFeatures features(String contentHash, String title, String text, boolean alerting) {
+        Signature signature = hasher.sign(Shingles.of(text, settings.shingleWords()));
+        return new ArticleFeatures(contentHash, signature.mins(), signature.shingles(),
+                story(method, title, text, alerting));
+    }
+
+    private static <F> byte[] story(StoryMethod<F, ?> method, String title, String text, boolean alerting) {
+        return MethodBytes.tag(method.name(), method.encodeFeatures(method.features(title, text, alerting)));
     }
 }

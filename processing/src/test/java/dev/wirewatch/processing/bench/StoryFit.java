@@ -378,6 +378,10 @@ class StoryFit {
                     }
                 }
                 v[i] = tied.get(tied.size() / 2);
+                if (pass == 1) {
+                    System.out.printf("  %s: %.2f, as good from %.2f to %.2f%n", Thresholds.NAMES[i], v[i],
+                            tied.get(0), tied.get(tied.size() - 1));
+                }
             }
         }
         return Thresholds.of(v);
@@ -386,7 +390,7 @@ class StoryFit {
     private TfIdfEmbeddingStoryMethod method(Thresholds t, int leadWords, Set<String> languages) {
         return new TfIdfEmbeddingStoryMethod(new TfIdfStoryMethod(t.lexical()),
                 new TfIdfEmbeddingStoryMethod.EmbeddingSignal(embedder, languages, t.embedding(), t.floor(),
-                        t.supported(), t.supporting(), leadWords));
+                        t.supported(), t.supporting(), leadWords, true));
     }
 
     private static Map<String, Decision> run(List<TriageItem> items, TfIdfEmbeddingStoryMethod method) {

@@ -15,7 +15,7 @@ class EmbeddingSignalTest {
 
     private final SentenceEmbedder model = OnnxSentenceEmbedder.shipped();
     private final TfIdfEmbeddingStoryMethod method = new TfIdfEmbeddingStoryMethod(new TfIdfStoryMethod(0.26),
-            new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.82, 0.10, 0.66, 0.18, 80));
+            new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.82, 0.10, 0.66, 0.18, 80, true));
 
     @Test
     void bytesKeepTheCosineOfTheFloats() {
@@ -57,6 +57,17 @@ class EmbeddingSignalTest {
     }
 
     @Test
+    void onlyAnArticleThatCanAlertIsEmbeddedWhenTheSignalSaysSo() {
+        String report = Fixtures.story("strike-report");
+        assertEquals(384, method.features(null, report, true).embedding().length);
+        assertEquals(0, method.features(null, report, false).embedding().length, "matched no topic: words only");
+        assertEquals(384, method.features(null, report).embedding().length, "dedup asks for every article");
+        TfIdfEmbeddingStoryMethod everyArticle = new TfIdfEmbeddingStoryMethod(new TfIdfStoryMethod(0.26),
+                new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.82, 0.10, 0.66, 0.18, 80, false));
+        assertEquals(384, everyArticle.features(null, report, false).embedding().length);
+    }
+
+    @Test
     void featuresAndProfilesReadBackAsWrittenAndOtherBytesAreRefused() {
         TfIdfEmbeddingStoryMethod.Features features = method.features("Strike", Fixtures.story("strike-report"));
         TfIdfEmbeddingStoryMethod.Features read = method.decodeFeatures(method.encodeFeatures(features));
@@ -85,7 +96,7 @@ class EmbeddingSignalTest {
         TfIdfEmbeddingStoryMethod.Profile rewrite = method.admit(method.features(null,
                 Fixtures.story("strike-rewrite")), corpus, 1);
         TfIdfEmbeddingStoryMethod vetoAll = new TfIdfEmbeddingStoryMethod(new TfIdfStoryMethod(0.99),
-                new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.82, 0.99, 0.66, 0.99, 80));
+                new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.82, 0.99, 0.66, 0.99, 80, true));
         assertTrue(method.similarity(rewrite, report) >= 1.0, String.valueOf(method.similarity(rewrite, report)));
         assertTrue(vetoAll.similarity(rewrite, report) < 1.0);
     }
