@@ -1,6 +1,8 @@
 package dev.wirewatch.processing.story;
 
 import ai.onnxruntime.OrtEnvironment;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
@@ -13,8 +15,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A sentence-embedding model run in process by ONNX Runtime (through langchain4j): the all-MiniLM-L6-v2 model
@@ -31,6 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OnnxSentenceEmbedder implements SentenceEmbedder {
 
     private static final Map<String, OnnxSentenceEmbedder> LOADED = new ConcurrentHashMap<>();
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final String SHIPPED_MODEL = "/all-minilm-l6-v2-q.onnx";
     private static final String SHIPPED_TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
 
@@ -50,8 +60,11 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
     }
 
     private final Model model;
+    /** The tokenizer's whole words (lower case, no accents), or null when its vocabulary is not a word list. */
+    private final Set<String> words;
 
     private OnnxSentenceEmbedder(byte[] onnx, byte[] tokenizer) {
+        this.words = wholeWords(tokenizer);
         try {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -90,6 +103,45 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
     @Override
     public float[] embed(String text) {
         return model.embed(text).content().vector();
+    }
+
+    @Override
+    public double knownShare(String text) {
+        if (words == null) {
+            return 1;
+        }
+        int all = 0;
+        int known = 0;
+        Matcher word = WORD.matcher(text);
+        while (word.find()) {
+            all++;
+            known += words.contains(folded(word.group())) ? 1 : 0;
+        }
+        return all == 0 ? 0 : (double) known / all;
+    }
+
+    /** The vocabulary entries of a WordPiece (or other word-keyed) tokenizer that are whole words. */
+    private static Set<String> wholeWords(byte[] tokenizer) {
+        try {
+            JsonNode vocabulary = new ObjectMapper().readTree(tokenizer).path("model").path("vocab");
+            if (!vocabulary.isObject()) {
+                return null;
+            }
+            Set<String> words = new HashSet<>();
+            vocabulary.fieldNames().forEachRemaining(w -> {
+                if (!w.startsWith("##") && WORD.matcher(w).matches()) {
+                    words.add(folded(w));
+                }
+            });
+            return words.isEmpty() ? null : Set.copyOf(words);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the tokenizer is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String folded(String word) {
+        return MARKS.matcher(Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
+                .replaceAll("");
     }
 
     private static byte[] resource(String name) {

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * fit part, the held-out part and all pairs, per language. Then each signal alone against both combined.
  *
  * <p>Run: {@code ./mvnw -q -pl processing test -Dbenchmarks -Dtest=StoryFit -Dsurefire.failIfNoSpecifiedTests=false}
- * ({@code -Dfit.pairs=FILE} for another pairs file). Asserts nothing; it is a script that happens to run under
+ * ({@code -Dfit.pairs=FILE} for another pairs file, {@code -Dfit.leads=24,40,80} to compare lead lengths,
+ * {@code -Dfit.withGerman=false} to skip the German variant). Asserts nothing; it is a script that happens to run under
  * JUnit so that it uses the module's classes.
  */
 @Tag("benchmark")
@@ -126,8 +127,11 @@ class StoryFit {
                 pairs.stream().filter(Pair::holdout).count(), stream.size(), fixtures.size());
         languageGuesses();
         StoryEmbeddingSettings defaults = StoryEmbeddingSettings.defaults();
-        for (Set<String> languages : List.of(Set.of("en"), Set.of("en", "de"))) { // de: the English model on German
-            int leadWords = defaults.leadWords();
+        List<Set<String>> languageSets = System.getProperty("fit.withGerman", "true").equals("true")
+                ? List.of(Set.of("en"), Set.of("en", "de")) : List.of(Set.of("en")); // de: the English model on German
+        for (int leadWords : java.util.Arrays.stream(System.getProperty("fit.leads",
+                String.valueOf(defaults.leadWords())).split(",")).mapToInt(Integer::parseInt).toArray()) {
+        for (Set<String> languages : languageSets) {
             System.out.printf("%n== embedding %s, lead of %d words%n", languages.stream().sorted().toList(),
                     leadWords);
             long start = System.nanoTime();
@@ -142,7 +146,7 @@ class StoryFit {
                 true, true, true, true});
             System.out.println("stream fit:   " + best);
             report("combined", items, fixtureItems, method(best, leadWords, languages));
-            if (!languages.equals(Set.copyOf(defaults.languages()))) {
+            if (!languages.equals(Set.copyOf(defaults.languages())) || leadWords != defaults.leadWords()) {
                 continue;
             }
             Thresholds off = new Thresholds(best.lexical(), 2, 2, 2, 2);
@@ -160,6 +164,7 @@ class StoryFit {
                     dev.wirewatch.config.ProcessingSettings.DEFAULT_STORY_THRESHOLD, defaults.threshold(),
                     defaults.lexicalFloor(), defaults.supportedThreshold(), defaults.supportingLexical()),
                     leadWords, languages));
+        }
         }
     }
 

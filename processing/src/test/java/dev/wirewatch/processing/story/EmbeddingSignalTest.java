@@ -15,7 +15,7 @@ class EmbeddingSignalTest {
 
     private final SentenceEmbedder model = OnnxSentenceEmbedder.shipped();
     private final TfIdfEmbeddingStoryMethod method = new TfIdfEmbeddingStoryMethod(new TfIdfStoryMethod(0.26),
-            new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.82, 0.10, 0.66, 0.18, 80, true));
+            new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.74, 0.10, 0.62, 0.20, 24, true));
 
     @Test
     void bytesKeepTheCosineOfTheFloats() {
@@ -57,13 +57,25 @@ class EmbeddingSignalTest {
     }
 
     @Test
+    void aLeadTheModelCannotReadIsNotEmbedded() {
+        assertTrue(model.knownShare(Fixtures.story("strike-report")) > 0.9);
+        assertTrue(model.knownShare(Fixtures.story("strike-report-de")) < 0.5);
+        String madeUp = "Mifennarste mar veutkavi the quovenarsu of gra rallinnarro and the marsteiotek utro dunmar "
+                + "vestequobo to the tekvedunsa in a vikadunbo of the utro and gra dunmar.";
+        assertTrue(model.knownShare(madeUp) < 0.7, String.valueOf(model.knownShare(madeUp)));
+        assertEquals("en", LanguageGuess.of(madeUp), "its function words are English");
+        assertEquals(0, method.features(null, madeUp, true).embedding().length);
+        assertEquals(0, model.knownShare("1234 5678"));
+    }
+
+    @Test
     void onlyAnArticleThatCanAlertIsEmbeddedWhenTheSignalSaysSo() {
         String report = Fixtures.story("strike-report");
         assertEquals(384, method.features(null, report, true).embedding().length);
         assertEquals(0, method.features(null, report, false).embedding().length, "matched no topic: words only");
         assertEquals(384, method.features(null, report).embedding().length, "dedup asks for every article");
         TfIdfEmbeddingStoryMethod everyArticle = new TfIdfEmbeddingStoryMethod(new TfIdfStoryMethod(0.26),
-                new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.82, 0.10, 0.66, 0.18, 80, false));
+                new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.74, 0.10, 0.62, 0.20, 24, false));
         assertEquals(384, everyArticle.features(null, report, false).embedding().length);
     }
 
@@ -96,7 +108,7 @@ class EmbeddingSignalTest {
         TfIdfEmbeddingStoryMethod.Profile rewrite = method.admit(method.features(null,
                 Fixtures.story("strike-rewrite")), corpus, 1);
         TfIdfEmbeddingStoryMethod vetoAll = new TfIdfEmbeddingStoryMethod(new TfIdfStoryMethod(0.99),
-                new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.82, 0.99, 0.66, 0.99, 80, true));
+                new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.74, 0.99, 0.62, 0.99, 24, true));
         assertTrue(method.similarity(rewrite, report) >= 1.0, String.valueOf(method.similarity(rewrite, report)));
         assertTrue(vetoAll.similarity(rewrite, report) < 1.0);
     }
