@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * {@code tokenizer.json} (mean pooling).
  *
  * <p>Each call runs on the calling thread alone (one intra-op thread): the parallelism is the stream threads', and
- * letting ONNX Runtime spread every call over all cores as well costs 40 % more CPU per text for no gain in
- * throughput (BENCHMARKS.md).
+ * letting ONNX Runtime spread every call over all cores as well costs about twice the CPU per text (24-word leads)
+ * for no gain in throughput (BENCHMARKS.md).
  *
  * <p>Thread safe. A model takes about 100 MB of memory and a second to load, so each is loaded once per JVM and
  * shared.

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Run: {@code ./mvnw -q -pl processing test -Dbenchmarks -Dtest=StoryFit -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dfit.pairs=FILE} for another pairs file, {@code -Dfit.leads=24,40,80} to compare lead lengths,
- * {@code -Dfit.withGerman=false} to skip the German variant). Asserts nothing; it is a script that happens to run under
+ * {@code -Dfit.withGerman=false} to skip the German variant, {@code -Dfit.check=0.26,0.74,0.10,0.62,0.20} to
+ * report one set of thresholds without fitting). Asserts nothing; it is a script that happens to run under
  * JUnit so that it uses the module's classes.
  */
 @Tag("benchmark")
@@ -127,6 +128,15 @@ class StoryFit {
                 pairs.stream().filter(Pair::holdout).count(), stream.size(), fixtures.size());
         languageGuesses();
         StoryEmbeddingSettings defaults = StoryEmbeddingSettings.defaults();
+        String check = System.getProperty("fit.check"); // lexical,embedding,floor,supported,supporting: no fitting
+        if (check != null) {
+            Thresholds t = Thresholds.of(java.util.Arrays.stream(check.split(",")).mapToDouble(Double::parseDouble)
+                    .toArray());
+            Set<String> languages = Set.copyOf(defaults.languages());
+            report("checked: " + t, items(stream, defaults.leadWords(), languages),
+                    items(fixtures, defaults.leadWords(), languages), method(t, defaults.leadWords(), languages));
+            return;
+        }
         List<Set<String>> languageSets = System.getProperty("fit.withGerman", "true").equals("true")
                 ? List.of(Set.of("en"), Set.of("en", "de")) : List.of(Set.of("en")); // de: the English model on German
         for (int leadWords : java.util.Arrays.stream(System.getProperty("fit.leads",
@@ -210,6 +220,32 @@ class StoryFit {
             }
         }
         return errors;
+    }
+
+    /** The stories of the five seed texts, as {@code wirewatch dedup} decides them alone (000 ~ 001 ~ 004, not 003). */
+    private static String seeds(TfIdfEmbeddingStoryMethod method) {
+        Path dir = Path.of(System.getProperty("fit.seeds", "../../shared/seeds"));
+        List<Article> seeds = new ArrayList<>();
+        try (var listing = Files.list(dir)) {
+            for (Path f : listing.sorted().toList()) {
+                seeds.add(new Article(f.getFileName().toString().substring(0, 3), Files.readString(f).strip()));
+            }
+        } catch (IOException e) {
+            return "none at " + dir;
+        }
+        FeatureExtractor features = new FeatureExtractor(TriageSettings.defaults().duplicates(), method);
+        List<TriageItem> items = new ArrayList<>();
+        for (Article a : seeds) {
+            int title = a.text().indexOf('\n');
+            items.add(new TriageItem(TriageItem.SCHEMA_VERSION, a.id(), "urn:article:" + a.id(), null, "fit", null,
+                    features.features(ContentHash.of(a.text()), a.text().substring(0, title).strip(),
+                            a.text().substring(title).strip()), List.of()));
+        }
+        Map<String, Decision> decided = run(items, method);
+        StringBuilder out = new StringBuilder();
+        decided.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.append(e.getKey()).append("→").append(e.getValue().storyId()).append(' '));
+        return out.toString().strip();
     }
 
     private void read(Path file) throws IOException {
@@ -439,6 +475,7 @@ class StoryFit {
         System.out.printf("%s%n  all %s; fit %.3f, held out %.3f; per language:%s; pairs dropped as copies %d%n"
                 + "  fixture pairs wrong: %d %s%n", what, counts.get("all"), counts.get("fit").f1(),
                 counts.get("holdout").f1(), languages, copies, wrong.size(), wrong);
+        System.out.println("  seeds (not fitted on): " + seeds(method));
     }
 
     private static SentenceEmbedder memoized(SentenceEmbedder embedder) {
