@@ -64,16 +64,16 @@ final class ConfigValidation {
     }
 
     private static void checkEmbedding(StoryEmbeddingSettings e, List<ConfigProblem> problems) {
-        checkShare("processing.embedding.threshold", e.threshold(), "0.74", problems);
-        checkShare("processing.embedding.supportedThreshold", e.supportedThreshold(), "0.62", problems);
-        checkShare("processing.embedding.supportingLexical", e.supportingLexical(), "0.20", problems);
+        checkShare("processing.embedding.threshold", e.threshold(), "0.82", problems);
+        checkShare("processing.embedding.supportedThreshold", e.supportedThreshold(), "0.66", problems);
+        checkShare("processing.embedding.supportingLexical", e.supportingLexical(), "0.18", problems);
         if (!(e.lexicalFloor() >= 0 && e.lexicalFloor() < 1)) {
             problems.add(ConfigProblem.at("processing.embedding.lexicalFloor", e.lexicalFloor()
                     + " is out of range: expected a TF-IDF cosine in [0, 1), e.g. 0.10"));
         }
         if (e.leadWords() < 8 || e.leadWords() > 2000) {
             problems.add(ConfigProblem.at("processing.embedding.leadWords", e.leadWords()
-                    + " is out of range: expected 8 to 2000 words (24 is the default)"));
+                    + " is out of range: expected 8 to 2000 words (80 is the default)"));
         }
         if (!e.scope().equals(StoryEmbeddingSettings.MATCHING) && !e.scope().equals(StoryEmbeddingSettings.ALL)) {
             problems.add(ConfigProblem.at("processing.embedding.scope", "'" + e.scope()

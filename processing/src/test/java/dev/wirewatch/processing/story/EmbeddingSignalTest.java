@@ -15,7 +15,7 @@ class EmbeddingSignalTest {
 
     private final SentenceEmbedder model = OnnxSentenceEmbedder.shipped();
     private final TfIdfEmbeddingStoryMethod method = new TfIdfEmbeddingStoryMethod(new TfIdfStoryMethod(0.26),
-            new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.74, 0.10, 0.62, 0.20, 24, true));
+            new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.82, 0.10, 0.66, 0.18, 80, true));
 
     @Test
     void bytesKeepTheCosineOfTheFloats() {
@@ -75,7 +75,7 @@ class EmbeddingSignalTest {
         assertEquals(0, method.features(null, report, false).embedding().length, "matched no topic: words only");
         assertEquals(384, method.features(null, report).embedding().length, "dedup asks for every article");
         TfIdfEmbeddingStoryMethod everyArticle = new TfIdfEmbeddingStoryMethod(new TfIdfStoryMethod(0.26),
-                new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.74, 0.10, 0.62, 0.20, 24, false));
+                new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.82, 0.10, 0.66, 0.18, 80, false));
         assertEquals(384, everyArticle.features(null, report, false).embedding().length);
     }
 
@@ -108,7 +108,7 @@ class EmbeddingSignalTest {
         TfIdfEmbeddingStoryMethod.Profile rewrite = method.admit(method.features(null,
                 Fixtures.story("strike-rewrite")), corpus, 1);
         TfIdfEmbeddingStoryMethod vetoAll = new TfIdfEmbeddingStoryMethod(new TfIdfStoryMethod(0.99),
-                new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.74, 0.99, 0.62, 0.99, 24, true));
+                new TfIdfEmbeddingStoryMethod.EmbeddingSignal(model, Set.of("en"), 0.82, 0.99, 0.66, 0.99, 80, true));
         assertTrue(method.similarity(rewrite, report) >= 1.0, String.valueOf(method.similarity(rewrite, report)));
         assertTrue(vetoAll.similarity(rewrite, report) < 1.0);
     }
