@@ -48,7 +48,7 @@ class PackagedDemoIT {
             assertEquals(200, health.statusCode(), health.body());
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(metricsUrl + "/metrics"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(metrics.body().contains("wirewatch_alerts_delivered_total{sink=\"file\"} 7.0"),
+            assertTrue(metrics.body().contains("wirewatch_alerts_delivered_total{sink=\"file\"} 4.0"),
                     metrics.body());
             for (String kafka : List.of("kafka_consumer_fetch_manager_records_lag_max", "kafka_stream_client_state",
                     "kafka_producer_record_send_total")) {
