@@ -30,10 +30,12 @@ public final class EmbeddingBuckets {
             for (int bit = 0; bit < BITS; bit++) {
                 long plane = NAMESPACE + 1_000L * table + bit;
                 long dot = 0;
-                for (int i = 0; i < embedding.length; i++) {
+                for (int block = 0; block * 64 < embedding.length; block++) {
                     // one pseudo-random sign per (plane, dimension): the 64 bits of a mix give 64 dimensions
-                    long signs = TermVector.mix(plane * 31 + (i >>> 6));
-                    dot += ((signs >>> (i & 63)) & 1) == 0 ? embedding[i] : -embedding[i];
+                    long signs = TermVector.mix(plane * 31 + block);
+                    for (int i = block * 64; i < Math.min(embedding.length, block * 64 + 64); i++) {
+                        dot += ((signs >>> (i & 63)) & 1) == 0 ? embedding[i] : -embedding[i];
+                    }
                 }
                 bucket = bucket << 1 | (dot >= 0 ? 1 : 0);
             }
