@@ -88,11 +88,8 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(origin, sorted(problems));
         }
-        ProcessingSettings p = config.processing();
         return new WirewatchConfig(config.kafka(), config.feeds(), config.ingest(), config.topics(), config.alerts(),
-                config.metrics(), new ProcessingSettings(p.backfillWindow(), p.storyRetention(), p.retention(),
-                p.copyJaccard(), p.copyContainment(), p.copyContainmentMinJaccard(), p.storyThreshold(),
-                p.storyWindow(), p.streamThreads(), p.standbyReplicas(), embedding.withFiles(model, tokenizer)));
+                config.metrics(), config.processing().withEmbedding(embedding.withFiles(model, tokenizer)));
     }
 
     private static String resolvedFile(String key, String file, Path base, YamlPaths paths,

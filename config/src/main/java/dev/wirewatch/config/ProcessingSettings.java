@@ -57,6 +57,12 @@ public record ProcessingSettings(Duration backfillWindow, Duration storyRetentio
         embedding = embedding == null ? StoryEmbeddingSettings.defaults() : embedding;
     }
 
+    /** These settings with {@code embedding} instead of theirs. */
+    public ProcessingSettings withEmbedding(StoryEmbeddingSettings embedding) {
+        return new ProcessingSettings(backfillWindow, storyRetention, retention, copyJaccard, copyContainment,
+                copyContainmentMinJaccard, storyThreshold, storyWindow, streamThreads, standbyReplicas, embedding);
+    }
+
     public static ProcessingSettings defaults() {
         return new ProcessingSettings(null, null, null, null, null, null, null, null, null, null, null);
     }
