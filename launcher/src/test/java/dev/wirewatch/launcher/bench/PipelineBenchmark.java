@@ -108,8 +108,7 @@ class PipelineBenchmark {
         Topics topics = Topics.standard();
         long last = 0;
         Set<String> ids = new HashSet<>();
-        try (TopicReader<StoryAssignment> reader = new TopicReader<>(bootstrap, topics.storyAssignments().name(),
-                topics.storyAssignments().valueSerde().deserializer())) {
+        try (TopicReader<StoryAssignment> reader = TopicReader.of(bootstrap, topics.storyAssignments())) {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             int seen = 0;
             while (ids.size() < count && System.nanoTime() < deadline) {

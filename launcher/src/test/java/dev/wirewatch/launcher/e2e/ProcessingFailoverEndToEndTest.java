@@ -52,12 +52,10 @@ class ProcessingFailoverEndToEndTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 4, Duration.ofSeconds(60));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                      kafka.bootstrapServers()));
-             TopicReader<StoryAssignment> assignments = new TopicReader<>(kafka.bootstrapServers(),
-                     topics.storyAssignments().name(), topics.storyAssignments().valueSerde().deserializer());
-             TopicReader<Mention> mentions = new TopicReader<>(kafka.bootstrapServers(), topics.mentions().name(),
-                     topics.mentions().valueSerde().deserializer());
-             TopicReader<MentionCount> counts = new TopicReader<>(kafka.bootstrapServers(),
-                     topics.mentionCounts().name(), topics.mentionCounts().valueSerde().deserializer())) {
+             TopicReader<StoryAssignment> assignments =
+                     TopicReader.of(kafka.bootstrapServers(), topics.storyAssignments());
+             TopicReader<Mention> mentions = TopicReader.of(kafka.bootstrapServers(), topics.mentions());
+             TopicReader<MentionCount> counts = TopicReader.of(kafka.bootstrapServers(), topics.mentionCounts())) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(topics.all(), 4);
             TopicPublisher.publish(kafka.bootstrapServers(), topics.topicDefinitions(), DefaultTopics.load());
             ProcessingService first = start(kafka, "first");

@@ -120,8 +120,8 @@ class TriagePartitionsEndToEndTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), partitions, Duration.ofSeconds(60));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                      kafka.bootstrapServers()));
-             TopicReader<StoryAssignment> assignments = new TopicReader<>(kafka.bootstrapServers(),
-                     topics.storyAssignments().name(), topics.storyAssignments().valueSerde().deserializer());
+             TopicReader<StoryAssignment> assignments =
+                     TopicReader.of(kafka.bootstrapServers(), topics.storyAssignments());
              KafkaProducer<String, Article> producer = producer(kafka.bootstrapServers(), topics)) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(topics.all(), partitions);
             Map<String, String> decided = new TreeMap<>();

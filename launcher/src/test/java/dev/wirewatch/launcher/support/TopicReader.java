@@ -1,5 +1,6 @@
 package dev.wirewatch.launcher.support;
 
+import dev.wirewatch.model.topic.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,11 @@ public final class TopicReader<V> implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), values);
         consumer.subscribe(List.of(topic));
+    }
+
+    /** A reader of {@code topic} (String keys), with the topic's own value serde. */
+    public static <V> TopicReader<V> of(String bootstrap, Topic<String, V> topic) {
+        return new TopicReader<>(bootstrap, topic.name(), topic.valueSerde().deserializer());
     }
 
     /** Polls once (up to 200 ms) and returns every record seen so far. */
