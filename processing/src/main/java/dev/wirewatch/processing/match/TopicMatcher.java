@@ -1,5 +1,9 @@
 package dev.wirewatch.processing.match;
 
+import dev.wirewatch.query.TopicQueryParser;
+import dev.wirewatch.query.Snippets;
+import dev.wirewatch.query.QuerySyntaxException;
+import dev.wirewatch.query.NewsAnalyzer;
 import dev.wirewatch.config.ConfigCheck;
 import dev.wirewatch.config.ConfigProblem;
 import dev.wirewatch.config.TrackedTopic;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.processing.Fixtures;
-import dev.wirewatch.processing.match.NewsAnalyzer;
+import dev.wirewatch.query.NewsAnalyzer;
 import dev.wirewatch.processing.match.TopicMatcher;
-import dev.wirewatch.processing.match.TopicQueryParser;
+import dev.wirewatch.query.TopicQueryParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,5 +1,7 @@
 package dev.wirewatch.processing.match;
 
+import dev.wirewatch.query.TopicQueryParser;
+import dev.wirewatch.query.QuerySyntaxException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.wirewatch.processing.match;
+package dev.wirewatch.query;
 
 import com.ibm.icu.text.Transliterator;
 import org.apache.lucene.analysis.Analyzer;

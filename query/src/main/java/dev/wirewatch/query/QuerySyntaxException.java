@@ -1,4 +1,4 @@
-package dev.wirewatch.processing.match;
+package dev.wirewatch.query;
 
 /**
  * A topic query that does not parse, with the character position of the problem (0-based).

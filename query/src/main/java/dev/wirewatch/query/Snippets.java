@@ -1,4 +1,4 @@
-package dev.wirewatch.processing.match;
+package dev.wirewatch.query;
 
 import java.util.List;
 import org.apache.lucene.monitor.HighlightsMatch;
@@ -9,12 +9,13 @@ import org.apache.lucene.monitor.HighlightsMatch;
  *
  * <p>Stateless and thread safe.
  */
-final class Snippets {
+public final class Snippets {
 
     private Snippets() {
     }
 
-    static String around(String text, List<HighlightsMatch.Hit> sortedHits, int words) {
+    /** The snippet around the first of {@code sortedHits}, or null when there are none. */
+    public static String around(String text, List<HighlightsMatch.Hit> sortedHits, int words) {
         if (sortedHits.isEmpty()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.wirewatch.processing.match;
+package dev.wirewatch.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

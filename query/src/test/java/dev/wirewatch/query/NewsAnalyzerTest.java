@@ -1,4 +1,4 @@
-package dev.wirewatch.processing.match;
+package dev.wirewatch.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.wirewatch.processing.match;
+package dev.wirewatch.query;
 
 import java.util.ArrayList;
 import java.util.List;
