@@ -55,7 +55,7 @@ public final class ConfigLoader {
             throw new ConfigException(origin, sorted(problems));
         }
         if (config == null) {
-            config = new WirewatchConfig(null, null, null, null, null, null, null);
+            config = new WirewatchConfig(null, null, null, null, null, null, null, null);
         }
         YamlPaths paths = YamlPaths.index(substituted.text());
         // Record creators buffer their properties, so binding problems may come without a line: look it up by path.
@@ -89,7 +89,7 @@ public final class ConfigLoader {
             throw new ConfigException(origin, sorted(problems));
         }
         return new WirewatchConfig(config.kafka(), config.feeds(), config.ingest(), config.topics(), config.alerts(),
-                config.metrics(), config.processing().withEmbedding(embedding.withFiles(model, tokenizer)));
+                config.metrics(), config.processing().withEmbedding(embedding.withFiles(model, tokenizer)), config.desk());
     }
 
     private static String resolvedFile(String key, String file, Path base, YamlPaths paths,

@@ -37,7 +37,66 @@ final class ConfigValidation {
             problems.add(ConfigProblem.at("metrics.port", port
                     + " is not a port: expected 1-65535, 0 for any free port, or -1 to turn metrics off"));
         }
+        checkDesk(config.desk(), problems);
         return problems;
+    }
+
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
+    private static final int MIN_TOKEN_LENGTH = 16;
+
+    private static void checkDesk(DeskSettings desk, List<ConfigProblem> problems) {
+        if (desk.port() < -1 || desk.port() > 65535) {
+            problems.add(ConfigProblem.at("desk.port", desk.port()
+                    + " is not a port: expected 1-65535 (8080 is the default), 0 for any free port, or -1 to turn "
+                    + "the desk off"));
+        }
+        if (desk.sessionTimeout().isNegative() || desk.sessionTimeout().isZero()) {
+            problems.add(ConfigProblem.at("desk.sessionTimeout", desk.sessionTimeout()
+                    + " is not positive: expected a duration such as PT12H"));
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < desk.users().size(); i++) {
+            DeskSettings.User user = desk.users().get(i);
+            String at = "desk.users[" + i + "]";
+            if (user == null || user.name() == null || user.name().isBlank()) {
+                problems.add(ConfigProblem.at(at + ".name", "missing: every user needs a name to sign in with"));
+                continue;
+            }
+            if (!names.add(user.name())) {
+                problems.add(ConfigProblem.at(at + ".name", "'" + user.name() + "' is listed twice"));
+            }
+            checkRole(at, user.role(), problems);
+            if (user.passwordHash() == null || !BCRYPT.matcher(user.passwordHash()).matches()) {
+                problems.add(ConfigProblem.at(at + ".passwordHash", "not a bcrypt hash: expected $2a$, $2b$ or $2y$ "
+                        + "with a cost of 04-31 and 53 more characters; make one with 'wirewatch desk hash-password'"));
+            }
+        }
+        Set<String> tokenNames = new HashSet<>();
+        Set<String> tokens = new HashSet<>();
+        for (int i = 0; i < desk.apiTokens().size(); i++) {
+            DeskSettings.ApiToken token = desk.apiTokens().get(i);
+            String at = "desk.apiTokens[" + i + "]";
+            if (token == null || token.name() == null || token.name().isBlank()) {
+                problems.add(ConfigProblem.at(at + ".name", "missing: every token needs a name (shown in logs)"));
+                continue;
+            }
+            if (!tokenNames.add(token.name())) {
+                problems.add(ConfigProblem.at(at + ".name", "'" + token.name() + "' is listed twice"));
+            }
+            checkRole(at, token.role(), problems);
+            if (token.token() == null || token.token().length() < MIN_TOKEN_LENGTH) {
+                problems.add(ConfigProblem.at(at + ".token", "missing or shorter than " + MIN_TOKEN_LENGTH
+                        + " characters: use a long random value from the environment, e.g. ${WIREWATCH_API_TOKEN}"));
+            } else if (!tokens.add(token.token())) {
+                problems.add(ConfigProblem.at(at + ".token", "the same token is given to two names"));
+            }
+        }
+    }
+
+    private static void checkRole(String at, String role, List<ConfigProblem> problems) {
+        if (DeskSettings.Role.named(role) == null) {
+            problems.add(ConfigProblem.at(at + ".role", "'" + role + "' is not a role: expected viewer or editor"));
+        }
     }
 
     private static void checkProcessing(ProcessingSettings p, List<ConfigProblem> problems) {

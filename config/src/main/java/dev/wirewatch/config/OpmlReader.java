@@ -35,6 +35,16 @@ public final class OpmlReader {
     /** The feeds listed in {@code file}, in document order; the poll interval is the default. */
     public static List<FeedSettings> read(Path file) throws OpmlException {
         try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new OpmlException("cannot read OPML file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The feeds listed in the OPML document {@code in} (named {@code origin} in errors), in document order. */
+    public static List<FeedSettings> read(InputStream in, String origin) throws OpmlException {
+        String file = origin;
+        try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);

@@ -15,7 +15,8 @@ public record WirewatchConfig(
         List<TrackedTopic> topics,
         AlertsSettings alerts,
         MetricsSettings metrics,
-        ProcessingSettings processing) {
+        ProcessingSettings processing,
+        DeskSettings desk) {
 
     public WirewatchConfig {
         kafka = kafka == null ? new KafkaSettings(null, null, null) : kafka;
@@ -25,25 +26,31 @@ public record WirewatchConfig(
         alerts = alerts == null ? new AlertsSettings(null) : alerts;
         metrics = metrics == null ? new MetricsSettings(null, null) : metrics;
         processing = processing == null ? ProcessingSettings.defaults() : processing;
+        desk = desk == null ? DeskSettings.defaults() : desk;
     }
 
     /** A copy with other Kafka settings. */
     public WirewatchConfig withKafka(KafkaSettings newKafka) {
-        return new WirewatchConfig(newKafka, feeds, ingest, topics, alerts, metrics, processing);
+        return new WirewatchConfig(newKafka, feeds, ingest, topics, alerts, metrics, processing, desk);
     }
 
     /** A copy polling other feeds. */
     public WirewatchConfig withFeeds(java.util.List<FeedSettings> newFeeds) {
-        return new WirewatchConfig(kafka, newFeeds, ingest, topics, alerts, metrics, processing);
+        return new WirewatchConfig(kafka, newFeeds, ingest, topics, alerts, metrics, processing, desk);
     }
 
     /** A copy tracking other topics. */
     public WirewatchConfig withTopics(java.util.List<TrackedTopic> newTopics) {
-        return new WirewatchConfig(kafka, feeds, ingest, newTopics, alerts, metrics, processing);
+        return new WirewatchConfig(kafka, feeds, ingest, newTopics, alerts, metrics, processing, desk);
     }
 
     /** A copy with other metrics settings. */
     public WirewatchConfig withMetrics(MetricsSettings newMetrics) {
-        return new WirewatchConfig(kafka, feeds, ingest, topics, alerts, newMetrics, processing);
+        return new WirewatchConfig(kafka, feeds, ingest, topics, alerts, newMetrics, processing, desk);
+    }
+
+    /** A copy with other desk settings. */
+    public WirewatchConfig withDesk(DeskSettings newDesk) {
+        return new WirewatchConfig(kafka, feeds, ingest, topics, alerts, metrics, processing, newDesk);
     }
 }

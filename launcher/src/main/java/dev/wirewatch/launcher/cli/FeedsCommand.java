@@ -153,7 +153,7 @@ final class FeedsCommand implements Runnable {
         public Integer call() {
             FeedSettings feed = new FeedSettings(url, name, pollInterval);
             List<dev.wirewatch.config.ConfigProblem> problems = dev.wirewatch.config.ConfigLoader
-                    .problemsOf(new WirewatchConfig(null, List.of(feed), null, null, null, null, null));
+                    .problemsOf(new WirewatchConfig(null, List.of(feed), null, null, null, null, null, null));
             if (!problems.isEmpty()) {
                 spec.commandLine().getErr().println(problems.get(0).path().replace("feeds[0]", "--url") + ": "
                         + problems.get(0).message());

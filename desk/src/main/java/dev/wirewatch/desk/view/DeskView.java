@@ -1,0 +1,277 @@
+package dev.wirewatch.desk.view;
+
+import dev.wirewatch.model.DeadAlert;
+import dev.wirewatch.model.DeliveryRecord;
+import dev.wirewatch.model.FeedDefinition;
+import dev.wirewatch.model.FeedStatus;
+import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.StoryAssignment;
+import dev.wirewatch.model.TopicDefinition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The desk's materialized view of Wirewatch's topics: processing's story decisions, the mentions, what each sink sent
+ * or gave up on, the feeds with their health, and the tracked topics. Rebuilt from the topics on start.
+ *
+ * <p>Thread safe: one reader applies records while page and API handlers query. Applying a record twice changes
+ * nothing, so the view can be rebuilt by reading a topic again. Each {@code apply} returns what editors should see
+ * change (an empty list while nothing visible changed).
+ */
+public final class DeskView {
+
+    private final Map<String, StoryAssignment> assignments = new HashMap<>();
+    private final Map<String, Map<String, StoryAssignment>> membersByStory = new HashMap<>();
+    private final Map<String, Mention> mentions = new LinkedHashMap<>();
+    private final Map<String, Map<String, Mention>> mentionsByStory = new HashMap<>();
+    private final Map<String, DeliveryRecord> ledger = new LinkedHashMap<>();
+    private final Map<String, Map<String, DeliveryRecord>> ledgerByStory = new HashMap<>();
+    private final Map<String, DeadAlert> deadAlerts = new LinkedHashMap<>();
+    private final Map<String, FeedStatus> feedStatus = new TreeMap<>();
+    private final Map<String, FeedDefinition> feeds = new TreeMap<>();
+    private final Map<String, TopicDefinition> topics = new TreeMap<>();
+    private final Map<String, List<String>> sinkRoutes;
+
+    /**
+     * @param sinkRoutes the configured sinks, each with the topic ids routed to it (empty: all topics), so that the
+     *                   desk can tell what a sink still owes
+     */
+    public DeskView(Map<String, List<String>> sinkRoutes) {
+        this.sinkRoutes = new LinkedHashMap<>(sinkRoutes);
+    }
+
+    /** Processing's decision on an article; a tombstone (null) forgets the article. */
+    public synchronized List<DeskChange> applyAssignment(String articleId, StoryAssignment assignment) {
+        StoryAssignment before = assignments.get(articleId);
+        if (before != null && before.equals(assignment)) {
+            return List.of();
+        }
+        if (before != null) {
+            Map<String, StoryAssignment> members = membersByStory.get(before.storyId());
+            if (members != null) {
+                members.remove(articleId);
+            }
+        }
+        if (assignment == null) {
+            assignments.remove(articleId);
+            return before == null ? List.of() : changed(before.storyId());
+        }
+        assignments.put(articleId, assignment);
+        membersByStory.computeIfAbsent(assignment.storyId(), s -> new LinkedHashMap<>()).put(articleId, assignment);
+        return changed(assignment.storyId());
+    }
+
+    /** A first mention of a topic in a story. */
+    public synchronized List<DeskChange> applyMention(Mention mention) {
+        if (mention == null || mention.equals(mentions.put(mention.key(), mention))) {
+            return List.of();
+        }
+        mentionsByStory.computeIfAbsent(mention.storyId(), s -> new LinkedHashMap<>()).put(mention.topicId(), mention);
+        return List.of(DeskChange.story(mention.storyId()));
+    }
+
+    /** A sink's delivery record; a tombstone forgets it. */
+    public synchronized List<DeskChange> applyDelivery(String key, DeliveryRecord record) {
+        if (record == null) {
+            DeliveryRecord gone = ledger.remove(key);
+            if (gone != null) {
+                ledgerByStory.getOrDefault(gone.storyId(), new HashMap<>()).remove(key);
+            }
+            return List.of();
+        }
+        if (record.equals(ledger.put(key, record))) {
+            return List.of();
+        }
+        ledgerByStory.computeIfAbsent(record.storyId(), s -> new LinkedHashMap<>()).put(key, record);
+        return List.of(DeskChange.alert(entry(record)), DeskChange.story(record.storyId()));
+    }
+
+    /** An alert a sink gave up on. */
+    public synchronized void applyDeadAlert(String key, DeadAlert dead) {
+        if (dead == null) {
+            deadAlerts.remove(key);
+        } else {
+            deadAlerts.put(key, dead);
+        }
+    }
+
+    /** A feed's health after its latest poll; a tombstone forgets it. */
+    public synchronized void applyFeedStatus(String url, FeedStatus status) {
+        putOrRemove(feedStatus, url, status);
+    }
+
+    /** A feed definition; a tombstone removes the feed. */
+    public synchronized void applyFeed(String url, FeedDefinition feed) {
+        putOrRemove(feeds, url, feed);
+    }
+
+    /** A tracked topic; a tombstone removes it. */
+    public synchronized void applyTopic(String id, TopicDefinition topic) {
+        putOrRemove(topics, id, topic);
+    }
+
+    /** Stories that mentioned a tracked topic, newest first by when they were first seen. */
+    public synchronized List<StorySummary> stories(StoryFilter filter) {
+        return mentionsByStory.keySet().stream().map(this::summary).filter(filter::admits)
+                .sorted(Comparator.comparing(StorySummary::firstSeenAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(StorySummary::id))
+                .limit(filter.limit()).toList();
+    }
+
+    /** A story with its members in time order and its alerts, when any article of it is known. */
+    public synchronized Optional<StoryDetail> story(String storyId) {
+        if (!membersByStory.containsKey(storyId) && !mentionsByStory.containsKey(storyId)) {
+            return Optional.empty();
+        }
+        List<StoryMember> members = new ArrayList<>();
+        String first = firstOf(storyId);
+        for (StoryAssignment a : sortedMembers(storyId)) {
+            String role = a.isCopy() ? StoryMember.COPY
+                    : a.articleId().equals(first) ? StoryMember.FIRST : StoryMember.REWRITE;
+            members.add(new StoryMember(a.articleId(), a.url(), a.title(), a.source(), a.publishedAt(), role,
+                    a.similarity(), a.decidedAt()));
+        }
+        List<AlertEntry> alerts = deliveriesOf(storyId).stream()
+                .sorted(Comparator.comparing(DeliveryRecord::sentAt)).map(this::entry).toList();
+        return Optional.of(new StoryDetail(summary(storyId), members, alerts));
+    }
+
+    /** The latest alerts sent, newest first. */
+    public synchronized List<AlertEntry> alerts(int limit) {
+        return ledger.values().stream().sorted(Comparator.comparing(DeliveryRecord::sentAt).reversed())
+                .limit(Math.max(1, limit)).map(this::entry).toList();
+    }
+
+    /** Per configured sink (and any other sink the ledger or the dead letters name): sent, pending, dead. */
+    public synchronized List<SinkDeliveries> deliveries(int limitPerSink) {
+        Set<String> sinkIds = new LinkedHashSet<>(sinkRoutes.keySet());
+        ledger.values().forEach(r -> sinkIds.add(r.sinkId()));
+        deadAlerts.values().forEach(d -> sinkIds.add(d.sinkId()));
+        List<SinkDeliveries> out = new ArrayList<>();
+        for (String sink : sinkIds) {
+            List<AlertEntry> sent = ledger.values().stream().filter(r -> r.sinkId().equals(sink))
+                    .sorted(Comparator.comparing(DeliveryRecord::sentAt).reversed()).limit(limitPerSink)
+                    .map(this::entry).toList();
+            List<DeadAlert> dead = deadAlerts.values().stream().filter(d -> d.sinkId().equals(sink))
+                    .filter(d -> !ledger.containsKey(DeliveryRecord.keyOf(sink, d.mention().topicId(),
+                            d.mention().storyId())))
+                    .toList();
+            Set<String> deadKeys = new java.util.HashSet<>();
+            dead.forEach(d -> deadKeys.add(d.mention().key()));
+            List<String> routed = sinkRoutes.get(sink);
+            List<Mention> pending = routed == null ? List.of() : mentions.values().stream()
+                    .filter(m -> routed.isEmpty() || routed.contains(m.topicId()))
+                    .filter(m -> !ledger.containsKey(DeliveryRecord.keyOf(sink, m.topicId(), m.storyId())))
+                    .filter(m -> !deadKeys.contains(m.key()))
+                    .limit(limitPerSink).toList();
+            out.add(new SinkDeliveries(sink, sent, pending, dead));
+        }
+        return out;
+    }
+
+    /** Every feed with its latest status (null before its first poll), by URL. */
+    public synchronized List<FeedRow> feeds() {
+        List<FeedRow> rows = new ArrayList<>();
+        feeds.values().forEach(f -> rows.add(new FeedRow(f, feedStatus.get(f.url()))));
+        return rows;
+    }
+
+    /** The tracked topics, by id. */
+    public synchronized List<TopicDefinition> topics() {
+        return List.copyOf(topics.values());
+    }
+
+    /** One tracked topic. */
+    public synchronized Optional<TopicDefinition> topic(String id) {
+        return Optional.ofNullable(topics.get(id));
+    }
+
+    /** The sites of every decided article, for the source filter. */
+    public synchronized List<String> sources() {
+        return assignments.values().stream().map(StoryAssignment::source).filter(s -> s != null)
+                .distinct().sorted().toList();
+    }
+
+    /** Whether the article is a copy of another (then the desk's search shows it under its original). */
+    public synchronized Optional<StoryAssignment> assignment(String articleId) {
+        return Optional.ofNullable(assignments.get(articleId));
+    }
+
+    /** A feed and its health. {@code status} is null before the feed's first poll. */
+    public record FeedRow(FeedDefinition feed, FeedStatus status) {
+    }
+
+    private List<DeskChange> changed(String storyId) {
+        return mentionsByStory.containsKey(storyId) ? List.of(DeskChange.story(storyId)) : List.of();
+    }
+
+    private StorySummary summary(String storyId) {
+        List<StoryAssignment> members = sortedMembers(storyId);
+        Map<String, Mention> storyMentions = mentionsByStory.getOrDefault(storyId, Map.of());
+        StoryAssignment first = assignments.get(firstOf(storyId));
+        Mention anyMention = storyMentions.values().stream().findFirst().orElse(null);
+        Instant firstSeen = members.isEmpty() ? null : members.get(0).decidedAt();
+        Instant lastSeen = members.isEmpty() ? null : members.get(members.size() - 1).decidedAt();
+        if (firstSeen == null && anyMention != null) {
+            firstSeen = anyMention.detectedAt();
+            lastSeen = anyMention.detectedAt();
+        }
+        Set<String> sources = new LinkedHashSet<>();
+        if (first != null && first.source() != null) {
+            sources.add(first.source());
+        }
+        members.stream().map(StoryAssignment::source).filter(s -> s != null).forEach(sources::add);
+        if (sources.isEmpty() && anyMention != null) {
+            sources.add(anyMention.source());
+        }
+        Set<String> sinks = new LinkedHashSet<>();
+        deliveriesOf(storyId).forEach(r -> sinks.add(r.sinkId()));
+        int copies = (int) members.stream().filter(StoryAssignment::isCopy).count();
+        String title = first != null && first.title() != null ? first.title()
+                : anyMention == null ? null : anyMention.title();
+        String url = first != null ? first.url() : anyMention == null ? null : anyMention.url();
+        String source = first != null ? first.source() : anyMention == null ? null : anyMention.source();
+        return new StorySummary(storyId, title, url, source, firstSeen, lastSeen,
+                storyMentions.keySet().stream().sorted().toList(), Math.max(members.size(), storyMentions.isEmpty()
+                ? 0 : 1), copies, List.copyOf(sources), List.copyOf(sinks));
+    }
+
+    /** The story's first article: the earliest member that is not a copy (the story id itself as a fallback). */
+    private String firstOf(String storyId) {
+        return sortedMembers(storyId).stream().filter(a -> !a.isCopy()).map(StoryAssignment::articleId).findFirst()
+                .orElse(storyId);
+    }
+
+    private List<StoryAssignment> sortedMembers(String storyId) {
+        List<StoryAssignment> members = new ArrayList<>(membersByStory.getOrDefault(storyId, Map.of()).values());
+        members.sort(Comparator.comparing(StoryAssignment::decidedAt).thenComparing(StoryAssignment::articleId));
+        return members;
+    }
+
+    private java.util.Collection<DeliveryRecord> deliveriesOf(String storyId) {
+        return ledgerByStory.getOrDefault(storyId, Map.of()).values();
+    }
+
+    private AlertEntry entry(DeliveryRecord record) {
+        Mention mention = mentions.get(Mention.keyOf(record.topicId(), record.storyId()));
+        return new AlertEntry(record.topicId(), record.storyId(), mention == null ? null : mention.title(),
+                mention == null ? null : mention.url(), record.sinkId(), record.sentAt());
+    }
+
+    private static <V> void putOrRemove(Map<String, V> map, String key, V value) {
+        if (value == null) {
+            map.remove(key);
+        } else {
+            map.put(key, value);
+        }
+    }
+}
