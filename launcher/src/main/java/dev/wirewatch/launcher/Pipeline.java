@@ -3,12 +3,14 @@ package dev.wirewatch.launcher;
 import dev.wirewatch.alerts.AlertService;
 import dev.wirewatch.alerts.Sinks;
 import dev.wirewatch.config.WirewatchConfig;
+import dev.wirewatch.desk.Desk;
 import dev.wirewatch.ingest.IngestService;
 import dev.wirewatch.ingest.IngestSummary;
 import dev.wirewatch.ingest.KafkaArticleSink;
 import dev.wirewatch.ingest.assign.FeedAssignment;
 import dev.wirewatch.ingest.state.KafkaIngestState;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
+import dev.wirewatch.launcher.desk.DeskReplay;
 import dev.wirewatch.launcher.once.Backlog;
 import dev.wirewatch.model.topic.TopicProvisioner;
 import dev.wirewatch.model.topic.Topics;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
 
     /** The services a pipeline can run. */
-    public enum Service { INGEST, PROCESS, ALERT }
+    public enum Service { INGEST, PROCESS, ALERT, DESK }
 
     /** What a {@code --once} run did. Counts of services not run in this process are -1. */
     public record Summary(int feedsPolled, int feedsFailed, int articles, long duplicatesDropped, long mentions,
@@ -64,6 +67,7 @@ public final class Pipeline implements AutoCloseable {
     private IngestService ingest;
     private ProcessingService processing;
     private AlertService alerts;
+    private Desk desk;
     private long kafkaCheckedAt = System.nanoTime() - Duration.ofMinutes(1).toNanos();
     private boolean kafkaReachable;
 
@@ -114,6 +118,14 @@ public final class Pipeline implements AutoCloseable {
                 started.push(alerts);
                 alerts.start();
             }
+            if (services.contains(Service.DESK) && config.desk().enabled()) {
+                Map<String, List<String>> routes = new LinkedHashMap<>();
+                config.alerts().sinks().forEach(s -> routes.put(s.id(), s.topics()));
+                desk = Desk.start(config.desk(), bootstrapServers, topics, routes,
+                        Path.of(config.kafka().dataDir(), "desk-index"),
+                        new DeskReplay(bootstrapServers, topics, config.alerts().sinks(), clock), registry, clock);
+                started.push(desk);
+            }
             if (services.contains(Service.INGEST)) {
                 TopicPublisher.publishFeeds(bootstrapServers, topics.feeds(), config.feeds());
                 ingest = new IngestService(config.feeds(), config.ingest(),
@@ -126,6 +138,11 @@ public final class Pipeline implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The port the desk listens on, or -1 when it does not run here. */
+    public int deskPort() {
+        return desk == null ? -1 : desk.port();
     }
 
     /** The Kafka the services talk to. */

@@ -121,10 +121,9 @@ final class ApiRoutes {
                 throw new BadInput("body", "expected a JSON object");
             }
             return body;
-        } catch (RuntimeException e) {
-            if (e instanceof BadInput b) {
-                throw b;
-            }
+        } catch (BadInput e) {
+            throw e;
+        } catch (Exception e) { // Javalin rethrows Jackson's checked exceptions unchecked
             throw new BadInput("body", "expected a JSON object with the fields of " + type.getSimpleName()
                     .replace("Body", "").toLowerCase() + ": " + rootMessage(e));
         }

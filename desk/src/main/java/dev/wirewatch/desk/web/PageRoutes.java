@@ -287,7 +287,8 @@ final class PageRoutes {
     }
 
     private Pages.Chrome chrome(Context ctx, String title, String section, String problem) {
-        return chrome(ctx, title, section, problem, NOTICES.get(ctx.queryParam("done")));
+        String done = ctx.queryParam("done");
+        return chrome(ctx, title, section, problem, done == null ? null : NOTICES.get(done));
     }
 
     private static Pages.Chrome chrome(Context ctx, String title, String section, String problem, String notice) {

@@ -34,6 +34,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--metrics-port", paramLabel = "PORT", description = "port of /metrics and /health")
     Integer metricsPort;
 
+    @Option(names = "--desk-port", paramLabel = "PORT",
+            description = "port of the desk (default 8080, a free one when taken; 0: any free port, -1: no desk)")
+    Integer deskPort;
+
     @Spec
     CommandSpec spec;
 
@@ -48,9 +52,16 @@ final class DemoCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(e.getMessage());
                 return ExitCodes.BAD_CONFIG;
             }
+            config = DeskCommand.withDeskPort(config, deskPort, spec.commandLine().getErr());
+            if (config == null) {
+                return ExitCodes.BAD_CONFIG;
+            }
+            String password = DemoUser.password();
+            config = config.withDesk(config.desk().withUser(DemoUser.editor(password)));
             spec.commandLine().getOut().printf("wirewatch demo: %d demo sites at %s, data in %s%n",
                     server.feedUrls().size(), server.baseUrl(), dataDir.toAbsolutePath());
-            return new PipelineRunner(spec.commandLine().getOut(), spec.commandLine().getErr())
+            return new PipelineRunner(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                    "sign in as " + DemoUser.NAME + " with password " + password)
                     .run(config, EnumSet.allOf(Pipeline.Service.class), once, metricsPort, true);
         }
     }

@@ -26,9 +26,17 @@ final class PipelineRunner {
     private final PrintWriter out;
     private final PrintWriter err;
 
+    private final String deskSignIn;
+
     PipelineRunner(PrintWriter out, PrintWriter err) {
+        this(out, err, null);
+    }
+
+    /** @param deskSignIn how to sign in to the desk, printed with its address (the demo's user), or null */
+    PipelineRunner(PrintWriter out, PrintWriter err, String deskSignIn) {
         this.out = out;
         this.err = err;
+        this.deskSignIn = deskSignIn;
     }
 
     /**
@@ -54,6 +62,10 @@ final class PipelineRunner {
             err.flush();
             return ExitCodes.FAILED;
         }
+        if (anyFreePortIfTaken && config.desk().port() > 0 && taken(config.desk().bindAddress(), config.desk().port())) {
+            err.printf("wirewatch: port %d is taken; the desk listens on a free port instead%n", config.desk().port());
+            config = config.withDesk(config.desk().withPort(0));
+        }
         Pipeline pipeline;
         try {
             pipeline = Pipeline.start(config, services, registry, Clock.systemUTC());
@@ -66,6 +78,12 @@ final class PipelineRunner {
         running.set(pipeline);
         out.printf("wirewatch: Kafka at %s%s%n", pipeline.bootstrapServers(), endpoint == null ? ""
                 : "; metrics at " + endpoint.url() + "/metrics, health at " + endpoint.url() + "/health");
+        if (pipeline.deskPort() >= 0) {
+            String host = config.desk().bindAddress();
+            host = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+            out.printf("wirewatch: desk at http://%s:%d/%s%n", host, pipeline.deskPort(),
+                    deskSignIn == null ? "" : " (" + deskSignIn + ")");
+        }
         out.flush();
         return once ? runOnce(pipeline, endpoint) : runUntilStopped(pipeline, endpoint);
     }
@@ -118,6 +136,16 @@ final class PipelineRunner {
                 throw e;
             }
             return MetricsEndpoint.start(metrics.bindAddress(), 0, registry, ready);
+        }
+    }
+
+    private static boolean taken(String host, int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+            return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Watches news feeds for tracked topics and alerts once per story.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, ProcessCommand.class,
                 AlertCommand.class, CheckConfigCommand.class, DedupCommand.class, MatchCommand.class,
-                ExtractCommand.class, TopicsCommand.class, AlertsCommand.class, FeedsCommand.class})
+                ExtractCommand.class, TopicsCommand.class, AlertsCommand.class, FeedsCommand.class, DeskCommand.class})
 public final class WirewatchCommand implements Runnable {
 
     @CommandLine.Spec
