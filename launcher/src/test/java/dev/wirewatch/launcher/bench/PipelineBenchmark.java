@@ -284,7 +284,7 @@ class PipelineBenchmark {
         web.feedUrls().forEach(u -> yaml.append("  - { url: \"").append(u).append("\", pollInterval: PT1M }\n"));
         yaml.append("ingest: { allowPrivateNetworks: true, hostDelay: PT0S }\n")
                 .append("alerts:\n  sinks:\n    - { type: webhook, url: \"").append(hook).append("\" }\n")
-                .append("metrics: { port: -1 }\n");
+                .append("metrics: { port: -1 }\ndesk: { port: -1 }\n");
         String processing = System.getProperty("bench.processing"); // e.g. "{ embedding: { scope: all } }"
         if (processing != null) {
             yaml.append("processing: ").append(processing).append('\n');

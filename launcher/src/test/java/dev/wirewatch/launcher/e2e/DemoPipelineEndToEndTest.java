@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirewatch.config.DeskSettings;
 import dev.wirewatch.config.MetricsSettings;
 import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.launcher.Pipeline;
@@ -60,7 +61,8 @@ class DemoPipelineEndToEndTest {
         DemoCorpus corpus = DemoCorpus.load();
         try (DemoFeedServer server = DemoFeedServer.start(corpus)) {
             WirewatchConfig config = DemoConfig.load(server.baseUrl(), dataDir)
-                    .withMetrics(new MetricsSettings(-1, null));
+                    .withMetrics(new MetricsSettings(-1, null))
+                    .withDesk(DeskSettings.defaults().withPort(0));
             Pipeline.Summary summary;
             List<DeadLetter> letters;
             try (Pipeline pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Service.class),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirewatch.launcher.support.Await;
+import dev.wirewatch.config.DeskSettings;
 import dev.wirewatch.config.MetricsSettings;
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.config.WirewatchConfig;
@@ -40,7 +41,8 @@ class RuntimeTopicEndToEndTest {
             WirewatchConfig demo = DemoConfig.load(server.baseUrl(), dataDir);
             TrackedTopic su35 = demo.topics().get(0);
             TrackedTopic c130 = demo.topics().get(1);
-            WirewatchConfig config = demo.withTopics(List.of(su35)).withMetrics(new MetricsSettings(-1, null));
+            WirewatchConfig config = demo.withTopics(List.of(su35)).withMetrics(new MetricsSettings(-1, null))
+                    .withDesk(DeskSettings.defaults().withPort(0));
             try (Pipeline pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Service.class),
                     new SimpleMeterRegistry(), Clock.systemUTC())) {
                 Pipeline.Summary summary = pipeline.runOnce();

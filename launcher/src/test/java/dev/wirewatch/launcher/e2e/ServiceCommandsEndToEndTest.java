@@ -66,6 +66,7 @@ class ServiceCommandsEndToEndTest {
                   - { id: ruble-payments, query: '"ruble payments" OR "paid in rubles"' }
                 alerts: { sinks: [ { type: file, path: "%s" } ] }
                 metrics: { port: -1 }
+                desk: { port: 0 }
                 """.formatted(bootstrap, dir.resolve("data"), demoUrl, demoUrl, dir.resolve("alerts.jsonl")));
         return file;
     }

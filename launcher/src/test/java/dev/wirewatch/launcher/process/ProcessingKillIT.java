@@ -121,7 +121,7 @@ class ProcessingKillIT {
                 + "alerts:\n  sinks:\n"
                 + "    - { type: file, path: \"" + dir.resolve("alerts.jsonl") + "\" }\n"
                 + "    - { type: webhook, url: \"http://127.0.0.1:" + receiverPort + "/hook\" }\n"
-                + "metrics: { port: -1 }\n");
+                + "metrics: { port: -1 }\ndesk: { port: 0 }\n");
         return config;
     }
 
