@@ -107,6 +107,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theDeskBindsUsersAndTokensWithTheTokenFromTheEnvironment() throws Exception {
+        String hash = "$2y$10$" + "a".repeat(53);
+        WirewatchConfig config = parse("desk:\n  port: 0\n  bindAddress: 0.0.0.0\n  sessionTimeout: PT2H\n"
+                + "  users: [{ name: ed, role: editor, passwordHash: '" + hash + "' }]\n"
+                + "  apiTokens: [{ name: ci, role: viewer, token: '${DESK_TOKEN}' }]\n",
+                Map.of("DESK_TOKEN", "a-long-enough-token-value"));
+        assertEquals(0, config.desk().port());
+        assertEquals("0.0.0.0", config.desk().bindAddress());
+        assertEquals(java.time.Duration.ofHours(2), config.desk().sessionTimeout());
+        assertEquals(hash, config.desk().users().get(0).passwordHash());
+        assertEquals("a-long-enough-token-value", config.desk().apiTokens().get(0).token());
+        assertTrue(!config.desk().apiTokens().get(0).toString().contains("a-long-enough"), "tokens are not printed");
+        assertEquals(8080, parse("", Map.of()).desk().port());
+    }
+
+    @Test
+    void aBadDeskSettingSaysWhichKeyAndWhatWouldBeRightWithoutPrintingTheToken() {
+        ConfigException e = failure("desk:\n  port: 70000\n"
+                + "  users: [{ name: ed, role: admin, passwordHash: plain-text }, { name: ed, role: viewer, "
+                + "passwordHash: plain }]\n"
+                + "  apiTokens: [{ name: ci, role: editor, token: short-secret }]\n");
+        for (String key : List.of("desk.port", "desk.users[0].role", "desk.users[0].passwordHash",
+                "desk.users[1].name", "desk.apiTokens[0].token")) {
+            assertTrue(e.getMessage().contains(key), key + " in " + e.getMessage());
+        }
+        assertTrue(e.getMessage().contains("wirewatch desk hash-password"), e.getMessage());
+        assertTrue(!e.getMessage().contains("short-secret"), e.getMessage());
+    }
+
+    @Test
     void theRemovedOrderingGraceSaysWhyInsteadOfUnknown() {
         ConfigException e = failure("processing: { orderingGrace: PT2S }");
         assertTrue(e.getMessage().contains("processing.orderingGrace"), e.getMessage());

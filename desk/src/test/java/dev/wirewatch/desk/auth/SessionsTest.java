@@ -1,0 +1,75 @@
+package dev.wirewatch.desk.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wirewatch.config.DeskSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SessionsTest {
+
+    /** A clock the test moves. */
+    static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-12-01T08:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aSessionEndsAfterItsTimeoutOrOnSignOut() {
+        MovableClock clock = new MovableClock();
+        Sessions sessions = new Sessions(Duration.ofHours(1), clock);
+        Principal ed = new Principal("ed", DeskSettings.Role.EDITOR);
+        Sessions.Session a = sessions.open(ed);
+        Sessions.Session b = sessions.open(ed);
+        assertNotEquals(a.id(), b.id());
+        assertNotEquals(a.csrfToken(), a.id());
+        clock.now = clock.now.plus(Duration.ofMinutes(59));
+        assertTrue(sessions.find(a.id()).isPresent());
+        sessions.close(b.id());
+        assertFalse(sessions.find(b.id()).isPresent());
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        assertFalse(sessions.find(a.id()).isPresent());
+        assertFalse(sessions.find(null).isPresent());
+    }
+
+    @Test
+    void passwordsAndTokensAreCheckedAndHashesFromOtherToolsAreRead() {
+        String hash = PasswordHashes.hash("correct horse");
+        assertTrue(hash.startsWith("$2y$10$"), hash);
+        // htpasswd -nbBC 10 user 'correct horse' wrote this $2y$ hash; Python's bcrypt writes $2b$.
+        String fromHtpasswd = "$2y$10$" + hash.substring(7);
+        String asB = "$2b$" + hash.substring(4);
+        Accounts accounts = new Accounts(List.of(new DeskSettings.User("ed", "editor", fromHtpasswd),
+                new DeskSettings.User("vi", "viewer", asB)),
+                List.of(new DeskSettings.ApiToken("ci", "viewer", "token-0123456789abcdef")));
+        assertEquals(DeskSettings.Role.EDITOR, accounts.signIn("ed", "correct horse").orElseThrow().role());
+        assertEquals(DeskSettings.Role.VIEWER, accounts.signIn("vi", "correct horse").orElseThrow().role());
+        assertTrue(accounts.signIn("ed", "wrong").isEmpty());
+        assertTrue(accounts.signIn("nobody", "correct horse").isEmpty());
+        assertEquals("ci", accounts.bearer("token-0123456789abcdef").orElseThrow().name());
+        assertTrue(accounts.bearer("token-0123456789abcdeF").isEmpty());
+        assertFalse(PasswordHashes.matches("x", "not a hash"));
+    }
+}

@@ -1,0 +1,193 @@
+package dev.wirewatch.desk.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wirewatch.config.DeskSettings;
+import dev.wirewatch.desk.auth.Accounts;
+import dev.wirewatch.desk.auth.PasswordHashes;
+import dev.wirewatch.desk.auth.Sessions;
+import dev.wirewatch.desk.edit.DeskEdits;
+import dev.wirewatch.desk.index.ArticleIndex;
+import dev.wirewatch.desk.view.DeskView;
+import dev.wirewatch.model.FeedDefinition;
+import dev.wirewatch.model.TopicDefinition;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pages' sign-in, session cookie and CSRF protection over real HTTP (the browser tests drive the same pages in
+ * Chromium).
+ */
+class DeskPagesTest {
+
+    @TempDir
+    Path dir;
+
+    final List<String> published = new ArrayList<>();
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    DeskView view;
+    ArticleIndex index;
+    DeskServer server;
+
+    @BeforeEach
+    void start() {
+        view = new DeskView(Map.of());
+        index = ArticleIndex.rebuiltIn(dir);
+        DeskEdits edits = new DeskEdits() {
+            @Override
+            public void putTopic(TopicDefinition topic) {
+                published.add("topic " + topic.id());
+            }
+
+            @Override
+            public void removeTopic(String id) {
+                published.add("-topic " + id);
+            }
+
+            @Override
+            public void putFeed(FeedDefinition feed) {
+                published.add("feed " + feed.url());
+            }
+
+            @Override
+            public void removeFeed(String url) {
+                published.add("-feed " + url);
+            }
+        };
+        Accounts accounts = new Accounts(List.of(new DeskSettings.User("ed", "editor", PasswordHashes.hash("pw 1"))),
+                List.of());
+        server = DeskServer.start("127.0.0.1", 0, new DeskBackend(view, index, edits, null, accounts,
+                new Sessions(Duration.ofHours(1), Clock.systemUTC()), () -> true, Clock.systemUTC()));
+        DeskApiTest.Fixtures.story(view, index);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        index.close();
+    }
+
+    @Test
+    void pagesWithoutASessionGoToTheLoginPage() throws Exception {
+        for (String page : List.of("/", "/topics", "/feeds", "/deliveries", "/search", "/stories/x")) {
+            HttpResponse<String> r = get(page, null);
+            assertEquals(303, r.statusCode(), page);
+            assertEquals("/login", r.headers().firstValue("Location").orElseThrow(), page);
+        }
+        assertEquals(404, get("/no-such-page", null).statusCode());
+    }
+
+    @Test
+    void signingInNeedsTheFormsTokenAndTheRightPasswordAndGivesAStrictHttpOnlyCookie() throws Exception {
+        Login login = loginPage();
+        assertEquals(403, post("/login", login.cookie, "username=ed&password=pw+1").statusCode(),
+                "no CSRF token");
+        assertEquals(403, post("/login", null, "_csrf=" + login.token + "&username=ed&password=pw+1").statusCode(),
+                "a token without its cookie");
+        assertEquals(401, post("/login", login.cookie, "_csrf=" + login.token + "&username=ed&password=nope")
+                .statusCode());
+        HttpResponse<String> ok = post("/login", login.cookie, "_csrf=" + login.token + "&username=ed&password=pw+1");
+        assertEquals(303, ok.statusCode());
+        String cookie = ok.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("wirewatch_session="))
+                .findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+        assertEquals(200, get("/", cookieOf(cookie)).statusCode());
+    }
+
+    @Test
+    void everyFormAndCookieWriteNeedsTheSessionsCsrfToken() throws Exception {
+        String session = signIn();
+        HttpResponse<String> page = get("/topics", session);
+        String csrf = field(page.body(), "_csrf");
+        String form = "id=kilo&query=" + URLEncoder.encode("submarine", StandardCharsets.UTF_8);
+        assertEquals(403, post("/topics", session, form).statusCode());
+        assertEquals(403, post("/topics", session, form + "&_csrf=forged").statusCode());
+        assertTrue(published.isEmpty());
+        HttpResponse<String> saved = post("/topics", session, form + "&_csrf=" + csrf);
+        assertEquals(303, saved.statusCode());
+        assertEquals(List.of("topic kilo"), published);
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(uri("/api/v1/topics/kilo2")).header("Cookie",
+                        session).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"query\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, api.statusCode(), "a cookie-authenticated API write needs X-CSRF-Token");
+        HttpResponse<String> bad = post("/topics", session, "id=kilo&query=%28open&_csrf=" + csrf);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("at character"), "the page shows the query's error with its position");
+    }
+
+    @Test
+    void theServerEscapesWhatItRenders() throws Exception {
+        String session = signIn();
+        view.applyTopic("x", TopicDefinition.of("x", "<b>bold</b>", "x", "\"><script>alert(1)</script>"));
+        String body = get("/topics", session).body();
+        assertTrue(body.contains("&lt;b&gt;bold&lt;/b&gt;"), body);
+        assertFalse(body.contains("<script>alert(1)"), body);
+    }
+
+    private record Login(String token, String cookie) {
+    }
+
+    private Login loginPage() throws Exception {
+        HttpResponse<String> r = get("/login", null);
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("wirewatch_login="))
+                .findFirst().orElseThrow();
+        return new Login(field(r.body(), "_csrf"), cookieOf(cookie));
+    }
+
+    private String signIn() throws Exception {
+        Login login = loginPage();
+        HttpResponse<String> ok = post("/login", login.cookie, "_csrf=" + login.token + "&username=ed&password=pw+1");
+        return cookieOf(ok.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("wirewatch_session=")).findFirst().orElseThrow());
+    }
+
+    private static String cookieOf(String setCookie) {
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private static String field(String html, String name) {
+        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
+        assertTrue(m.find(), "no " + name + " in the page");
+        return m.group(1);
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+}
