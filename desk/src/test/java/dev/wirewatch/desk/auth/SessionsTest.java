@@ -58,11 +58,12 @@ class SessionsTest {
     void passwordsAndTokensAreCheckedAndHashesFromOtherToolsAreRead() {
         String hash = PasswordHashes.hash("correct horse");
         assertTrue(hash.startsWith("$2y$10$"), hash);
-        // htpasswd -nbBC 10 user 'correct horse' wrote this $2y$ hash; Python's bcrypt writes $2b$.
-        String fromHtpasswd = "$2y$10$" + hash.substring(7);
-        String asB = "$2b$" + hash.substring(4);
-        Accounts accounts = new Accounts(List.of(new DeskSettings.User("ed", "editor", fromHtpasswd),
-                new DeskSettings.User("vi", "viewer", asB)),
+        // OpenBSD's published bcrypt test vector for "U*U" ($2a$), which Go's bcrypt (Prometheus) also reads.
+        String openBsdVector = "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
+        assertTrue(PasswordHashes.matches("U*U", openBsdVector));
+        assertFalse(PasswordHashes.matches("U*V", openBsdVector));
+        Accounts accounts = new Accounts(List.of(new DeskSettings.User("ed", "editor", hash),
+                new DeskSettings.User("vi", "viewer", "$2b$" + hash.substring(4))),
                 List.of(new DeskSettings.ApiToken("ci", "viewer", "token-0123456789abcdef")));
         assertEquals(DeskSettings.Role.EDITOR, accounts.signIn("ed", "correct horse").orElseThrow().role());
         assertEquals(DeskSettings.Role.VIEWER, accounts.signIn("vi", "correct horse").orElseThrow().role());

@@ -3,8 +3,9 @@ package dev.wirewatch.launcher.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wirewatch.launcher.support.Await;
+
 import dev.wirewatch.launcher.deploy.PromQl;
+import dev.wirewatch.launcher.support.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedDemoIT {
 
     private static final Pattern METRICS = Pattern.compile("metrics at (http://\\S+)/metrics");
+    private static final Pattern DESK = Pattern.compile(
+            "desk at (http://\\S+/) \\(sign in as demo with password (\\S+)\\)");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @TempDir
     Path dataDir;
@@ -35,7 +39,7 @@ class PackagedDemoIT {
     @Test
     void demoRunsAsItsOwnProcessAndStopsCleanlyOnSigterm() throws Exception {
         PackagedJar demo = PackagedJar.start("512m", "demo", "--data-dir", dataDir.toString(), "--metrics-port",
-                "0");
+                "0", "--desk-port", "0");
         Process process = demo.process();
         List<String> output = demo.output();
         Thread reader = demo.reader();
@@ -61,6 +65,7 @@ class PackagedDemoIT {
             HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(metricsUrl + "/health/live"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, live.statusCode(), live.body());
+            assertTheDemoUserSeesTheStories(output);
         } finally {
             process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
         }
@@ -70,6 +75,36 @@ class PackagedDemoIT {
         assertEquals(143, process.exitValue(), "exit code of a JVM stopped by SIGTERM");
         assertTrue(output.stream().anyMatch(l -> l.contains("PENDING_SHUTDOWN -> NOT_RUNNING")),
                 "processing closed cleanly:\n" + String.join("\n", output));
+    }
+
+    /** What a new user does: open the printed address, sign in with the printed password, see the stories. */
+    private static void assertTheDemoUserSeesTheStories(List<String> output) throws Exception {
+        String line = output.stream().filter(l -> DESK.matcher(l).find()).findFirst().orElseThrow(
+                () -> new AssertionError("no desk line in " + output));
+        Matcher desk = DESK.matcher(line);
+        assertTrue(desk.find());
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(desk.group(1) + "login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = CSRF.matcher(login.body());
+        assertTrue(csrf.find(), login.body());
+        String loginCookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(desk.group(1) + "login"))
+                .header("Cookie", loginCookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf.group(1) + "&username=demo&password="
+                        + desk.group(2))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        String session = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("wirewatch_session=")).findFirst().orElseThrow().split(";")[0];
+        Await.until("the desk lists the demo's three stories", Duration.ofSeconds(30), () -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(desk.group(1) + "api/v1/stories"))
+                        .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString()).body()
+                        .split("\"firstSeenAt\"", -1).length - 1 == 3;
+            } catch (Exception e) {
+                return false;
+            }
+        }, () -> "stories missing");
     }
 
     private static String awaitLine(List<String> output, Pattern pattern, int seconds) {
