@@ -70,7 +70,7 @@ public final class Desk implements AutoCloseable {
                 LOG.warn("desk: no desk.users and no desk.apiTokens are configured, so nobody can sign in");
             }
             DeskBackend backend = new DeskBackend(view, index, writer, replay, accounts,
-                    new Sessions(settings.sessionTimeout(), clock), reader::caughtUp, clock);
+                    new Sessions(settings.sessionTimeout(), clock), reader::caughtUp, clock, registry);
             DeskServer server = DeskServer.start(settings.bindAddress(), settings.port(), backend);
             started.push(server);
             serverRef.set(server);

@@ -150,9 +150,13 @@ public final class Pipeline implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** True when Kafka answers and, where processing runs here, its topology is RUNNING (readiness). */
+    /**
+     * True when Kafka answers, where processing runs here its topology is RUNNING, and where the desk runs here its
+     * view has caught up with the topics (readiness).
+     */
     public boolean ready() {
-        return (processing == null || processing.state() == KafkaStreams.State.RUNNING) && kafkaReachable();
+        return (processing == null || processing.state() == KafkaStreams.State.RUNNING)
+                && (desk == null || desk.caughtUp()) && kafkaReachable();
     }
 
     /** Whether the cluster answered a metadata request within two seconds; asked at most every five seconds. */

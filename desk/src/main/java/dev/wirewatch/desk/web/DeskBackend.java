@@ -6,6 +6,7 @@ import dev.wirewatch.desk.edit.DeskEdits;
 import dev.wirewatch.desk.edit.DlqReplay;
 import dev.wirewatch.desk.index.ArticleIndex;
 import dev.wirewatch.desk.view.DeskView;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -17,7 +18,8 @@ import java.util.function.BooleanSupplier;
  * <p>Immutable holder; its parts are thread safe. {@code replay} may be null where no alert sinks are configured.
  */
 public record DeskBackend(DeskView view, ArticleIndex index, DeskEdits edits, DlqReplay replay, Accounts accounts,
-                          Sessions sessions, BooleanSupplier caughtUp, Clock clock) {
+                          Sessions sessions, BooleanSupplier caughtUp, Clock clock,
+                          MeterRegistry registry) {
 
     public DeskBackend {
         Objects.requireNonNull(view, "view");
@@ -27,5 +29,6 @@ public record DeskBackend(DeskView view, ArticleIndex index, DeskEdits edits, Dl
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(caughtUp, "caughtUp");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(registry, "registry");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wirewatch.desk.view.DeskChange;
 import dev.wirewatch.model.json.Json;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
@@ -37,6 +38,13 @@ public final class DeskServer implements AutoCloseable {
     public static DeskServer start(String host, int port, DeskBackend backend) {
         ObjectMapper json = Json.mapper().copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
         LiveEvents live = new LiveEvents(json);
+        Gauge.builder("wirewatch_desk_live_streams", live, LiveEvents::size)
+                .description("open /api/v1/events streams (desk pages and API clients)").register(backend.registry());
+        Gauge.builder("wirewatch_desk_indexed_articles", backend.index(), i -> i.size())
+                .description("retained articles in the desk's search index").register(backend.registry());
+        Gauge.builder("wirewatch_desk_caught_up", backend.caughtUp(), c -> c.getAsBoolean() ? 1 : 0)
+                .description("1 once the desk's view holds what the topics held at its start")
+                .register(backend.registry());
         Guard guard = new Guard(backend.accounts(), backend.sessions());
         Templates templates = new Templates();
         Javalin app = Javalin.create(config -> {
@@ -45,6 +53,9 @@ public final class DeskServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 2_000_000;
             config.jsonMapper(new JavalinJackson(json, false));
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new org.eclipse.jetty.ee10.servlet.FilterHolder(new EventStreamAccept()),
+                    EventStreamAccept.PATH, java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

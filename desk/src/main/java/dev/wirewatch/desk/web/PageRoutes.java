@@ -11,6 +11,7 @@ import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.query.QuerySyntaxException;
 import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.Counter;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.InputStream;
@@ -43,10 +44,13 @@ final class PageRoutes {
 
     private final DeskBackend backend;
     private final Templates templates;
+    private final Counter signInFailures;
 
     PageRoutes(DeskBackend backend, Templates templates) {
         this.backend = backend;
         this.templates = templates;
+        this.signInFailures = Counter.builder("wirewatch_desk_sign_in_failures")
+                .description("sign-ins refused for a wrong name or password").register(backend.registry());
     }
 
     void register(RoutesConfig routes) {
@@ -85,6 +89,7 @@ final class PageRoutes {
         Principal principal = backend.accounts().signIn(ctx.formParam("username"), ctx.formParam("password"))
                 .orElse(null);
         if (principal == null) {
+            signInFailures.increment();
             loginPage(ctx, "Wrong name or password.", 401);
             return;
         }

@@ -20,6 +20,7 @@ import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.StoryAssignment;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.model.json.Json;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,7 +88,7 @@ class DeskApiTest {
                         new DeskSettings.ApiToken("wall", "viewer", VIEWER_TOKEN)));
         Clock clock = Clock.fixed(T0.plus(Duration.ofHours(2)), ZoneOffset.UTC);
         server = DeskServer.start("127.0.0.1", 0, new DeskBackend(view, index, edits, null, accounts,
-                new Sessions(Duration.ofHours(1), clock), () -> true, clock));
+                new Sessions(Duration.ofHours(1), clock), () -> true, clock, new SimpleMeterRegistry()));
         Fixtures.story(view, index);
     }
 
@@ -218,6 +219,29 @@ class DeskApiTest {
         assertEquals(204, send("DELETE", "/api/v1/feeds?url=https://example.org/feed", EDITOR_TOKEN, null)
                 .statusCode());
         assertEquals(List.of("feed https://example.org/feed", "-feed https://example.org/feed"), published);
+    }
+
+    @Test
+    void theEventStreamSendsNewAlertsAndStoryUpdates() throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> stream = http.send(HttpRequest.newBuilder(uri("/api/v1/events"))
+                .header("Authorization", "Bearer " + VIEWER_TOKEN).build(), HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        assertTrue(stream.headers().firstValue("Content-Type").orElseThrow().startsWith("text/event-stream"),
+                stream.headers().toString());
+        java.util.Iterator<String> lines = stream.body().iterator();
+        String opening = lines.next();
+        assertTrue(opening.startsWith(":"), "a comment opens the stream: " + opening);
+        DeliveryRecord sent = new DeliveryRecord(1, "email", "su-35", Fixtures.FIRST, T0.plusSeconds(9));
+        server.publish(view.applyDelivery(sent.key(), sent));
+        List<String> got = new ArrayList<>();
+        while (got.stream().noneMatch(l -> l.startsWith("data: {\"id\""))) {
+            got.add(lines.next());
+        }
+        assertTrue(got.contains("event: alert"), got.toString());
+        assertTrue(got.stream().anyMatch(l -> l.contains("\"sink\":\"email\"")), got.toString());
+        assertTrue(got.contains("event: story"), got.toString());
+        stream.body().close();
+        assertEquals(401, send("GET", "/api/v1/events", null, null).statusCode());
     }
 
     @Test

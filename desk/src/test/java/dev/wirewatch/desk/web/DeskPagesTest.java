@@ -13,6 +13,7 @@ import dev.wirewatch.desk.index.ArticleIndex;
 import dev.wirewatch.desk.view.DeskView;
 import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.TopicDefinition;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -75,7 +76,8 @@ class DeskPagesTest {
         Accounts accounts = new Accounts(List.of(new DeskSettings.User("ed", "editor", PasswordHashes.hash("pw 1"))),
                 List.of());
         server = DeskServer.start("127.0.0.1", 0, new DeskBackend(view, index, edits, null, accounts,
-                new Sessions(Duration.ofHours(1), Clock.systemUTC()), () -> true, Clock.systemUTC()));
+                new Sessions(Duration.ofHours(1), Clock.systemUTC()), () -> true, Clock.systemUTC(),
+                new SimpleMeterRegistry()));
         DeskApiTest.Fixtures.story(view, index);
     }
 
