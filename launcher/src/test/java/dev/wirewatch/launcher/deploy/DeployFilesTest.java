@@ -33,7 +33,9 @@ class DeployFilesTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path DEPLOY = PromQl.DEPLOY;
     private static final Map<String, String> ENV = Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
-            "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T/B/x");
+            "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T/B/x",
+            "WIREWATCH_DESK_EDITOR_HASH", "$2y$10$" + "x".repeat(53),
+            "WIREWATCH_DESK_API_TOKEN", "a-token-of-sixteen-or-more");
 
     private static List<JsonNode> documents(Path file) throws IOException {
         List<JsonNode> docs = new ArrayList<>();
@@ -53,10 +55,10 @@ class DeployFilesTest {
         JsonNode services = compose.get("services");
         Set<String> names = new HashSet<>();
         services.fieldNames().forEachRemaining(names::add);
-        assertEquals(Set.of("kafka", "ingest", "process", "alert", "prometheus", "grafana"), names);
+        assertEquals(Set.of("kafka", "ingest", "process", "alert", "desk", "prometheus", "grafana"), names);
         assertTrue(services.get("kafka").get("image").asText().startsWith("apache/kafka:"));
         assertEquals("broker,controller", services.get("kafka").get("environment").get("KAFKA_PROCESS_ROLES").asText());
-        for (String service : List.of("ingest", "process", "alert")) {
+        for (String service : List.of("ingest", "process", "alert", "desk")) {
             JsonNode s = services.get(service);
             assertEquals("deploy/Dockerfile", s.get("build").get("dockerfile").asText(), service);
             assertEquals("wirewatch:latest", s.get("image").asText(), service);
@@ -94,6 +96,23 @@ class DeployFilesTest {
         WirewatchConfig k8s = ConfigLoader.load(extracted, ENV::get);
         assertEquals(DefaultTopics.load(), k8s.topics());
         assertEquals("kafka:9092", k8s.kafka().bootstrapServers());
+        WirewatchConfig composeDesk = ConfigLoader.load(DEPLOY.resolve("compose/desk.yml"), ENV::get);
+        assertEquals("0.0.0.0", composeDesk.desk().bindAddress());
+        assertEquals(1, composeDesk.desk().users().size());
+        assertEquals(compose.alerts().sinks(), composeDesk.alerts().sinks(), "the desk knows the same sinks");
+        Path deskFile = Files.createTempFile("k8s-desk", ".yml");
+        Files.writeString(deskFile, configMap.get("data").get("desk.yml").asText());
+        WirewatchConfig k8sDesk = ConfigLoader.load(deskFile, ENV::get);
+        assertEquals(k8s.alerts().sinks(), k8sDesk.alerts().sinks(), "the desk knows the same sinks");
+        assertEquals(1, k8sDesk.desk().apiTokens().size());
+    }
+
+    @Test
+    void theDeskIsPublishedOnLoopbackInComposeAndOnlyInsideTheClusterInKubernetes() throws IOException {
+        JsonNode desk = YAML.readTree(DEPLOY.resolve("docker-compose.yml").toFile()).get("services").get("desk");
+        assertEquals("127.0.0.1:8080:8080", desk.get("ports").get(0).asText());
+        JsonNode service = documents(DEPLOY.resolve("k8s/desk.yaml")).get(1);
+        assertEquals("ClusterIP", service.get("spec").get("type").asText());
     }
 
     @Test
@@ -115,7 +134,8 @@ class DeployFilesTest {
                 }
             }
         }
-        assertEquals(Set.of("wirewatch-ingest", "wirewatch-processing", "wirewatch-alerts"), deployments);
+        assertEquals(Set.of("wirewatch-ingest", "wirewatch-processing", "wirewatch-alerts", "wirewatch-desk"),
+                deployments);
     }
 
     private static void checkDeployment(Path file, JsonNode deployment, Set<String> secretKeys) {
