@@ -9,6 +9,7 @@ import dev.wirewatch.desk.auth.Accounts;
 import dev.wirewatch.desk.auth.PasswordHashes;
 import dev.wirewatch.desk.auth.Sessions;
 import dev.wirewatch.desk.edit.DeskEdits;
+import dev.wirewatch.desk.edit.DlqReplay;
 import dev.wirewatch.desk.index.ArticleIndex;
 import dev.wirewatch.desk.view.DeskView;
 import dev.wirewatch.model.FeedDefinition;
@@ -43,6 +44,7 @@ class DeskPagesTest {
     Path dir;
 
     final List<String> published = new ArrayList<>();
+    final List<String> replayed = new ArrayList<>();
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     DeskView view;
     ArticleIndex index;
@@ -75,7 +77,11 @@ class DeskPagesTest {
         };
         Accounts accounts = new Accounts(List.of(new DeskSettings.User("ed", "editor", PasswordHashes.hash("pw 1"))),
                 List.of());
-        server = DeskServer.start("127.0.0.1", 0, new DeskBackend(view, index, edits, null, accounts,
+        DlqReplay replay = sink -> {
+            replayed.add(sink);
+            return new DlqReplay.Outcome(2, 1);
+        };
+        server = DeskServer.start("127.0.0.1", 0, new DeskBackend(view, index, edits, replay, accounts,
                 new Sessions(Duration.ofHours(1), Clock.systemUTC()), () -> true, Clock.systemUTC(),
                 new SimpleMeterRegistry()));
         DeskApiTest.Fixtures.story(view, index);
@@ -143,6 +149,44 @@ class DeskPagesTest {
         String body = get("/topics", session).body();
         assertTrue(body.contains("&lt;b&gt;bold&lt;/b&gt;"), body);
         assertFalse(body.contains("<script>alert(1)"), body);
+    }
+
+    @Test
+    void opmlImportPublishesEveryFeedAndExportListsThem() throws Exception {
+        String session = signIn();
+        String csrf = field(get("/feeds", session).body(), "_csrf");
+        String opml = "<?xml version=\"1.0\"?><opml version=\"2.0\"><body><outline text=\"World\">"
+                + "<outline text=\"One &amp; Co\" xmlUrl=\"https://one.example/rss\"/>"
+                + "<outline title=\"Two\" xmlUrl=\"https://two.example/atom\"/></outline></body></opml>";
+        assertEquals(303, upload(session, csrf, opml).statusCode());
+        assertEquals(List.of("feed https://one.example/rss", "feed https://two.example/atom"), published);
+        String export = get("/feeds.opml", session).body();
+        assertTrue(export.contains("xmlUrl=\"https://one.example/rss\"") && export.contains("One &amp; Co"), export);
+        HttpResponse<String> doctype = upload(session, csrf, "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<opml><body><outline xmlUrl=\"https://three.example/&e;\"/></body></opml>");
+        assertEquals(400, doctype.statusCode(), "a DOCTYPE is refused, as in config files");
+        assertEquals(2, published.size());
+        assertEquals(403, upload(session, "forged", opml).statusCode());
+    }
+
+    @Test
+    void theReplayButtonReplaysTheSinksDeadLettersForAnEditor() throws Exception {
+        String session = signIn();
+        String csrf = field(get("/deliveries", session).body(), "_csrf");
+        HttpResponse<String> r = post("/deliveries/replay", session, "sink=slack&_csrf=" + csrf);
+        assertEquals(200, r.statusCode());
+        assertEquals(List.of("slack"), replayed);
+        assertTrue(r.body().contains("2 delivered, 1 failed again"), r.body());
+    }
+
+    private HttpResponse<String> upload(String session, String csrf, String opml) throws Exception {
+        String boundary = "----wirewatch" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"opml\"; filename=\"feeds.opml\"\r\n"
+                + "Content-Type: text/x-opml\r\n\r\n" + opml + "\r\n--" + boundary + "--\r\n";
+        return http.send(HttpRequest.newBuilder(uri("/feeds/import")).header("Cookie", session)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private record Login(String token, String cookie) {

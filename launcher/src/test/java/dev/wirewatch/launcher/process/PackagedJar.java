@@ -17,12 +17,22 @@ record PackagedJar(Process process, List<String> output, Thread reader) {
 
     /** Starts {@code java -Xmx<heap> -jar wirewatch.jar args...}, stdout and stderr together. */
     static PackagedJar start(String heap, String... args) throws IOException {
+        return start(builder(heap, args));
+    }
+
+    /** The process builder for {@code java -Xmx<heap> -jar wirewatch.jar args...}, to add environment variables. */
+    static ProcessBuilder builder(String heap, String... args) {
         Path jar = Path.of(System.getProperty("wirewatch.jar", "target/wirewatch.jar"));
         assertTrue(Files.exists(jar), "packaged jar missing: " + jar);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + heap, "-jar", jar.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    /** Starts what {@code builder} describes, stdout and stderr together. */
+    static PackagedJar start(ProcessBuilder builder) throws IOException {
+        Process process = builder.redirectErrorStream(true).start();
         List<String> output = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
