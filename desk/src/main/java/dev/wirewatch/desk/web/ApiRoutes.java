@@ -44,7 +44,7 @@ final class ApiRoutes {
         routes.get(BASE + "/search", this::search);
         routes.get(BASE + "/deliveries", ctx -> ctx.json(java.util.Map.of("sinks",
                 backend.view().deliveries(Inputs.limit(ctx.queryParam("limit"), 100, MAX_LIMIT)))));
-        routes.sse(BASE + "/events", live::join);
+        routes.get(BASE + "/events", live::serve);
     }
 
     private void stories(Context ctx) {

@@ -53,9 +53,6 @@ public final class DeskServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 2_000_000;
             config.jsonMapper(new JavalinJackson(json, false));
-            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-                    new org.eclipse.jetty.ee10.servlet.FilterHolder(new EventStreamAccept()),
-                    EventStreamAccept.PATH, java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

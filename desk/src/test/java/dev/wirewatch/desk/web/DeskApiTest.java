@@ -223,20 +223,35 @@ class DeskApiTest {
 
     @Test
     void theEventStreamSendsNewAlertsAndStoryUpdates() throws Exception {
-        HttpResponse<java.util.stream.Stream<String>> stream = http.send(HttpRequest.newBuilder(uri("/api/v1/events"))
-                .header("Authorization", "Bearer " + VIEWER_TOKEN).build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(uri("/api/v1/events"))
+                .header("Authorization", "Bearer " + VIEWER_TOKEN).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, stream.statusCode());
         assertTrue(stream.headers().firstValue("Content-Type").orElseThrow().startsWith("text/event-stream"),
                 stream.headers().toString());
-        java.util.Iterator<String> lines = stream.body().iterator();
-        String opening = lines.next();
-        assertTrue(opening.startsWith(":"), "a comment opens the stream: " + opening);
+        List<String> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> opened = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> storyEvent = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    got.add(line);
+                    if (line.startsWith(":")) {
+                        opened.complete(null);
+                    } else if (line.startsWith("data: {\"id\"")) {
+                        storyEvent.complete(null);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                storyEvent.completeExceptionally(e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        within(opened, "the stream opens", got);
         DeliveryRecord sent = new DeliveryRecord(1, "email", "su-35", Fixtures.FIRST, T0.plusSeconds(9));
         server.publish(view.applyDelivery(sent.key(), sent));
-        List<String> got = new ArrayList<>();
-        while (got.stream().noneMatch(l -> l.startsWith("data: {\"id\""))) {
-            got.add(lines.next());
-        }
+        within(storyEvent, "a story event arrives", got);
         assertTrue(got.contains("event: alert"), got.toString());
         assertTrue(got.stream().anyMatch(l -> l.contains("\"sink\":\"email\"")), got.toString());
         assertTrue(got.contains("event: story"), got.toString());
@@ -252,6 +267,16 @@ class DeskApiTest {
         assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElseThrow());
         HttpResponse<String> login = send("GET", "/login", null, null);
         assertEquals(DeskServer.CSP, login.headers().firstValue("Content-Security-Policy").orElseThrow());
+    }
+
+    /** Waits at most 10 s for {@code done}; fails saying what did not happen and what the stream said. */
+    static void within(java.util.concurrent.CompletableFuture<Void> done, String what, List<String> got)
+            throws Exception {
+        try {
+            done.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not within 10 s: " + what + "; the stream said " + got);
+        }
     }
 
     HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
