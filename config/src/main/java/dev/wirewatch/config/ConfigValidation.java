@@ -54,6 +54,10 @@ final class ConfigValidation {
             problems.add(ConfigProblem.at("desk.sessionTimeout", desk.sessionTimeout()
                     + " is not positive: expected a duration such as PT12H"));
         }
+        if (desk.retention().isNegative() || desk.retention().isZero()) {
+            problems.add(ConfigProblem.at("desk.retention", desk.retention()
+                    + " is not positive: expected a duration such as P14D"));
+        }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < desk.users().size(); i++) {
             DeskSettings.User user = desk.users().get(i);

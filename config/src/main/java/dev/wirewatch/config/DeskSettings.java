@@ -8,12 +8,13 @@ import java.util.List;
  *
  * <p>Immutable. Defaults: port 8080 on 127.0.0.1 (the desk shows and changes what Wirewatch watches, so it is not
  * on every interface unless asked), no users, no tokens, sessions of 12 hours. Port 0 picks a free port; -1 turns
- * the desk off. Password hashes are bcrypt ({@code $2a$}, {@code $2b$} or {@code $2y$}, as Prometheus' web config
+ * the desk off; stories and articles are kept for 14 days after their latest record ({@code retention}). Password
+ * hashes are bcrypt ({@code $2a$}, {@code $2b$} or {@code $2y$}, as Prometheus' web config
  * and {@code htpasswd -B} write them; {@code wirewatch desk hash-password} makes one); tokens come from
  * {@code ${ENV}} references and are never logged.
  */
 public record DeskSettings(Integer port, String bindAddress, List<User> users, List<ApiToken> apiTokens,
-                           Duration sessionTimeout) {
+                           Duration sessionTimeout, Duration retention) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -52,10 +53,11 @@ public record DeskSettings(Integer port, String bindAddress, List<User> users, L
         users = users == null ? List.of() : List.copyOf(users);
         apiTokens = apiTokens == null ? List.of() : List.copyOf(apiTokens);
         sessionTimeout = sessionTimeout == null ? Duration.ofHours(12) : sessionTimeout;
+        retention = retention == null ? Duration.ofDays(14) : retention;
     }
 
     public static DeskSettings defaults() {
-        return new DeskSettings(null, null, null, null, null);
+        return new DeskSettings(null, null, null, null, null, null);
     }
 
     /** True unless the desk is turned off. */
@@ -65,13 +67,13 @@ public record DeskSettings(Integer port, String bindAddress, List<User> users, L
 
     /** A copy listening on another port. */
     public DeskSettings withPort(int newPort) {
-        return new DeskSettings(newPort, bindAddress, users, apiTokens, sessionTimeout);
+        return new DeskSettings(newPort, bindAddress, users, apiTokens, sessionTimeout, retention);
     }
 
     /** A copy with one more user. */
     public DeskSettings withUser(User user) {
         List<User> more = new java.util.ArrayList<>(users);
         more.add(user);
-        return new DeskSettings(port, bindAddress, more, apiTokens, sessionTimeout);
+        return new DeskSettings(port, bindAddress, more, apiTokens, sessionTimeout, retention);
     }
 }

@@ -53,7 +53,7 @@ public final class Desk implements AutoCloseable {
                              MeterRegistry registry, Clock clock) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            DeskView view = new DeskView(sinkRoutes);
+            DeskView view = new DeskView(sinkRoutes, settings.retention());
             ArticleIndex index = ArticleIndex.rebuiltIn(indexDir);
             started.push(index);
             DeskWriter writer = new DeskWriter(bootstrapServers, topics);
@@ -64,7 +64,7 @@ public final class Desk implements AutoCloseable {
                 if (s != null) {
                     s.publish(changes);
                 }
-            }, registry);
+            }, settings.retention(), registry);
             Accounts accounts = new Accounts(settings.users(), settings.apiTokens());
             if (accounts.none()) {
                 LOG.warn("desk: no desk.users and no desk.apiTokens are configured, so nobody can sign in");

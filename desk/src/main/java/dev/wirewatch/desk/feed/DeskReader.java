@@ -55,13 +55,18 @@ public final class DeskReader implements AutoCloseable {
     private final Consumer<List<DeskChange>> listener;
     private final MeterRegistry registry;
     private final Counter restarts;
+    private final Duration retention;
     private final Thread thread;
+    private java.time.Instant newestArticle = java.time.Instant.EPOCH;
+    private int articlesSinceExpiry;
     private volatile boolean running = true;
     private volatile boolean caughtUp;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
+    /** @param retention how long after the newest article's fetch an article stays searchable */
     public DeskReader(String bootstrapServers, Topics topics, DeskView view, ArticleIndex index,
-                      Consumer<List<DeskChange>> listener, MeterRegistry registry) {
+                      Consumer<List<DeskChange>> listener, Duration retention, MeterRegistry registry) {
+        this.retention = retention;
         this.bootstrapServers = bootstrapServers;
         this.topics = topics;
         this.view = view;
@@ -151,6 +156,7 @@ public final class DeskReader implements AutoCloseable {
             Article a = read(topics.articles(), r);
             if (a != null) {
                 index.put(a);
+                expireOldArticles(a);
             } else if (r.value() == null) {
                 index.remove(key);
             }
@@ -188,6 +194,16 @@ public final class DeskReader implements AutoCloseable {
             }
         }
         return List.of();
+    }
+
+    private void expireOldArticles(Article a) {
+        if (a.fetchedAt().isAfter(newestArticle)) {
+            newestArticle = a.fetchedAt();
+        }
+        if (++articlesSinceExpiry >= DeskView.EVICT_EVERY) {
+            index.expireFetchedBefore(newestArticle.minus(retention));
+            articlesSinceExpiry = 0;
+        }
     }
 
     /** The record's value, or null for a tombstone or a value that cannot be read (logged and counted). */

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -46,7 +47,7 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <p>Thread safe: one writer thread adds articles and {@link #refresh() refreshes}; any thread searches. The index is
  * rebuilt from the {@code articles} topic on every start (its directory is emptied), so it never disagrees with what
- * Kafka retains.
+ * Kafka retains, and {@link #expireFetchedBefore} drops what the desk's retention no longer shows.
  */
 public final class ArticleIndex implements AutoCloseable {
 
@@ -55,6 +56,7 @@ public final class ArticleIndex implements AutoCloseable {
 
     private static final String ID = "id";
     private static final String PUBLISHED = "published";
+    private static final String FETCHED = "fetched";
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
     private final FSDirectory directory;
@@ -99,6 +101,7 @@ public final class ArticleIndex implements AutoCloseable {
         long published = article.effectiveTime().toEpochMilli();
         doc.add(new NumericDocValuesField(PUBLISHED, published));
         doc.add(new StoredField(PUBLISHED, published));
+        doc.add(new LongPoint(FETCHED, article.fetchedAt().toEpochMilli()));
         doc.add(new Field(NewsAnalyzer.FIELD, searchable(article), TEXT_WITH_OFFSETS));
         try {
             writer.updateDocument(new Term(ID, article.id()), doc);
@@ -113,6 +116,15 @@ public final class ArticleIndex implements AutoCloseable {
             writer.deleteDocuments(new Term(ID, articleId));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove article " + articleId, e);
+        }
+    }
+
+    /** Removes the articles fetched before {@code cutoff} (record time, as the view expires its stories). */
+    public void expireFetchedBefore(Instant cutoff) {
+        try {
+            writer.deleteDocuments(LongPoint.newRangeQuery(FETCHED, Long.MIN_VALUE, cutoff.toEpochMilli() - 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot expire old articles from the desk's index", e);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.wirewatch.model.FeedStatus;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.StoryAssignment;
 import dev.wirewatch.model.TopicDefinition;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,9 @@ import java.util.TreeMap;
  *
  * <p>Thread safe: one reader applies records while page and API handlers query. Applying a record twice changes
  * nothing, so the view can be rebuilt by reading a topic again. Each {@code apply} returns what editors should see
- * change (an empty list while nothing visible changed).
+ * change (an empty list while nothing visible changed). A story is forgotten (its members, mentions and deliveries)
+ * once its latest record is older than {@code retention} before the newest record seen: record time, not the wall
+ * clock, so a rebuilt view forgets the same stories. Dead letters stay until they are delivered.
  */
 public final class DeskView {
 
@@ -40,13 +43,26 @@ public final class DeskView {
     private final Map<String, FeedDefinition> feeds = new TreeMap<>();
     private final Map<String, TopicDefinition> topics = new TreeMap<>();
     private final Map<String, List<String>> sinkRoutes;
+    private final Duration retention;
+    private Instant newest = Instant.EPOCH;
+    private int appliedSinceEviction;
+
+    /** Records applied between two looks for expired stories. */
+    public static final int EVICT_EVERY = 1_000;
 
     /**
      * @param sinkRoutes the configured sinks, each with the topic ids routed to it (empty: all topics), so that the
      *                   desk can tell what a sink still owes
+     * @param retention  how long a story is kept after its latest record
      */
-    public DeskView(Map<String, List<String>> sinkRoutes) {
+    public DeskView(Map<String, List<String>> sinkRoutes, Duration retention) {
         this.sinkRoutes = new LinkedHashMap<>(sinkRoutes);
+        this.retention = retention;
+    }
+
+    /** A view that keeps stories for 14 days. */
+    public DeskView(Map<String, List<String>> sinkRoutes) {
+        this(sinkRoutes, Duration.ofDays(14));
     }
 
     /** Processing's decision on an article; a tombstone (null) forgets the article. */
@@ -67,6 +83,7 @@ public final class DeskView {
         }
         assignments.put(articleId, assignment);
         membersByStory.computeIfAbsent(assignment.storyId(), s -> new LinkedHashMap<>()).put(articleId, assignment);
+        seen(assignment.decidedAt());
         return changed(assignment.storyId());
     }
 
@@ -76,6 +93,7 @@ public final class DeskView {
             return List.of();
         }
         mentionsByStory.computeIfAbsent(mention.storyId(), s -> new LinkedHashMap<>()).put(mention.topicId(), mention);
+        seen(mention.detectedAt());
         return List.of(DeskChange.story(mention.storyId()));
     }
 
@@ -208,6 +226,64 @@ public final class DeskView {
 
     /** A feed and its health. {@code status} is null before the feed's first poll. */
     public record FeedRow(FeedDefinition feed, FeedStatus status) {
+    }
+
+    /** How many stories the view holds (with or without a mention). */
+    public synchronized int storyCount() {
+        Set<String> ids = new java.util.HashSet<>(membersByStory.keySet());
+        ids.addAll(mentionsByStory.keySet());
+        return ids.size();
+    }
+
+    /** Forgets the stories whose latest record is older than the retention before the newest record seen. */
+    public synchronized void evictExpired() {
+        Instant cutoff = newest.minus(retention);
+        Set<String> ids = new java.util.HashSet<>(membersByStory.keySet());
+        ids.addAll(mentionsByStory.keySet());
+        for (String storyId : ids) {
+            Instant last = latest(storyId);
+            if (last != null && last.isBefore(cutoff)) {
+                forget(storyId);
+            }
+        }
+        appliedSinceEviction = 0;
+    }
+
+    private void seen(Instant at) {
+        if (at.isAfter(newest)) {
+            newest = at;
+        }
+        if (++appliedSinceEviction >= EVICT_EVERY) {
+            evictExpired();
+        }
+    }
+
+    private Instant latest(String storyId) {
+        Instant last = null;
+        for (StoryAssignment a : membersByStory.getOrDefault(storyId, Map.of()).values()) {
+            last = last == null || a.decidedAt().isAfter(last) ? a.decidedAt() : last;
+        }
+        for (Mention m : mentionsByStory.getOrDefault(storyId, Map.of()).values()) {
+            last = last == null || m.detectedAt().isAfter(last) ? m.detectedAt() : last;
+        }
+        return last;
+    }
+
+    private void forget(String storyId) {
+        Map<String, StoryAssignment> members = membersByStory.remove(storyId);
+        if (members != null) {
+            members.keySet().forEach(assignments::remove);
+        }
+        Map<String, Mention> storyMentions = mentionsByStory.remove(storyId);
+        if (storyMentions != null) {
+            storyMentions.values().forEach(m -> mentions.remove(m.key()));
+        }
+        Map<String, DeliveryRecord> sent = ledgerByStory.remove(storyId);
+        if (sent != null) {
+            deadAlerts.values().removeIf(d -> sent.containsKey(DeliveryRecord.keyOf(d.sinkId(), d.mention().topicId(),
+                    d.mention().storyId())));
+            sent.keySet().forEach(ledger::remove);
+        }
     }
 
     private List<DeskChange> changed(String storyId) {

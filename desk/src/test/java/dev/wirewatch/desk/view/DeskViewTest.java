@@ -77,6 +77,31 @@ class DeskViewTest {
         assertEquals(List.of("b"), ids(new StoryFilter(null, null, null, null, 1)));
     }
 
+    @Test
+    void aStoryIsForgottenOnceItsLatestRecordIsOlderThanTheRetentionInRecordTime() {
+        DeskView short1 = new DeskView(Map.of("slack", List.of()), java.time.Duration.ofDays(2));
+        short1.applyAssignment("old", assignment("old", "old", null, 0, "new-story", 0, "s"));
+        short1.applyMention(mention("su-35", "old"));
+        short1.applyDelivery("slack/su-35/old", new DeliveryRecord(1, "slack", "su-35", "old", T0));
+        short1.applyAssignment("kept", assignment("kept", "kept", null, 0, "new-story", 86_400, "s"));
+        short1.applyMention(mention("su-35", "kept"));
+        short1.applyAssignment("new", assignment("new", "new", null, 0, "new-story", 3 * 86_400, "s"));
+        short1.evictExpired();
+        assertEquals(List.of("kept"), short1.stories(StoryFilter.all()).stream().map(StorySummary::id).toList());
+        assertTrue(short1.story("old").isEmpty());
+        assertTrue(short1.alerts(10).isEmpty(), "its deliveries are forgotten with it");
+        assertEquals(2, short1.storyCount());
+    }
+
+    @Test
+    void expiryRunsOnItsOwnAsRecordsArrive() {
+        DeskView short1 = new DeskView(Map.of(), java.time.Duration.ofHours(1));
+        for (int i = 0; i < DeskView.EVICT_EVERY + 10; i++) {
+            short1.applyAssignment("a" + i, assignment("a" + i, "a" + i, null, 0, "new-story", i * 60L, "s"));
+        }
+        assertTrue(short1.storyCount() < 100, short1.storyCount() + " stories kept of " + (DeskView.EVICT_EVERY + 10));
+    }
+
     private List<String> ids(StoryFilter filter) {
         return view.stories(filter).stream().map(StorySummary::id).toList();
     }
