@@ -4,6 +4,7 @@ import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.config.OpmlReader;
 import dev.wirewatch.desk.auth.Principal;
 import dev.wirewatch.desk.auth.Sessions;
+import dev.wirewatch.desk.auth.SignInThrottle;
 import dev.wirewatch.desk.edit.DlqReplay;
 import dev.wirewatch.desk.index.SearchResult;
 import dev.wirewatch.desk.view.StoryFilter;
@@ -45,12 +46,15 @@ final class PageRoutes {
     private final DeskBackend backend;
     private final Templates templates;
     private final Counter signInFailures;
+    private final SignInThrottle throttle;
 
     PageRoutes(DeskBackend backend, Templates templates) {
         this.backend = backend;
         this.templates = templates;
         this.signInFailures = Counter.builder("wirewatch_desk_sign_in_failures")
-                .description("sign-ins refused for a wrong name or password").register(backend.registry());
+                .description("sign-ins refused for a wrong name or password, or while throttled")
+                .register(backend.registry());
+        this.throttle = new SignInThrottle(backend.clock());
     }
 
     void register(RoutesConfig routes) {
@@ -86,16 +90,25 @@ final class PageRoutes {
             loginPage(ctx, "The sign-in form expired; please try again.", 403);
             return;
         }
+        String name = String.valueOf(ctx.formParam("username"));
+        if (throttle.blocked(name, ctx.ip())) {
+            signInFailures.increment();
+            loginPage(ctx, "Too many failed sign-ins; try again in a few minutes.", 429);
+            return;
+        }
         Principal principal = backend.accounts().signIn(ctx.formParam("username"), ctx.formParam("password"))
                 .orElse(null);
         if (principal == null) {
             signInFailures.increment();
+            throttle.failed(name, ctx.ip());
             loginPage(ctx, "Wrong name or password.", 401);
             return;
         }
+        throttle.succeeded(name);
         Sessions.Session session = backend.sessions().open(principal);
         Cookies.clear(ctx, LOGIN_COOKIE);
-        Cookies.set(ctx, Guard.SESSION_COOKIE, session.id(), Duration.between(Instant.now(), session.expiresAt()));
+        Cookies.set(ctx, Guard.SESSION_COOKIE, session.id(), Duration.between(backend.clock().instant(),
+                session.expiresAt()));
         ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

@@ -55,6 +55,27 @@ class SessionsTest {
     }
 
     @Test
+    void failedSignInsForANameOrFromAnAddressAreThrottledForAWhile() {
+        MovableClock clock = new MovableClock();
+        SignInThrottle throttle = new SignInThrottle(clock);
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+            assertFalse(throttle.blocked("ed", "10.0.0.1"));
+            throttle.failed("ed", "10.0.0." + i);
+        }
+        assertTrue(throttle.blocked("ed", "10.0.0.9"), "the name, from any address");
+        assertFalse(throttle.blocked("vi", "10.0.0.9"), "another name from another address");
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+            throttle.failed("user" + i, "10.9.9.9");
+        }
+        assertTrue(throttle.blocked("anyone", "10.9.9.9"), "the address, for any name");
+        clock.now = clock.now.plus(SignInThrottle.WINDOW).plusSeconds(1);
+        assertFalse(throttle.blocked("ed", "10.0.0.9"));
+        throttle.failed("ed", "1.1.1.1");
+        throttle.succeeded("ed");
+        assertFalse(throttle.blocked("ed", "2.2.2.2"));
+    }
+
+    @Test
     void passwordsAndTokensAreCheckedAndHashesFromOtherToolsAreRead() {
         String hash = PasswordHashes.hash("correct horse");
         assertTrue(hash.startsWith("$2y$10$"), hash);

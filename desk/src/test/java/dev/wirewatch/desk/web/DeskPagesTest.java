@@ -122,6 +122,17 @@ class DeskPagesTest {
     }
 
     @Test
+    void guessingPasswordsIsThrottled() throws Exception {
+        Login login = loginPage();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, post("/login", login.cookie, "_csrf=" + login.token + "&username=ed&password=guess" + i)
+                    .statusCode());
+        }
+        assertEquals(429, post("/login", login.cookie, "_csrf=" + login.token + "&username=ed&password=pw+1")
+                .statusCode(), "even the right password waits out the throttle");
+    }
+
+    @Test
     void everyFormAndCookieWriteNeedsTheSessionsCsrfToken() throws Exception {
         String session = signIn();
         HttpResponse<String> page = get("/topics", session);
