@@ -3,11 +3,11 @@ package dev.wirewatch.desk.bench;
 import dev.wirewatch.config.DeskSettings;
 import dev.wirewatch.desk.auth.Accounts;
 import dev.wirewatch.desk.auth.Sessions;
-import dev.wirewatch.desk.edit.DeskEdits;
 import dev.wirewatch.desk.index.ArticleIndex;
 import dev.wirewatch.desk.view.DeskView;
 import dev.wirewatch.desk.web.DeskBackend;
 import dev.wirewatch.desk.web.DeskServer;
+import dev.wirewatch.desk.web.RecordingEdits;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.DeliveryRecord;
 import dev.wirewatch.model.FeedDefinition;
@@ -62,27 +62,10 @@ class DeskPageBenchmark {
         long loadStart = System.nanoTime();
         String story = load(view, index);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-        DeskEdits none = new DeskEdits() {
-            @Override
-            public void putTopic(TopicDefinition topic) {
-            }
-
-            @Override
-            public void removeTopic(String id) {
-            }
-
-            @Override
-            public void putFeed(FeedDefinition feed) {
-            }
-
-            @Override
-            public void removeFeed(String url) {
-            }
-        };
         Sessions sessions = new Sessions(Duration.ofHours(1), Clock.systemUTC());
         Sessions.Session session = sessions.open(new dev.wirewatch.desk.auth.Principal("bench",
                 DeskSettings.Role.EDITOR));
-        DeskServer server = DeskServer.start("127.0.0.1", 0, new DeskBackend(view, index, none, null,
+        DeskServer server = DeskServer.start("127.0.0.1", 0, new DeskBackend(view, index, new RecordingEdits(), null,
                 new Accounts(List.of(), List.of(new DeskSettings.ApiToken("b", "editor", TOKEN))), sessions,
                 () -> true, Clock.systemUTC(), new SimpleMeterRegistry()));
         try {

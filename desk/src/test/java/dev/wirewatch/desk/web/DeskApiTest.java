@@ -10,12 +10,10 @@ import dev.wirewatch.config.DeskSettings;
 import dev.wirewatch.desk.auth.Accounts;
 import dev.wirewatch.desk.auth.PasswordHashes;
 import dev.wirewatch.desk.auth.Sessions;
-import dev.wirewatch.desk.edit.DeskEdits;
 import dev.wirewatch.desk.index.ArticleIndex;
 import dev.wirewatch.desk.view.DeskView;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.DeliveryRecord;
-import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.StoryAssignment;
 import dev.wirewatch.model.TopicDefinition;
@@ -51,7 +49,7 @@ class DeskApiTest {
     @TempDir
     Path dir;
 
-    final List<String> published = new ArrayList<>();
+    List<String> published;
     DeskView view;
     ArticleIndex index;
     DeskServer server;
@@ -61,27 +59,8 @@ class DeskApiTest {
     void start() {
         view = new DeskView(Map.of("slack", List.of(), "email", List.of("c-130")));
         index = ArticleIndex.rebuiltIn(dir.resolve("index"));
-        DeskEdits edits = new DeskEdits() {
-            @Override
-            public void putTopic(TopicDefinition topic) {
-                published.add("topic " + topic.id());
-            }
-
-            @Override
-            public void removeTopic(String id) {
-                published.add("-topic " + id);
-            }
-
-            @Override
-            public void putFeed(FeedDefinition feed) {
-                published.add("feed " + feed.url());
-            }
-
-            @Override
-            public void removeFeed(String url) {
-                published.add("-feed " + url);
-            }
-        };
+        RecordingEdits edits = new RecordingEdits();
+        published = edits.published;
         Accounts accounts = new Accounts(
                 List.of(new DeskSettings.User("ed", "editor", PasswordHashes.hash("s3cret pass"))),
                 List.of(new DeskSettings.ApiToken("ci", "editor", EDITOR_TOKEN),

@@ -8,11 +8,9 @@ import dev.wirewatch.config.DeskSettings;
 import dev.wirewatch.desk.auth.Accounts;
 import dev.wirewatch.desk.auth.PasswordHashes;
 import dev.wirewatch.desk.auth.Sessions;
-import dev.wirewatch.desk.edit.DeskEdits;
 import dev.wirewatch.desk.edit.DlqReplay;
 import dev.wirewatch.desk.index.ArticleIndex;
 import dev.wirewatch.desk.view.DeskView;
-import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.TopicDefinition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -43,7 +41,7 @@ class DeskPagesTest {
     @TempDir
     Path dir;
 
-    final List<String> published = new ArrayList<>();
+    List<String> published;
     final List<String> replayed = new ArrayList<>();
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     DeskView view;
@@ -54,27 +52,8 @@ class DeskPagesTest {
     void start() {
         view = new DeskView(Map.of());
         index = ArticleIndex.rebuiltIn(dir);
-        DeskEdits edits = new DeskEdits() {
-            @Override
-            public void putTopic(TopicDefinition topic) {
-                published.add("topic " + topic.id());
-            }
-
-            @Override
-            public void removeTopic(String id) {
-                published.add("-topic " + id);
-            }
-
-            @Override
-            public void putFeed(FeedDefinition feed) {
-                published.add("feed " + feed.url());
-            }
-
-            @Override
-            public void removeFeed(String url) {
-                published.add("-feed " + url);
-            }
-        };
+        RecordingEdits edits = new RecordingEdits();
+        published = edits.published;
         Accounts accounts = new Accounts(List.of(new DeskSettings.User("ed", "editor", PasswordHashes.hash("pw 1"))),
                 List.of());
         DlqReplay replay = sink -> {
