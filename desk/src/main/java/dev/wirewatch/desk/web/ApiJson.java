@@ -7,7 +7,6 @@ import dev.wirewatch.desk.view.StoryDetail;
 import dev.wirewatch.desk.view.StoryMember;
 import dev.wirewatch.desk.view.StorySummary;
 import dev.wirewatch.model.FeedStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -71,12 +70,12 @@ final class ApiJson {
     record FeedBody(String url, String name, String pollInterval) {
     }
 
-    record Feed(String url, String name, Duration pollInterval, String health, Instant lastPollAt,
+    record Feed(String url, String name, String pollInterval, String health, Instant lastPollAt,
                 Instant lastSuccessAt, Instant lastErrorAt, String lastOutcome, String lastError,
                 int consecutiveFailures, boolean failing, int itemsSeen, long articlesTotal, Instant nextPollAt) {
         static Feed of(DeskView.FeedRow row) {
             FeedStatus s = row.status();
-            return new Feed(row.feed().url(), row.feed().name(), row.feed().pollInterval(), Health.of(s),
+            return new Feed(row.feed().url(), row.feed().name(), row.feed().pollInterval().toString(), Health.of(s),
                     s == null ? null : s.lastPollAt(), s == null ? null : s.lastSuccessAt(),
                     s == null ? null : s.lastErrorAt(), s == null ? null : s.lastOutcome(),
                     s == null ? null : s.lastError(), s == null ? 0 : s.consecutiveFailures(),

@@ -193,6 +193,7 @@ class DeskApiTest {
         JsonNode feeds = json(send("GET", "/api/v1/feeds", VIEWER_TOKEN, null)).get("feeds");
         assertEquals("https://example.org/feed", feeds.get(0).get("url").asText());
         assertEquals("not polled yet", feeds.get(0).get("health").asText());
+        assertEquals("PT10M", feeds.get(0).get("pollInterval").asText(), "an ISO-8601 duration, as it was put");
         assertEquals(403, send("DELETE", "/api/v1/feeds?url=https://example.org/feed", VIEWER_TOKEN, null)
                 .statusCode());
         assertEquals(204, send("DELETE", "/api/v1/feeds?url=https://example.org/feed", EDITOR_TOKEN, null)
