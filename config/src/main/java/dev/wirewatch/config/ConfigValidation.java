@@ -37,12 +37,35 @@ final class ConfigValidation {
             problems.add(ConfigProblem.at("metrics.port", port
                     + " is not a port: expected 1-65535, 0 for any free port, or -1 to turn metrics off"));
         }
+        checkMetricsAuth(config.metrics(), problems);
         checkDesk(config.desk(), problems);
         return problems;
     }
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
     private static final int MIN_TOKEN_LENGTH = 16;
+
+    private static void checkMetricsAuth(MetricsSettings metrics, List<ConfigProblem> problems) {
+        if (metrics.bearerToken() != null && metrics.basicAuth() != null) {
+            problems.add(ConfigProblem.at("metrics.basicAuth", "give metrics.bearerToken or metrics.basicAuth, not "
+                    + "both: Prometheus sends one of them"));
+        }
+        if (metrics.bearerToken() != null && metrics.bearerToken().length() < MIN_TOKEN_LENGTH) {
+            problems.add(ConfigProblem.at("metrics.bearerToken", "shorter than " + MIN_TOKEN_LENGTH
+                    + " characters: use a long random value from the environment, e.g. ${WIREWATCH_METRICS_TOKEN}"));
+        }
+        MetricsSettings.BasicAuth basic = metrics.basicAuth();
+        if (basic != null) {
+            if (basic.username() == null || basic.username().isBlank()) {
+                problems.add(ConfigProblem.at("metrics.basicAuth.username", "missing"));
+            }
+            if (basic.passwordHash() == null || !BCRYPT.matcher(basic.passwordHash()).matches()) {
+                problems.add(ConfigProblem.at("metrics.basicAuth.passwordHash", "not a bcrypt hash: expected $2a$, "
+                        + "$2b$ or $2y$ with a cost of 04-31 and 53 more characters; make one with "
+                        + "'wirewatch desk hash-password' or htpasswd -nB"));
+            }
+        }
+    }
 
     private static void checkDesk(DeskSettings desk, List<ConfigProblem> problems) {
         if (desk.port() < -1 || desk.port() > 65535) {

@@ -137,6 +137,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void metricsAuthenticationBindsAndIsCheckedWithoutPrintingTheToken() throws Exception {
+        WirewatchConfig config = parse("metrics: { bearerToken: '${T}' }\n", Map.of("T", "scrape-token-0123456789"));
+        assertEquals("scrape-token-0123456789", config.metrics().bearerToken());
+        assertTrue(!config.metrics().toString().contains("scrape-token"), config.metrics().toString());
+        ConfigException e = failure("metrics: { bearerToken: short-one, basicAuth: { username: p, passwordHash: x } }");
+        for (String key : List.of("metrics.bearerToken", "metrics.basicAuth", "metrics.basicAuth.passwordHash")) {
+            assertTrue(e.getMessage().contains(key), key + " in " + e.getMessage());
+        }
+        assertTrue(!e.getMessage().contains("short-one"), e.getMessage());
+    }
+
+    @Test
     void theRemovedOrderingGraceSaysWhyInsteadOfUnknown() {
         ConfigException e = failure("processing: { orderingGrace: PT2S }");
         assertTrue(e.getMessage().contains("processing.orderingGrace"), e.getMessage());

@@ -52,7 +52,7 @@ final class PipelineRunner {
         new ProcessorMetrics().bindTo(registry);
         AtomicReference<Pipeline> running = new AtomicReference<>();
         MetricsSettings metrics = metricsPort == null ? config.metrics()
-                : new MetricsSettings(metricsPort, config.metrics().bindAddress());
+                : config.metrics().withPort(metricsPort);
         MetricsEndpoint endpoint;
         try {
             endpoint = startMetrics(metrics, registry, running, anyFreePortIfTaken);
@@ -130,12 +130,12 @@ final class PipelineRunner {
         }
         java.util.function.BooleanSupplier ready = () -> running.get() != null && running.get().ready();
         try {
-            return MetricsEndpoint.start(metrics.bindAddress(), metrics.port(), registry, ready);
+            return MetricsEndpoint.start(metrics, metrics.port(), registry, ready);
         } catch (java.net.BindException e) {
             if (!anyFreePortIfTaken) {
                 throw e;
             }
-            return MetricsEndpoint.start(metrics.bindAddress(), 0, registry, ready);
+            return MetricsEndpoint.start(metrics, 0, registry, ready);
         }
     }
 
