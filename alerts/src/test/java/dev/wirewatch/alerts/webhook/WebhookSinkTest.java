@@ -43,6 +43,27 @@ class WebhookSinkTest {
     }
 
     @Test
+    void aResendOfTheSameAlertsCarriesTheSameDeliveryIds() throws Exception {
+        try (Receiver receiver = new Receiver(n -> Receiver.Answer.ok())) {
+            WebhookSink sink = new WebhookSink("hook", TopicRoute.of(List.of()), receiver.url(), null, CLOCK);
+            sink.deliver(AlertBatch.of(Mentions.alert("c-130", "s1", "Transport lands")));
+            sink.deliver(AlertBatch.of(Mentions.alert("c-130", "s1", "Transport lands")));
+            sink.deliver(AlertBatch.of(Mentions.alert("c-130", "s2", "Another story")));
+            List<Receiver.Request> got = receiver.requests();
+            String first = got.get(0).header(WebhookSink.ID_HEADER);
+            assertTrue(first.matches("msg_[0-9a-f]{32}"), first);
+            assertEquals(first, got.get(1).header(WebhookSink.ID_HEADER), "the resend is recognizable");
+            assertFalse(first.equals(got.get(2).header(WebhookSink.ID_HEADER)));
+            String alertId = Json.mapper().readTree(got.get(0).body()).get("alerts").get(0).get("deliveryId").asText();
+            assertEquals(alertId, Json.mapper().readTree(got.get(1).body()).get("alerts").get(0).get("deliveryId")
+                    .asText());
+            WebhookSink other = new WebhookSink("other", TopicRoute.of(List.of()), receiver.url(), null, CLOCK);
+            other.deliver(AlertBatch.of(Mentions.alert("c-130", "s1", "Transport lands")));
+            assertFalse(first.equals(receiver.requests().get(3).header(WebhookSink.ID_HEADER)), "per sink");
+        }
+    }
+
+    @Test
     void withoutASecretNothingIsSigned() throws Exception {
         try (Receiver receiver = new Receiver(n -> Receiver.Answer.ok())) {
             new WebhookSink("hook", TopicRoute.of(List.of()), receiver.url(), null, CLOCK)
