@@ -19,6 +19,7 @@ final class IngestMetrics {
     private final MeterRegistry registry;
     private final Counter articles;
     private final Counter bytes;
+    private final Counter writeFailures;
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,6 +27,8 @@ final class IngestMetrics {
                 .register(registry);
         this.bytes = Counter.builder("wirewatch.ingest.bytes").baseUnit("bytes")
                 .description("response bytes read, feeds and pages").register(registry);
+        this.writeFailures = Counter.builder("wirewatch.ingest.write.failures")
+                .description("articles Kafka did not acknowledge; their links are fetched again").register(registry);
         // registered up front: dashboards and rules see zeros, not "No data", until the first failure
         for (String reason : EXTRACTION_FAILURES) {
             extractionFailures(reason);
@@ -79,6 +82,10 @@ final class IngestMetrics {
         if (EXTRACTION_FAILURES.contains(outcome)) {
             extractionFailures(outcome).increment();
         }
+    }
+
+    void writeFailed(int articles) {
+        writeFailures.increment(articles);
     }
 
     void articleProduced() {

@@ -4,30 +4,31 @@ import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.config.IngestSettings;
 import dev.wirewatch.ingest.assign.FeedSource;
 import dev.wirewatch.ingest.feed.FeedPoller;
-import dev.wirewatch.ingest.state.IngestState;
-import dev.wirewatch.model.FeedStatus;
-import io.micrometer.core.instrument.Gauge;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.random.RandomGenerator;
-import dev.wirewatch.ingest.politeness.HostGate;
-import dev.wirewatch.ingest.politeness.RobotsCache;
 import dev.wirewatch.ingest.fetch.HttpFetcher;
 import dev.wirewatch.ingest.fetch.NetworkGuard;
+import dev.wirewatch.ingest.politeness.HostGate;
+import dev.wirewatch.ingest.politeness.RobotsCache;
+import dev.wirewatch.ingest.state.IngestState;
 import dev.wirewatch.model.Article;
+import dev.wirewatch.model.FeedStatus;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +90,7 @@ public final class IngestService implements AutoCloseable {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_PARALLEL_FEEDS, feeds.size())),
                 named("wirewatch-ingest-once"));
         try {
-            List<Future<FeedPoller.Poll>> polls = new ArrayList<>();
+            List<Future<Written>> polls = new ArrayList<>();
             for (FeedSettings feed : feeds) {
                 polls.add(pool.submit(() -> pollAndWrite(feed)));
             }
@@ -97,8 +98,8 @@ public final class IngestService implements AutoCloseable {
             int articles = 0;
             int fallbacks = 0;
             List<String> failures = new ArrayList<>();
-            for (Future<FeedPoller.Poll> future : polls) {
-                FeedPoller.Poll poll = future.get();
+            for (Future<Written> future : polls) {
+                FeedPoller.Poll poll = future.get().poll();
                 if (poll.failed()) {
                     failed++;
                     failures.add(poll.feed().url() + ": " + poll.error());
@@ -107,8 +108,8 @@ public final class IngestService implements AutoCloseable {
                 fallbacks += (int) poll.pageFailures().stream().filter(FeedPoller.PageFailure::fellBack).count();
             }
             sink.flush();
-            for (Future<FeedPoller.Poll> future : polls) {
-                remember(future.get());
+            for (Future<Written> future : polls) {
+                remember(durable(future.get()));
             }
             return new IngestSummary(feeds.size(), failed, articles, fallbacks, failures);
         } catch (InterruptedException e) {
@@ -187,9 +188,9 @@ public final class IngestService implements AutoCloseable {
         }
         Duration next = feed.pollInterval();
         try {
-            FeedPoller.Poll poll = pollAndWrite(feed);
+            Written written = pollAndWrite(feed);
             sink.flush();
-            FeedStatus status = remember(poll);
+            FeedStatus status = remember(durable(written));
             next = Duration.between(clock.instant(), status.nextPollAt());
         } catch (RuntimeException e) {
             LOG.error("feed {} ({}): poll failed: {}", feed.name(), feed.url(), e.toString());
@@ -224,7 +225,52 @@ public final class IngestService implements AutoCloseable {
         return status;
     }
 
-    private FeedPoller.Poll pollAndWrite(FeedSettings feed) {
+    /** A poll and the answers of the writes of its articles. */
+    private record Written(FeedPoller.Poll poll, List<CompletableFuture<Void>> writes) {
+    }
+
+    /**
+     * The poll with only the articles Kafka acknowledged; the others are logged, counted, and their links forgotten
+     * so the next poll fetches them again (nothing is marked ingested that is not in Kafka).
+     */
+    private FeedPoller.Poll durable(Written written) {
+        FeedPoller.Poll poll = written.poll();
+        List<Article> durable = new ArrayList<>();
+        List<Article> lost = new ArrayList<>();
+        for (int i = 0; i < poll.articles().size(); i++) {
+            CompletableFuture<Void> write = written.writes().get(i);
+            if (write.isDone() && !write.isCompletedExceptionally()) {
+                durable.add(poll.articles().get(i));
+            } else {
+                lost.add(poll.articles().get(i));
+            }
+        }
+        if (lost.isEmpty()) {
+            return poll;
+        }
+        poller.forget(lost);
+        metrics.writeFailed(lost.size());
+        LOG.error("feed {}: {} of {} articles could not be written to Kafka ({}); they are fetched again at the next "
+                        + "poll", poll.feed().name(), lost.size(), poll.articles().size(),
+                failureOf(written.writes()));
+        return new FeedPoller.Poll(poll.feed(), durable, poll.pageFailures(), poll.bytes(), poll.outcome(),
+                poll.error(), poll.itemsSeen(), poll.retryAfter());
+    }
+
+    private static String failureOf(List<CompletableFuture<Void>> writes) {
+        for (CompletableFuture<Void> write : writes) {
+            if (write.isCompletedExceptionally()) {
+                try {
+                    write.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    return String.valueOf(e.getCause());
+                }
+            }
+        }
+        return "no answer";
+    }
+
+    private Written pollAndWrite(FeedSettings feed) {
         long started = clock.millis();
         FeedPoller.Poll poll = poller.poll(feed);
         metrics.feedPolled(feed.name(), poll.outcome(), Duration.ofMillis(clock.millis() - started));
@@ -232,10 +278,11 @@ public final class IngestService implements AutoCloseable {
         poll.pageFailures().forEach(f -> metrics.pageFetched(f.outcome()));
         if (poll.failed()) {
             LOG.warn("feed {} ({}): {} [{}]", feed.name(), feed.url(), poll.error(), poll.outcome());
-            return poll;
+            return new Written(poll, List.of());
         }
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (Article article : poll.articles()) {
-            sink.accept(article);
+            writes.add(sink.accept(article));
             metrics.articleProduced();
         }
         // Articles that stand in for a failed page were counted with that failure above, not as a fetched page.
@@ -245,7 +292,7 @@ public final class IngestService implements AutoCloseable {
             metrics.pageFetched("ok");
         }
         LOG.info("feed {}: {} new articles", feed.name(), poll.articles().size());
-        return poll;
+        return new Written(poll, writes);
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.json.Json;
 import java.io.PrintWriter;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Writes each article as one JSON object per line, for {@code ingest --once --output jsonl} (no broker needed).
@@ -19,11 +20,13 @@ public final class JsonLinesArticleSink implements ArticleSink {
     }
 
     @Override
-    public synchronized void accept(Article article) {
+    public synchronized CompletableFuture<Void> accept(Article article) {
         try {
             out.println(Json.mapper().writeValueAsString(article));
+            return CompletableFuture.completedFuture(null);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write article " + article.id() + " as JSON", e);
+            return CompletableFuture.failedFuture(new IllegalStateException("cannot write article " + article.id()
+                    + " as JSON", e));
         }
     }
 

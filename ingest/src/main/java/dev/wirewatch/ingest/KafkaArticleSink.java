@@ -5,7 +5,7 @@ import dev.wirewatch.model.topic.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,7 +20,6 @@ public final class KafkaArticleSink implements ArticleSink {
 
     private final KafkaProducer<String, Article> producer;
     private final Topic<String, Article> topic;
-    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private final KafkaClientMetrics producerMetrics;
 
     public KafkaArticleSink(String bootstrapServers, Topic<String, Article> topic, MeterRegistry registry) {
@@ -38,21 +37,25 @@ public final class KafkaArticleSink implements ArticleSink {
     }
 
     @Override
-    public void accept(Article article) {
-        producer.send(new ProducerRecord<>(topic.name(), article.id(), article), (metadata, e) -> {
-            if (e != null) {
-                firstFailure.compareAndSet(null, e);
-            }
-        });
+    public CompletableFuture<Void> accept(Article article) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), article.id(), article), (metadata, e) -> {
+                if (e == null) {
+                    written.complete(null);
+                } else {
+                    written.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException e) { // closed producer, metadata timeout, record too large
+            written.completeExceptionally(e);
+        }
+        return written;
     }
 
     @Override
     public void flush() {
         producer.flush();
-        Exception failure = firstFailure.getAndSet(null);
-        if (failure != null) {
-            throw new IllegalStateException("could not write articles to " + topic.name() + ": " + failure, failure);
-        }
     }
 
     @Override

@@ -14,9 +14,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +30,18 @@ class IngestServiceTest {
     private final List<Article> written = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
+    /** Writes to refuse, as a broker that is down would: each refused article is not written. */
+    private final AtomicInteger refuse = new AtomicInteger();
+
     private final ArticleSink sink = new ArticleSink() {
         @Override
-        public void accept(Article article) {
+        public CompletableFuture<Void> accept(Article article) {
+            if (refuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return CompletableFuture.failedFuture(
+                        new TimeoutException("broker down"));
+            }
             written.add(article);
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
@@ -115,6 +126,20 @@ class IngestServiceTest {
         }
         assertEquals(1, server.hits("/articles/su35.html"));
         assertEquals(2, written.size());
+    }
+
+    @Test
+    void anArticleKafkaDidNotAcknowledgeIsNotMarkedIngestedAndIsFetchedAgain() {
+        serveRss2();
+        refuse.set(2);
+        try (IngestService ingest = service(true, "/rss.xml")) {
+            ingest.pollAllOnce();
+            assertEquals(0, written.size(), "the broker took nothing");
+            assertEquals(2.0, registry.find("wirewatch.ingest.write.failures").counter().count());
+            ingest.pollAllOnce();
+        }
+        assertEquals(2, written.size(), "both arrive at the next poll");
+        assertEquals(2, server.hits("/articles/su35.html"), "fetched again, not skipped as ingested");
     }
 
     @Test

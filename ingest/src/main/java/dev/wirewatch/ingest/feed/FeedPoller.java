@@ -136,6 +136,11 @@ public final class FeedPoller {
         return new Poll(feed, articles, failures, bytes, "ok", null, items.size(), null);
     }
 
+    /** Forgets that these articles' links were ingested, so the next poll tries them again (their write failed). */
+    public void forget(java.util.Collection<Article> articles) {
+        articles.forEach(a -> ingested.remove(CanonicalUrls.linkId(a.url())));
+    }
+
     /** Remembers links ingested before this process started (ids as {@link CanonicalUrls#linkId}). */
     public void remember(java.util.Collection<String> linkIds) {
         ingested.addAll(linkIds);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wirewatch.launcher.support.Await;
 import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.config.IngestSettings;
 import dev.wirewatch.ingest.ArticleSink;
@@ -13,6 +12,7 @@ import dev.wirewatch.ingest.assign.FeedAssignment;
 import dev.wirewatch.ingest.state.IngestState;
 import dev.wirewatch.launcher.TopicPublisher;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
+import dev.wirewatch.launcher.support.Await;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.topic.TopicProvisioner;
 import dev.wirewatch.model.topic.Topics;
@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -43,7 +44,8 @@ class FeedAssignmentEndToEndTest {
 
     private static final ArticleSink DISCARD = new ArticleSink() {
         @Override
-        public void accept(Article article) {
+        public CompletableFuture<Void> accept(Article article) {
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
