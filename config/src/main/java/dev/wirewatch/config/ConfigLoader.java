@@ -2,6 +2,7 @@ package dev.wirewatch.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -44,21 +45,23 @@ public final class ConfigLoader {
         EnvSubstitution.Result substituted = EnvSubstitution.apply(text, variables);
         List<ConfigProblem> problems = new ArrayList<>(substituted.problems());
         ProblemCollector collector = new ProblemCollector();
+        ObjectMapper mapper = mapper(collector);
         WirewatchConfig config;
         try {
-            config = mapper(collector).readValue(substituted.text().isBlank() ? "{}" : substituted.text(),
-                    WirewatchConfig.class);
+            // The text holds placeholders, not values: the parser never sees (or quotes) a secret.
+            JsonNode tree = mapper.readTree(substituted.text().isBlank() ? "{}" : substituted.text());
+            config = mapper.treeToValue(substituted.resolve(tree), WirewatchConfig.class);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             problems.addAll(collector.problems());
             problems.add(new ConfigProblem("", line, "not valid YAML: " + e.getOriginalMessage()));
-            throw new ConfigException(origin, sorted(problems));
+            throw new ConfigException(origin, redacted(sorted(problems), substituted));
         }
         if (config == null) {
             config = new WirewatchConfig(null, null, null, null, null, null, null, null);
         }
         YamlPaths paths = YamlPaths.index(substituted.text());
-        // Record creators buffer their properties, so binding problems may come without a line: look it up by path.
+        // Bound from the tree, binding problems come without a line: look it up by path.
         List<ConfigProblem> semantic = new ArrayList<>(collector.problems());
         semantic.addAll(ConfigValidation.check(config));
         for (ConfigCheck check : extraChecks) {
@@ -68,7 +71,7 @@ public final class ConfigLoader {
             problems.add(problem.line() > 0 ? problem : problem.withLine(paths.lineOf(problem.path())));
         }
         if (!problems.isEmpty()) {
-            throw new ConfigException(origin, sorted(problems));
+            throw new ConfigException(origin, redacted(sorted(problems), substituted));
         }
         return expandOpml(resolveModelFiles(config, origin, paths), origin, paths);
     }
@@ -154,6 +157,12 @@ public final class ConfigLoader {
                 .build();
         mapper.addHandler(collector);
         return mapper;
+    }
+
+    /** The problems with every substituted value taken out of their messages: no error names a secret. */
+    private static List<ConfigProblem> redacted(List<ConfigProblem> problems, EnvSubstitution.Result substituted) {
+        return problems.stream().map(p -> new ConfigProblem(p.path(), p.line(), substituted.redact(p.message())))
+                .toList();
     }
 
     private static List<ConfigProblem> sorted(List<ConfigProblem> problems) {
