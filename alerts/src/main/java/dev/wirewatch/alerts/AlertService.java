@@ -4,9 +4,9 @@ import dev.wirewatch.alerts.copies.CopyCounts;
 import dev.wirewatch.alerts.copies.CopyTracker;
 import dev.wirewatch.alerts.delivery.SinkWorker;
 import dev.wirewatch.alerts.delivery.Sleeper;
+import dev.wirewatch.alerts.delivery.SupervisedWorker;
 import dev.wirewatch.model.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,15 +37,16 @@ public final class AlertService implements AutoCloseable {
     /** As long as processing remembers a story by default: copies of older originals no longer matter. */
     private static final Duration COPY_RETENTION = Duration.ofDays(14);
 
-    private final List<SinkWorker> workers = new ArrayList<>();
+    private final List<SupervisedWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
     private final List<ConfiguredSink> sinks;
     private final KafkaProducer<String, byte[]> producer;
     private final DeliveryTally tally;
     private final AtomicBoolean flushWhenIdle;
     private final CopyCounts copies = new CopyCounts(COPY_RETENTION);
     private final CopyTracker copyTracker;
+    private volatile boolean started;
+    private volatile boolean stopping;
 
     public AlertService(String bootstrapServers, Topics topics, List<ConfiguredSink> sinks, MeterRegistry registry,
                         Clock clock, boolean flushWhenIdle) {
@@ -68,11 +69,10 @@ public final class AlertService implements AutoCloseable {
         SinkWorker.Context context = new SinkWorker.Context(bootstrapServers, topics, producer, metrics, clock,
                 sleeper, RandomGenerator.getDefault(), this.flushWhenIdle::get, tally::settled, copies);
         for (ConfiguredSink sink : sinks) {
-            SinkWorker worker = new SinkWorker(sink.sink(), sink.delivery(), sink.digest(), context);
+            SupervisedWorker worker = new SupervisedWorker(sink.sink().id(),
+                    () -> new SinkWorker(sink.sink(), sink.delivery(), sink.digest(), context), registry, clock,
+                    sleeper);
             workers.add(worker);
-            KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(worker.consumer()); // lag per sink group
-            consumerMetrics.bindTo(registry);
-            clientMetrics.add(consumerMetrics);
             Thread thread = new Thread(worker, "wirewatch-alerts-" + sink.sink().id());
             thread.setDaemon(true);
             threads.add(thread);
@@ -82,6 +82,7 @@ public final class AlertService implements AutoCloseable {
     public void start() {
         copyTracker.start();
         threads.forEach(Thread::start);
+        started = true;
     }
 
     /** Duplicate audit records read so far, for "also on N sites". */
@@ -99,6 +100,16 @@ public final class AlertService implements AutoCloseable {
         return sinks.stream().map(s -> SinkWorker.groupId(s.sink().id())).toList();
     }
 
+    /** False when a sink's worker gave up after failing again and again, or its thread died (liveness). */
+    public boolean alive() {
+        for (int i = 0; i < workers.size(); i++) {
+            if (!workers.get(i).alive() || started && !threads.get(i).isAlive() && !stopping) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Distinct mentions delivered to at least one sink since start. */
     public long delivered() {
         return tally.delivered();
@@ -106,13 +117,13 @@ public final class AlertService implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.forEach(SinkWorker::stop);
+        stopping = true;
+        workers.forEach(SupervisedWorker::stop);
         awaitWorkers(STOP_GRACE); // a polling worker wakes up and leaves its group
         threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt); // ends a backoff or rate-limit pause
         awaitWorkers(Duration.ofSeconds(15));
         copyTracker.close();
         producer.close(Duration.ofSeconds(5));
-        clientMetrics.forEach(KafkaClientMetrics::close);
         sinks.forEach(s -> s.sink().close());
     }
 

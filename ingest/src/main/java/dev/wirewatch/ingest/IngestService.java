@@ -55,7 +55,8 @@ public final class IngestService implements AutoCloseable {
     private final Map<String, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
     private final FeedSchedule schedule = new FeedSchedule(RandomGenerator.getDefault());
     private final Map<String, FeedStatus> statuses = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
+    private volatile ScheduledExecutorService scheduler;
+    private volatile boolean closed;
 
     public IngestService(List<FeedSettings> feeds, IngestSettings settings, ArticleSink sink, MeterRegistry registry,
                          Clock clock) {
@@ -206,6 +207,15 @@ public final class IngestService implements AutoCloseable {
                 .register(registry);
     }
 
+    /**
+     * False when ingest stopped on its own: the feed source's thread died, or the polling scheduler was shut down
+     * without {@link #close()} (liveness).
+     */
+    public boolean alive() {
+        ScheduledExecutorService current = scheduler;
+        return closed || source.alive() && (current == null || !current.isShutdown());
+    }
+
     /** The feeds this instance polls now, by URL. */
     public Map<String, FeedSettings> activeFeeds() {
         return Map.copyOf(active);
@@ -305,6 +315,7 @@ public final class IngestService implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         source.close();
         if (scheduler != null) {
             scheduler.shutdownNow();

@@ -159,6 +159,15 @@ public final class Pipeline implements AutoCloseable {
                 && (desk == null || desk.caughtUp()) && kafkaReachable();
     }
 
+    /**
+     * True unless a component here is dead for good: the topology in ERROR, a sink's worker that gave up, ingest's
+     * feed source or scheduler gone, the desk's reader gone (liveness; Kafka being away is readiness, not this).
+     */
+    public boolean alive() {
+        return (processing == null || processing.alive()) && (alerts == null || alerts.alive())
+                && (ingest == null || ingest.alive()) && (desk == null || desk.alive());
+    }
+
     /** Whether the cluster answered a metadata request within two seconds; asked at most every five seconds. */
     private synchronized boolean kafkaReachable() {
         long now = System.nanoTime();

@@ -116,6 +116,12 @@ public final class ProcessingService implements AutoCloseable {
     }
 
     /** The current Kafka Streams state, for health checks. */
+    /** False once the topology is in ERROR (an uncaught exception shut it down): liveness. */
+    public boolean alive() {
+        KafkaStreams.State state = streams.state();
+        return state != KafkaStreams.State.ERROR && state != KafkaStreams.State.PENDING_ERROR;
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }

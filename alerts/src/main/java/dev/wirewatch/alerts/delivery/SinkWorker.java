@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * what was recorded, so a mention is sent twice only when the process dies between the send and the ledger write
  * (at most the one batch in flight per sink).
  */
-public final class SinkWorker implements Runnable {
+public final class SinkWorker implements DeliveryLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkWorker.class);
     private static final Duration MAX_POLL = Duration.ofMillis(500);
@@ -121,6 +121,7 @@ public final class SinkWorker implements Runnable {
     }
 
     /** The consumer, for client metrics; only this worker's thread may call it otherwise. */
+    @Override
     public KafkaConsumer<String, byte[]> consumer() {
         return consumer;
     }
@@ -158,6 +159,7 @@ public final class SinkWorker implements Runnable {
     }
 
     /** Stops the worker: the batch in flight is abandoned uncommitted and delivered after the next start. */
+    @Override
     public void stop() {
         running = false;
         consumer.wakeup();

@@ -63,6 +63,12 @@ public final class FeedAssignment implements FeedSource {
         thread.start();
     }
 
+    /** False when the assignment thread ended without being closed: feeds are no longer taken over or dropped. */
+    @Override
+    public boolean alive() {
+        return !running || thread.getState() == Thread.State.NEW || thread.isAlive();
+    }
+
     private void run() {
         try {
             consumer.subscribe(List.of(topic.name()), new Rebalance());

@@ -21,6 +21,11 @@ public interface FeedSource extends AutoCloseable {
     /** Starts telling {@code listener} about feeds. */
     void start(Listener listener);
 
+    /** False when it stopped telling about feeds on its own (its thread died): liveness. */
+    default boolean alive() {
+        return true;
+    }
+
     @Override
     void close();
 

@@ -129,13 +129,14 @@ final class PipelineRunner {
             return null;
         }
         java.util.function.BooleanSupplier ready = () -> running.get() != null && running.get().ready();
+        java.util.function.BooleanSupplier live = () -> running.get() == null || running.get().alive();
         try {
-            return MetricsEndpoint.start(metrics, metrics.port(), registry, ready);
+            return MetricsEndpoint.start(metrics, metrics.port(), registry, ready, live);
         } catch (java.net.BindException e) {
             if (!anyFreePortIfTaken) {
                 throw e;
             }
-            return MetricsEndpoint.start(metrics, 0, registry, ready);
+            return MetricsEndpoint.start(metrics, 0, registry, ready, live);
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Serves exactly three paths with the JDK's HTTP server: {@code /metrics} (Prometheus text format), {@code /health}
- * (readiness: 200 when ready, 503 otherwise) and {@code /health/live} (liveness: 200 while the process serves
- * requests). Any other path is 404, any method but GET and HEAD 405; {@code /metrics} needs the configured bearer
+ * (readiness: 200 when ready, 503 otherwise) and {@code /health/live} (liveness: 200 until a component is dead for
+ * good, then 503, so the process gets restarted). Any other path is 404, any method but GET and HEAD 405; {@code /metrics} needs the configured bearer
  * token or basic credentials when there are any (401 with {@code WWW-Authenticate} otherwise).
  *
  * <p>Thread safe; {@link #close()} stops it.
@@ -38,14 +38,20 @@ public final class MetricsEndpoint implements AutoCloseable {
      */
     public static MetricsEndpoint start(MetricsSettings settings, int port, PrometheusMeterRegistry registry,
                                         BooleanSupplier ready) throws IOException {
+        return start(settings, port, registry, ready, () -> true);
+    }
+
+    /** As above, with {@code /health/live} answering 503 once {@code live} says false. */
+    public static MetricsEndpoint start(MetricsSettings settings, int port, PrometheusMeterRegistry registry,
+                                        BooleanSupplier ready, BooleanSupplier live) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), port), 0);
-        server.createContext("/", exchange -> route(exchange, settings, registry, ready));
+        server.createContext("/", exchange -> route(exchange, settings, registry, ready, live));
         server.start();
         return new MetricsEndpoint(server);
     }
 
     private static void route(HttpExchange exchange, MetricsSettings settings, PrometheusMeterRegistry registry,
-                              BooleanSupplier ready) throws IOException {
+                              BooleanSupplier ready, BooleanSupplier live) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         if (!path.equals("/metrics") && !path.equals("/health") && !path.equals("/health/live")) {
             HttpResponses.send(exchange, 404, JSON, "{\"error\":\"not found: /metrics, /health, /health/live\"}");
@@ -67,7 +73,10 @@ public final class MetricsEndpoint implements AutoCloseable {
                 }
                 HttpResponses.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
             }
-            case "/health/live" -> HttpResponses.send(exchange, 200, JSON, "{\"status\":\"UP\"}");
+            case "/health/live" -> {
+                boolean ok = live.getAsBoolean();
+                HttpResponses.send(exchange, ok ? 200 : 503, JSON, ok ? "{\"status\":\"UP\"}" : "{\"status\":\"DEAD\"}");
+            }
             default -> {
                 boolean ok = ready.getAsBoolean();
                 HttpResponses.send(exchange, ok ? 200 : 503, JSON, ok ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");

@@ -73,8 +73,12 @@ public final class PromQl {
         Set<String> names = new TreeSet<>();
         dashboardExpressions().forEach(e -> names.addAll(metricNames(e)));
         ruleExpressions().forEach(e -> names.addAll(metricNames(e)));
+        names.removeAll(PROMETHEUS_OWN);
         return names;
     }
+
+    /** Series Prometheus writes itself for every target, which no application exports. */
+    private static final Set<String> PROMETHEUS_OWN = Set.of("up", "scrape_duration_seconds", "scrape_samples_scraped");
 
     /** The metric names in a Prometheus text-format scrape. */
     public static Set<String> scrapedNames(String scrape) {

@@ -44,6 +44,19 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void livenessFailsOnceAComponentIsDeadForGood() throws Exception {
+        AtomicBoolean live = new AtomicBoolean(true);
+        try (MetricsEndpoint endpoint = MetricsEndpoint.start(new MetricsSettings(0, "127.0.0.1"), 0, registry,
+                () -> true, live::get)) {
+            assertEquals(200, send(endpoint, "GET", "/health/live", null).statusCode());
+            live.set(false);
+            HttpResponse<String> dead = send(endpoint, "GET", "/health/live", null);
+            assertEquals(503, dead.statusCode());
+            assertTrue(dead.body().contains("DEAD"), dead.body());
+        }
+    }
+
+    @Test
     void aBearerTokenOrBasicCredentialsGuardMetricsButNotTheProbes() throws Exception {
         MetricsSettings bearer = new MetricsSettings(0, "127.0.0.1", "a-metrics-token-0123", null);
         try (MetricsEndpoint endpoint = MetricsEndpoint.start(bearer, 0, registry, () -> true)) {
