@@ -80,9 +80,22 @@ class DeployFilesTest {
     void dockerfileBuildsWithTheWrapperInOneStageAndRunsTheJarInAnother() throws IOException {
         List<String> lines = Files.readAllLines(DEPLOY.resolve("Dockerfile"));
         assertEquals(2, lines.stream().filter(l -> l.startsWith("FROM ")).count());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("RUN ./mvnw")));
-        assertTrue(lines.stream().anyMatch(l -> l.contains("launcher/target/wirewatch.jar")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("RUN --mount=type=cache,target=/root/.m2 ./mvnw")),
+                "the Maven repository is cached between builds");
+        int lib = indexOf(lines, "launcher/target/lib");
+        int jar = indexOf(lines, "launcher/target/wirewatch.jar");
+        assertTrue(lib >= 0 && jar > lib, "libraries in a layer below the application jar");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("org.opencontainers.image.version")), "OCI labels");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("USER ")), "not root at runtime");
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
@@ -127,15 +140,55 @@ class DeployFilesTest {
                     assertNotNull(doc.get("apiVersion"), file + ": apiVersion");
                     assertNotNull(doc.get("kind"), file + ": kind");
                     assertFalse(doc.path("metadata").path("name").asText().isEmpty(), file + ": metadata.name");
-                    if (doc.get("kind").asText().equals("Deployment")) {
+                    if (doc.get("kind").asText().equals("Deployment") || doc.get("kind").asText().equals("StatefulSet")) {
                         deployments.add(doc.get("metadata").get("name").asText());
                         checkDeployment(file, doc, secretKeys);
+                        checkRestricted(file, doc);
                     }
                 }
             }
         }
         assertEquals(Set.of("wirewatch-ingest", "wirewatch-processing", "wirewatch-alerts", "wirewatch-desk"),
                 deployments);
+    }
+
+    /** The Kubernetes "restricted" pod security level, and the Slack secret only where sinks are configured. */
+    private static void checkRestricted(Path file, JsonNode workload) {
+        JsonNode spec = workload.get("spec").get("template").get("spec");
+        assertTrue(spec.get("securityContext").get("runAsNonRoot").asBoolean(), file + ": runAsNonRoot");
+        assertEquals("RuntimeDefault", spec.get("securityContext").get("seccompProfile").get("type").asText(),
+                file + ": seccomp");
+        for (JsonNode container : spec.get("containers")) {
+            JsonNode sc = container.get("securityContext");
+            assertFalse(sc.get("allowPrivilegeEscalation").asBoolean(true), file + ": allowPrivilegeEscalation");
+            assertEquals("[\"ALL\"]", sc.get("capabilities").get("drop").toString(), file + ": capabilities");
+            boolean slack = container.path("env").findValues("key").stream()
+                    .anyMatch(k -> k.asText().equals("slack-webhook-url"));
+            String name = workload.get("metadata").get("name").asText();
+            assertEquals(name.equals("wirewatch-alerts") || name.equals("wirewatch-desk"), slack,
+                    file + ": the Slack secret goes only to the pods that deliver or replay alerts");
+        }
+    }
+
+    @Test
+    void processingIsAStatefulSetWithItsOwnVolumeAndReadsTheConfigWithoutSinks() throws Exception {
+        JsonNode processing = documents(DEPLOY.resolve("k8s/processing.yaml")).get(0);
+        assertEquals("StatefulSet", processing.get("kind").asText());
+        assertEquals("state", processing.get("spec").get("volumeClaimTemplates").get(0).get("metadata").get("name")
+                .asText());
+        JsonNode configMap = documents(DEPLOY.resolve("k8s/configmap.yaml")).get(0).get("data");
+        Path whole = Files.createTempFile("k8s-whole", ".yml");
+        Files.writeString(whole, configMap.get("wirewatch.yml").asText());
+        Path pipeline = Files.createTempFile("k8s-pipeline", ".yml");
+        Files.writeString(pipeline, configMap.get("pipeline.yml").asText());
+        WirewatchConfig a = ConfigLoader.load(whole, ENV::get);
+        WirewatchConfig b = ConfigLoader.load(pipeline, Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")::get);
+        assertEquals(a.kafka(), b.kafka());
+        assertEquals(a.feeds(), b.feeds());
+        assertEquals(a.topics(), b.topics());
+        assertEquals(a.processing(), b.processing());
+        assertEquals(a.ingest(), b.ingest());
+        assertFalse(configMap.get("pipeline.yml").asText().contains("SLACK"), "no sinks' secrets in pipeline.yml");
     }
 
     private static void checkDeployment(Path file, JsonNode deployment, Set<String> secretKeys) {
