@@ -70,6 +70,13 @@ public record DeskSettings(Integer port, String bindAddress, List<User> users, L
         return new DeskSettings(newPort, bindAddress, users, apiTokens, sessionTimeout, retention);
     }
 
+    /** A copy with one more API token. */
+    public DeskSettings withApiToken(ApiToken token) {
+        List<ApiToken> more = new java.util.ArrayList<>(apiTokens);
+        more.add(token);
+        return new DeskSettings(port, bindAddress, users, more, sessionTimeout, retention);
+    }
+
     /** A copy with one more user. */
     public DeskSettings withUser(User user) {
         List<User> more = new java.util.ArrayList<>(users);

@@ -57,11 +57,13 @@ final class DemoCommand implements Callable<Integer> {
                 return ExitCodes.BAD_CONFIG;
             }
             String password = DemoUser.password();
-            config = config.withDesk(config.desk().withUser(DemoUser.editor(password)));
+            String token = DemoUser.token();
+            config = config.withDesk(config.desk().withUser(DemoUser.editor(password))
+                    .withApiToken(DemoUser.apiToken(token)));
             spec.commandLine().getOut().printf("wirewatch demo: %d demo sites at %s, data in %s%n",
                     server.feedUrls().size(), server.baseUrl(), dataDir.toAbsolutePath());
             return new PipelineRunner(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                    "sign in as " + DemoUser.NAME + " with password " + password)
+                    "sign in as " + DemoUser.NAME + " with password " + password, token)
                     .run(config, EnumSet.allOf(Pipeline.Service.class), once, metricsPort, true);
         }
     }

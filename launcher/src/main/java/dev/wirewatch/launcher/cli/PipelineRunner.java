@@ -27,16 +27,21 @@ final class PipelineRunner {
     private final PrintWriter err;
 
     private final String deskSignIn;
+    private final String deskToken;
 
     PipelineRunner(PrintWriter out, PrintWriter err) {
-        this(out, err, null);
+        this(out, err, null, null);
     }
 
-    /** @param deskSignIn how to sign in to the desk, printed with its address (the demo's user), or null */
-    PipelineRunner(PrintWriter out, PrintWriter err, String deskSignIn) {
+    /**
+     * @param deskSignIn how to sign in to the desk, printed with its address (the demo's user), or null
+     * @param deskToken  an API token to print for scripts (the demo's), or null
+     */
+    PipelineRunner(PrintWriter out, PrintWriter err, String deskSignIn, String deskToken) {
         this.out = out;
         this.err = err;
         this.deskSignIn = deskSignIn;
+        this.deskToken = deskToken;
     }
 
     /**
@@ -83,6 +88,10 @@ final class PipelineRunner {
             host = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
             out.printf("wirewatch: desk at http://%s:%d/%s%n", host, pipeline.deskPort(),
                     deskSignIn == null ? "" : " (" + deskSignIn + ")");
+            if (deskToken != null) {
+                out.printf("wirewatch: desk API at http://%s:%d/api/v1/ with Authorization: Bearer %s%n", host,
+                        pipeline.deskPort(), deskToken);
+            }
         }
         out.flush();
         return once ? runOnce(pipeline, endpoint) : runUntilStopped(pipeline, endpoint);

@@ -96,6 +96,13 @@ class PackagedDemoIT {
         assertEquals(303, signedIn.statusCode(), signedIn.body());
         String session = signedIn.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("wirewatch_session=")).findFirst().orElseThrow().split(";")[0];
+        Matcher api = Pattern.compile("desk API at (http://\\S+/api/v1/) with Authorization: Bearer (\\S+)")
+                .matcher(String.join("\n", output));
+        assertTrue(api.find(), "the demo prints an API token: " + output);
+        HttpResponse<String> withToken = http.send(HttpRequest.newBuilder(URI.create(api.group(1) + "topics"))
+                .header("Authorization", "Bearer " + api.group(2)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, withToken.statusCode(), withToken.body());
+        assertTrue(withToken.body().contains("\"su-35\""), withToken.body());
         Await.until("the desk lists the demo's three stories", Duration.ofSeconds(30), () -> {
             try {
                 return http.send(HttpRequest.newBuilder(URI.create(desk.group(1) + "api/v1/stories"))
