@@ -131,7 +131,7 @@ public final class Pipeline implements AutoCloseable {
                 ingest = new IngestService(config.feeds(), config.ingest(),
                         new KafkaArticleSink(bootstrapServers, topics.articles(), registry),
                         new KafkaIngestState(bootstrapServers, topics.ingested(), topics.feedStatus(), clock),
-                        new FeedAssignment(bootstrapServers, topics.feeds()), registry, clock);
+                        new FeedAssignment(bootstrapServers, topics.feeds(), topics.deadLetters()), registry, clock);
                 started.push(ingest);
             }
         } catch (RuntimeException | TimeoutException e) {

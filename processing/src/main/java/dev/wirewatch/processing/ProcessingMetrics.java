@@ -107,7 +107,7 @@ public final class ProcessingMetrics {
         };
     }
 
-    void deadLettered() {
+    public void deadLettered() {
         deadLetters.increment();
     }
 

@@ -2,6 +2,7 @@ package dev.wirewatch.processing;
 
 import dev.wirewatch.config.ProcessingSettings;
 import dev.wirewatch.model.topic.Topics;
+import dev.wirewatch.processing.decode.DeadLetterOnUnreadable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,9 +59,10 @@ public final class ProcessingService implements AutoCloseable {
         // Static membership: a restart on the same state directory takes its partitions back at once instead of
         // waiting for the previous member's session to time out (Streams members do not leave on close).
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(stateDir));
-        // A topic definition that does not decode is skipped with a log line rather than stopping the global thread.
-        props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class);
+        // A topic definition (or any typed input) that does not decode is dead-lettered, not fatal.
+        props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnUnreadable.class);
+        props.put(DeadLetterOnUnreadable.TOPIC, topics.deadLetters());
+        props.put(DeadLetterOnUnreadable.ON_DEAD_LETTER, (Runnable) metrics::deadLettered);
         this.streams = new KafkaStreams(ProcessingTopology.build(topics, settings, metrics), props);
         this.streamsMetrics = new KafkaStreamsMetrics(streams); // Streams and client metrics, consumer lag included
         streamsMetrics.bindTo(registry);

@@ -1,6 +1,7 @@
 package dev.wirewatch.ingest.assign;
 
 import dev.wirewatch.config.FeedSettings;
+import dev.wirewatch.model.DeadLetter;
 import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.topic.Topic;
 import dev.wirewatch.model.topic.TopicReader;
@@ -37,12 +38,16 @@ public final class FeedAssignment implements FeedSource {
 
     private final KafkaConsumer<String, FeedDefinition> consumer;
     private final Topic<String, FeedDefinition> topic;
+    private final DeadLetterWriter deadLetters;
     private volatile Listener listener;
     private final Map<TopicPartition, Map<String, FeedSettings>> owned = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    public FeedAssignment(String bootstrapServers, Topic<String, FeedDefinition> topic) {
+    /** @param deadLetters where a feed definition that cannot be read goes, with its bytes and the error */
+    public FeedAssignment(String bootstrapServers, Topic<String, FeedDefinition> topic,
+                          Topic<String, DeadLetter> deadLetters) {
+        this.deadLetters = new DeadLetterWriter(bootstrapServers, deadLetters, "ingest");
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
@@ -74,7 +79,7 @@ public final class FeedAssignment implements FeedSource {
             consumer.subscribe(List.of(topic.name()), new Rebalance());
             while (running) {
                 for (ConsumerRecord<String, FeedDefinition> r : TopicReader.pollPastUnreadable(consumer,
-                        Duration.ofMillis(500))) {
+                        Duration.ofMillis(500), deadLetters::write)) {
                     apply(new TopicPartition(r.topic(), r.partition()), r.key(), r.value());
                 }
             }
@@ -86,6 +91,7 @@ public final class FeedAssignment implements FeedSource {
             LOG.error("feed assignment stopped: {}", e.toString());
         } finally {
             consumer.close(Duration.ofSeconds(5)); // leaves the group: the others take the feeds over at once
+            deadLetters.close();
         }
     }
 

@@ -65,7 +65,7 @@ class FeedAssignmentEndToEndTest {
 
     private static IngestService instance(String bootstrap, Topics topics) {
         IngestService ingest = new IngestService(List.of(), new IngestSettings(true, null, null, null, null, null,
-                Duration.ZERO), DISCARD, IngestState.inMemory(), new FeedAssignment(bootstrap, topics.feeds()),
+                Duration.ZERO), DISCARD, IngestState.inMemory(), new FeedAssignment(bootstrap, topics.feeds(), topics.deadLetters()),
                 new SimpleMeterRegistry(), Clock.systemUTC());
         ingest.start();
         return ingest;

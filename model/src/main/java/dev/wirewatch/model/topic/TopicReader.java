@@ -74,10 +74,18 @@ public final class TopicReader {
      * it) and the poll answers empty, so one bad record never stops a long-running reader.
      */
     public static <K, V> ConsumerRecords<K, V> pollPastUnreadable(Consumer<K, V> consumer, Duration timeout) {
+        return pollPastUnreadable(consumer, timeout, e -> { });
+    }
+
+    /** As {@link #pollPastUnreadable(Consumer, Duration)}, handing each unreadable record to {@code unreadable}. */
+    public static <K, V> ConsumerRecords<K, V> pollPastUnreadable(
+            Consumer<K, V> consumer, Duration timeout,
+            java.util.function.Consumer<RecordDeserializationException> unreadable) {
         try {
             return consumer.poll(timeout);
         } catch (RecordDeserializationException e) {
             LOG.warn("skipping unreadable record at {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
+            unreadable.accept(e);
             consumer.seek(e.topicPartition(), e.offset() + 1);
             return ConsumerRecords.empty();
         }
