@@ -17,6 +17,7 @@ import dev.wirewatch.model.topic.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class DeskReader implements AutoCloseable {
     private final Counter restarts;
     private final Duration retention;
     private final Thread thread;
-    private java.time.Instant newestArticle = java.time.Instant.EPOCH;
+    private Instant newestArticle = Instant.EPOCH;
     private int articlesSinceExpiry;
     private volatile boolean running = true;
     private volatile boolean caughtUp;

@@ -10,8 +10,10 @@ import dev.wirewatch.model.TopicDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -183,7 +185,7 @@ public final class DeskView {
                     .filter(d -> !ledger.containsKey(DeliveryRecord.keyOf(sink, d.mention().topicId(),
                             d.mention().storyId())))
                     .toList();
-            Set<String> deadKeys = new java.util.HashSet<>();
+            Set<String> deadKeys = new HashSet<>();
             dead.forEach(d -> deadKeys.add(d.mention().key()));
             List<String> routed = sinkRoutes.get(sink);
             List<Mention> pending = routed == null ? List.of() : mentions.values().stream()
@@ -230,7 +232,7 @@ public final class DeskView {
 
     /** How many stories the view holds (with or without a mention). */
     public synchronized int storyCount() {
-        Set<String> ids = new java.util.HashSet<>(membersByStory.keySet());
+        Set<String> ids = new HashSet<>(membersByStory.keySet());
         ids.addAll(mentionsByStory.keySet());
         return ids.size();
     }
@@ -238,7 +240,7 @@ public final class DeskView {
     /** Forgets the stories whose latest record is older than the retention before the newest record seen. */
     public synchronized void evictExpired() {
         Instant cutoff = newest.minus(retention);
-        Set<String> ids = new java.util.HashSet<>(membersByStory.keySet());
+        Set<String> ids = new HashSet<>(membersByStory.keySet());
         ids.addAll(mentionsByStory.keySet());
         for (String storyId : ids) {
             Instant last = latest(storyId);
@@ -333,7 +335,7 @@ public final class DeskView {
         return members;
     }
 
-    private java.util.Collection<DeliveryRecord> deliveriesOf(String storyId) {
+    private Collection<DeliveryRecord> deliveriesOf(String storyId) {
         return ledgerByStory.getOrDefault(storyId, Map.of()).values();
     }
 

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wirewatch.desk.view.DeskChange;
 import dev.wirewatch.model.json.Json;
 import io.javalin.Javalin;
-import io.micrometer.core.instrument.Gauge;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Gauge;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ public final class DeskServer implements AutoCloseable {
             new PageRoutes(backend, templates).register(config.routes);
             config.routes.exception(Denied.class, (e, ctx) -> {
                 if (e.redirect != null) {
-                    ctx.redirect(e.redirect, io.javalin.http.HttpStatus.SEE_OTHER);
+                    ctx.redirect(e.redirect, HttpStatus.SEE_OTHER);
                 } else {
                     ctx.status(e.status).json(new ApiJson.Error(e.getMessage(), null, null));
                 }

@@ -12,9 +12,10 @@ import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.query.QuerySyntaxException;
 import io.javalin.config.RoutesConfig;
-import io.micrometer.core.instrument.Counter;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
+import io.micrometer.core.instrument.Counter;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +110,7 @@ final class PageRoutes {
         Cookies.clear(ctx, LOGIN_COOKIE);
         Cookies.set(ctx, Guard.SESSION_COOKIE, session.id(), Duration.between(backend.clock().instant(),
                 session.expiresAt()));
-        ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     private void signOut(Context ctx) {
@@ -118,7 +119,7 @@ final class PageRoutes {
             backend.sessions().close(session.id());
         }
         Cookies.clear(ctx, Guard.SESSION_COOKIE);
-        ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect("/login", HttpStatus.SEE_OTHER);
     }
 
     private void desk(Context ctx) {
@@ -317,7 +318,7 @@ final class PageRoutes {
     }
 
     private static void done(Context ctx, String page, String notice) {
-        ctx.redirect(page + "?done=" + notice, io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(page + "?done=" + notice, HttpStatus.SEE_OTHER);
     }
 
     private static String enc(String value) {
