@@ -5,6 +5,7 @@ import dev.wirewatch.alerts.copies.CopyTracker;
 import dev.wirewatch.alerts.delivery.SinkWorker;
 import dev.wirewatch.alerts.delivery.Sleeper;
 import dev.wirewatch.alerts.delivery.SupervisedWorker;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -55,18 +56,22 @@ public final class AlertService implements AutoCloseable {
 
     public AlertService(String bootstrapServers, Topics topics, List<ConfiguredSink> sinks, MeterRegistry registry,
                         Clock clock, boolean flushWhenIdle, Sleeper sleeper) {
+        this(KafkaConnection.plain(bootstrapServers), topics, sinks, registry, clock, flushWhenIdle, sleeper);
+    }
+
+    public AlertService(KafkaConnection kafka, Topics topics, List<ConfiguredSink> sinks, MeterRegistry registry,
+                        Clock clock, boolean flushWhenIdle, Sleeper sleeper) {
         this.sinks = List.copyOf(sinks);
         this.tally = new DeliveryTally(sinks.stream().map(ConfiguredSink::sink).toList());
         this.flushWhenIdle = new AtomicBoolean(flushWhenIdle);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.properties();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-alerts");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        this.copyTracker = new CopyTracker(bootstrapServers, topics.duplicates(), copies, clock);
+        this.copyTracker = new CopyTracker(kafka, topics.duplicates(), copies, clock);
         AlertMetrics metrics = new AlertMetrics(registry, sinks.stream().map(s -> s.sink().id()).toList());
-        SinkWorker.Context context = new SinkWorker.Context(bootstrapServers, topics, producer, metrics, clock,
+        SinkWorker.Context context = new SinkWorker.Context(kafka, topics, producer, metrics, clock,
                 sleeper, RandomGenerator.getDefault(), this.flushWhenIdle::get, tally::settled, copies);
         for (ConfiguredSink sink : sinks) {
             SupervisedWorker worker = new SupervisedWorker(sink.sink().id(),

@@ -194,6 +194,57 @@ final class ConfigValidation {
         if (kafka.embedded() && kafka.dataDir().isBlank()) {
             problems.add(ConfigProblem.at("kafka.dataDir", "must name a directory for the embedded broker"));
         }
+        checkKafkaSecurity(kafka, problems);
+    }
+
+    private static final Set<String> SECURITY_PROTOCOLS = Set.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
+    private static final Set<String> SASL_MECHANISMS = Set.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
+
+    private static void checkKafkaSecurity(KafkaSettings kafka, List<ConfigProblem> problems) {
+        String protocol = kafka.securityProtocol();
+        if (!SECURITY_PROTOCOLS.contains(protocol)) {
+            problems.add(ConfigProblem.at("kafka.securityProtocol", "'" + protocol + "' is not a protocol: expected "
+                    + "PLAINTEXT (the default), SSL, SASL_PLAINTEXT or SASL_SSL"));
+            return;
+        }
+        if (!protocol.equals("PLAINTEXT") && kafka.embedded()) {
+            problems.add(ConfigProblem.at("kafka.securityProtocol", protocol + " needs kafka.bootstrapServers: the "
+                    + "embedded broker speaks PLAINTEXT on loopback only"));
+        }
+        KafkaSettings.Sasl sasl = kafka.sasl();
+        if (protocol.startsWith("SASL_")) {
+            if (sasl == null || sasl.mechanism() == null
+                    || !SASL_MECHANISMS.contains(sasl.mechanism().trim().toUpperCase(java.util.Locale.ROOT))) {
+                problems.add(ConfigProblem.at("kafka.sasl.mechanism", (sasl == null || sasl.mechanism() == null
+                        ? "missing" : "'" + sasl.mechanism() + "' is not supported") + ": expected PLAIN, "
+                        + "SCRAM-SHA-256 or SCRAM-SHA-512 with " + protocol));
+            }
+            if (sasl == null || sasl.username() == null || sasl.username().isBlank()) {
+                problems.add(ConfigProblem.at("kafka.sasl.username", "missing: " + protocol + " signs in with a user"));
+            }
+            if (sasl == null || sasl.password() == null || sasl.password().isEmpty()) {
+                problems.add(ConfigProblem.at("kafka.sasl.password", "missing: give it from the environment, e.g. "
+                        + "${KAFKA_PASSWORD}"));
+            }
+        } else if (sasl != null) {
+            problems.add(ConfigProblem.at("kafka.sasl", "set, but kafka.securityProtocol is " + protocol
+                    + ": use SASL_PLAINTEXT or SASL_SSL to sign in"));
+        }
+        KafkaSettings.Ssl ssl = kafka.ssl();
+        if (ssl != null) {
+            if (!protocol.endsWith("SSL")) {
+                problems.add(ConfigProblem.at("kafka.ssl", "set, but kafka.securityProtocol is " + protocol
+                        + ": use SSL or SASL_SSL"));
+            }
+            checkReadable("kafka.ssl.truststoreLocation", ssl.truststoreLocation(), problems);
+            checkReadable("kafka.ssl.keystoreLocation", ssl.keystoreLocation(), problems);
+        }
+    }
+
+    private static void checkReadable(String key, String file, List<ConfigProblem> problems) {
+        if (file != null && !file.isBlank() && !java.nio.file.Files.isReadable(java.nio.file.Path.of(file))) {
+            problems.add(ConfigProblem.at(key, "'" + file + "' is not a readable file"));
+        }
     }
 
     private static void checkFeeds(List<FeedSettings> feeds, List<ConfigProblem> problems) {

@@ -149,6 +149,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void kafkaSecurityBindsIntoClientSettingsWithThePasswordQuotedForJaas() throws Exception {
+        WirewatchConfig config = parse("kafka:\n  bootstrapServers: k:9093\n  securityProtocol: sasl_ssl\n"
+                + "  sasl: { mechanism: SCRAM-SHA-512, username: ww, password: '${P}' }\n"
+                + "  ssl: { truststorePassword: '${T}' }\n", Map.of("P", "a\"b\\c #d", "T", "trust-pw"));
+        Map<String, String> client = config.kafka().clientSecurity();
+        assertEquals("SASL_SSL", client.get("security.protocol"));
+        assertEquals("SCRAM-SHA-512", client.get("sasl.mechanism"));
+        assertEquals("org.apache.kafka.common.security.scram.ScramLoginModule required username=\"ww\" "
+                + "password=\"a\\\"b\\\\c #d\";", client.get("sasl.jaas.config"));
+        assertEquals("trust-pw", client.get("ssl.truststore.password"));
+        assertTrue(!config.kafka().toString().contains("#d") && !config.kafka().toString().contains("trust-pw"),
+                config.kafka().toString());
+        assertTrue(parse("", Map.of()).kafka().clientSecurity().isEmpty(), "PLAINTEXT needs no settings");
+    }
+
+    @Test
+    void badKafkaSecuritySaysWhichKeyAndWhatWouldBeRight() {
+        ConfigException e = failure("kafka:\n  bootstrapServers: k:9093\n  securityProtocol: SASL_PLAINTEXT\n"
+                + "  sasl: { mechanism: GSSAPI }\n  ssl: { truststoreLocation: /no/such/file.jks }\n");
+        for (String key : List.of("kafka.sasl.mechanism", "kafka.sasl.username", "kafka.sasl.password", "kafka.ssl",
+                "kafka.ssl.truststoreLocation")) {
+            assertTrue(e.getMessage().contains(key), key + " in " + e.getMessage());
+        }
+        assertTrue(failure("kafka: { securityProtocol: SSL }").getMessage().contains("needs kafka.bootstrapServers"));
+        assertTrue(failure("kafka: { bootstrapServers: 'k:1', securityProtocol: TLS }").getMessage()
+                .contains("not a protocol"));
+    }
+
+    @Test
     void theRemovedOrderingGraceSaysWhyInsteadOfUnknown() {
         ConfigException e = failure("processing: { orderingGrace: PT2S }");
         assertTrue(e.getMessage().contains("processing.orderingGrace"), e.getMessage());

@@ -10,6 +10,7 @@ import dev.wirewatch.desk.index.ArticleIndex;
 import dev.wirewatch.desk.view.DeskView;
 import dev.wirewatch.desk.web.DeskBackend;
 import dev.wirewatch.desk.web.DeskServer;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class Desk implements AutoCloseable {
      * @param indexDir   where the article index lives; emptied at start
      * @param replay     the dead-letter replay behind the deliveries page's button, or null for none
      */
-    public static Desk start(DeskSettings settings, String bootstrapServers, Topics topics,
+    public static Desk start(DeskSettings settings, KafkaConnection kafka, Topics topics,
                              Map<String, List<String>> sinkRoutes, Path indexDir, DlqReplay replay,
                              MeterRegistry registry, Clock clock) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -56,10 +57,10 @@ public final class Desk implements AutoCloseable {
             DeskView view = new DeskView(sinkRoutes, settings.retention());
             ArticleIndex index = ArticleIndex.rebuiltIn(indexDir);
             started.push(index);
-            DeskWriter writer = new DeskWriter(bootstrapServers, topics);
+            DeskWriter writer = new DeskWriter(kafka, topics);
             started.push(writer);
             AtomicReference<DeskServer> serverRef = new AtomicReference<>();
-            DeskReader reader = new DeskReader(bootstrapServers, topics, view, index, changes -> {
+            DeskReader reader = new DeskReader(kafka, topics, view, index, changes -> {
                 DeskServer s = serverRef.get();
                 if (s != null) {
                     s.publish(changes);

@@ -1,6 +1,7 @@
 package dev.wirewatch.ingest;
 
 import dev.wirewatch.model.Article;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -23,8 +24,11 @@ public final class KafkaArticleSink implements ArticleSink {
     private final KafkaClientMetrics producerMetrics;
 
     public KafkaArticleSink(String bootstrapServers, Topic<String, Article> topic, MeterRegistry registry) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        this(KafkaConnection.plain(bootstrapServers), topic, registry);
+    }
+
+    public KafkaArticleSink(KafkaConnection kafka, Topic<String, Article> topic, MeterRegistry registry) {
+        Properties props = kafka.properties();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-ingest");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");

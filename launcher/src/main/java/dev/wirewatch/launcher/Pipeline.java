@@ -2,6 +2,7 @@ package dev.wirewatch.launcher;
 
 import dev.wirewatch.alerts.AlertService;
 import dev.wirewatch.alerts.Sinks;
+import dev.wirewatch.alerts.delivery.Sleeper;
 import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.desk.Desk;
 import dev.wirewatch.ingest.IngestService;
@@ -12,6 +13,7 @@ import dev.wirewatch.ingest.state.KafkaIngestState;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import dev.wirewatch.launcher.desk.DeskReplay;
 import dev.wirewatch.launcher.once.Backlog;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.TopicProvisioner;
 import dev.wirewatch.model.topic.Topics;
 import dev.wirewatch.processing.ProcessingService;
@@ -28,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,7 @@ public final class Pipeline implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Set<Service> services;
     private final Topics topics = Topics.standard();
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final Admin admin;
     private IngestService ingest;
     private ProcessingService processing;
@@ -71,9 +72,9 @@ public final class Pipeline implements AutoCloseable {
     private long kafkaCheckedAt = System.nanoTime() - Duration.ofMinutes(1).toNanos();
     private boolean kafkaReachable;
 
-    private Pipeline(Set<Service> services, String bootstrapServers, Admin admin) {
+    private Pipeline(Set<Service> services, KafkaConnection kafka, Admin admin) {
         this.services = services;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.admin = admin;
     }
 
@@ -81,18 +82,19 @@ public final class Pipeline implements AutoCloseable {
     public static Pipeline start(WirewatchConfig config, Set<Service> services, MeterRegistry registry, Clock clock) {
         Deque<AutoCloseable> early = new ArrayDeque<>();
         try {
-            String bootstrap = config.kafka().bootstrapServers();
+            KafkaConnection kafka = new KafkaConnection(config.kafka().bootstrapServers(),
+                    config.kafka().clientSecurity());
             if (config.kafka().embedded()) {
                 EmbeddedKafka broker = EmbeddedKafka.start(Path.of(config.kafka().dataDir()),
                         config.kafka().partitions(), START_TIMEOUT);
                 early.push(broker);
-                bootstrap = broker.bootstrapServers();
+                kafka = KafkaConnection.plain(broker.bootstrapServers());
             }
-            Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+            Admin admin = Admin.create(kafka.properties());
             early.push(admin);
             new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(Topics.standard().all(),
                     config.kafka().partitions());
-            Pipeline pipeline = new Pipeline(EnumSet.copyOf(services), bootstrap, admin);
+            Pipeline pipeline = new Pipeline(EnumSet.copyOf(services), kafka, admin);
             pipeline.started.addAll(early);
             early.clear();
             pipeline.startServices(config, registry, clock);
@@ -106,32 +108,32 @@ public final class Pipeline implements AutoCloseable {
     private void startServices(WirewatchConfig config, MeterRegistry registry, Clock clock) throws TimeoutException {
         try {
             if (services.contains(Service.PROCESS)) {
-                TopicPublisher.publish(bootstrapServers, topics.topicDefinitions(), config.topics());
-                processing = new ProcessingService(bootstrapServers, Path.of(config.kafka().dataDir(), "streams"),
+                TopicPublisher.publish(kafka, topics.topicDefinitions(), config.topics());
+                processing = new ProcessingService(kafka, Path.of(config.kafka().dataDir(), "streams"),
                         topics, config.processing(), registry);
                 started.push(processing);
                 processing.start(START_TIMEOUT);
             }
             if (services.contains(Service.ALERT)) {
-                alerts = new AlertService(bootstrapServers, topics, Sinks.from(config.alerts().sinks(), clock),
-                        registry, clock, false);
+                alerts = new AlertService(kafka, topics, Sinks.from(config.alerts().sinks(), clock),
+                        registry, clock, false, Sleeper.SYSTEM);
                 started.push(alerts);
                 alerts.start();
             }
             if (services.contains(Service.DESK) && config.desk().enabled()) {
                 Map<String, List<String>> routes = new LinkedHashMap<>();
                 config.alerts().sinks().forEach(s -> routes.put(s.id(), s.topics()));
-                desk = Desk.start(config.desk(), bootstrapServers, topics, routes,
+                desk = Desk.start(config.desk(), kafka, topics, routes,
                         Path.of(config.kafka().dataDir(), "desk-index"),
-                        new DeskReplay(bootstrapServers, topics, config.alerts().sinks(), clock), registry, clock);
+                        new DeskReplay(kafka, topics, config.alerts().sinks(), clock), registry, clock);
                 started.push(desk);
             }
             if (services.contains(Service.INGEST)) {
-                TopicPublisher.publishFeeds(bootstrapServers, topics.feeds(), config.feeds());
+                TopicPublisher.publishFeeds(kafka, topics.feeds(), config.feeds());
                 ingest = new IngestService(config.feeds(), config.ingest(),
-                        new KafkaArticleSink(bootstrapServers, topics.articles(), registry),
-                        new KafkaIngestState(bootstrapServers, topics.ingested(), topics.feedStatus(), clock),
-                        new FeedAssignment(bootstrapServers, topics.feeds(), topics.deadLetters()), registry, clock);
+                        new KafkaArticleSink(kafka, topics.articles(), registry),
+                        new KafkaIngestState(kafka, topics.ingested(), topics.feedStatus(), clock),
+                        new FeedAssignment(kafka, topics.feeds(), topics.deadLetters()), registry, clock);
                 started.push(ingest);
             }
         } catch (RuntimeException | TimeoutException e) {
@@ -147,7 +149,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** The Kafka the services talk to. */
     public String bootstrapServers() {
-        return bootstrapServers;
+        return kafka.bootstrapServers();
     }
 
     /**

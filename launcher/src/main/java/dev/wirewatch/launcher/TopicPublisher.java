@@ -4,6 +4,7 @@ import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.TopicDefinition;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topic;
 import java.util.List;
 import java.util.Properties;
@@ -27,31 +28,44 @@ public final class TopicPublisher {
     /** Publishes every topic of {@code tracked} and waits until all are acknowledged. */
     public static void publish(String bootstrapServers, Topic<String, TopicDefinition> topic,
                                List<TrackedTopic> tracked) {
-        send(bootstrapServers, topic, tracked.stream().map(t -> new ProducerRecord<>(topic.name(), t.id(),
+        publish(KafkaConnection.plain(bootstrapServers), topic, tracked);
+    }
+
+    public static void publish(KafkaConnection kafka, Topic<String, TopicDefinition> topic,
+                               List<TrackedTopic> tracked) {
+        send(kafka, topic, tracked.stream().map(t -> new ProducerRecord<>(topic.name(), t.id(),
                 TopicDefinition.of(t.id(), t.name(), t.query(), t.description()))).toList());
     }
 
     /** Publishes every configured feed on the compacted {@code feeds} topic. */
     public static void publishFeeds(String bootstrapServers, Topic<String, FeedDefinition> topic,
                                     List<FeedSettings> feeds) {
-        send(bootstrapServers, topic, feeds.stream().map(f -> new ProducerRecord<>(topic.name(), f.url().trim(),
+        publishFeeds(KafkaConnection.plain(bootstrapServers), topic, feeds);
+    }
+
+    public static void publishFeeds(KafkaConnection kafka, Topic<String, FeedDefinition> topic,
+                                    List<FeedSettings> feeds) {
+        send(kafka, topic, feeds.stream().map(f -> new ProducerRecord<>(topic.name(), f.url().trim(),
                 FeedDefinition.of(f.url().trim(), f.name(), f.pollInterval()))).toList());
     }
 
     /** Publishes a tombstone for the feed at {@code url}: it stops being polled. */
     public static void removeFeed(String bootstrapServers, Topic<String, FeedDefinition> topic, String url) {
-        send(bootstrapServers, topic, List.of(new ProducerRecord<>(topic.name(), url.trim(), null)));
+        removeFeed(KafkaConnection.plain(bootstrapServers), topic, url);
+    }
+
+    public static void removeFeed(KafkaConnection kafka, Topic<String, FeedDefinition> topic, String url) {
+        send(kafka, topic, List.of(new ProducerRecord<>(topic.name(), url.trim(), null)));
     }
 
     /** Publishes a tombstone for {@code topicId}: the topic stops being tracked. */
-    public static void remove(String bootstrapServers, Topic<String, TopicDefinition> topic, String topicId) {
-        send(bootstrapServers, topic, List.of(new ProducerRecord<>(topic.name(), topicId, null)));
+    public static void remove(KafkaConnection kafka, Topic<String, TopicDefinition> topic, String topicId) {
+        send(kafka, topic, List.of(new ProducerRecord<>(topic.name(), topicId, null)));
     }
 
-    private static <V> void send(String bootstrapServers, Topic<String, V> topic,
+    private static <V> void send(KafkaConnection kafka, Topic<String, V> topic,
                                  List<ProducerRecord<String, V>> records) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = kafka.properties();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-topics");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<String, V> producer = new KafkaProducer<>(props,

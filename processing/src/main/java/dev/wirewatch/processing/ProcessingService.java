@@ -1,8 +1,12 @@
 package dev.wirewatch.processing;
 
 import dev.wirewatch.config.ProcessingSettings;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topics;
 import dev.wirewatch.processing.decode.DeadLetterOnUnreadable;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +43,15 @@ public final class ProcessingService implements AutoCloseable {
 
     public ProcessingService(String bootstrapServers, Path stateDir, Topics topics, ProcessingSettings settings,
                              MeterRegistry registry) {
+        this(KafkaConnection.plain(bootstrapServers), stateDir, topics, settings, registry);
+    }
+
+    /** The topology's clients (consumers, producers, admin, restore) all use {@code kafka}'s security settings. */
+    public ProcessingService(KafkaConnection kafka, Path stateDir, Topics topics, ProcessingSettings settings,
+                             MeterRegistry registry) {
         this.metrics = new ProcessingMetrics(registry);
-        Properties props = new Properties();
+        Properties props = kafka.properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // the cluster's default, 1 on the embedded broker

@@ -1,6 +1,7 @@
 package dev.wirewatch.alerts.copies;
 
 import dev.wirewatch.model.Duplicate;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topic;
 import dev.wirewatch.model.topic.TopicReader;
 import java.time.Clock;
@@ -34,9 +35,8 @@ public final class CopyTracker implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long seen;
 
-    public CopyTracker(String bootstrapServers, Topic<String, Duplicate> topic, CopyCounts counts, Clock clock) {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public CopyTracker(KafkaConnection kafka, Topic<String, Duplicate> topic, CopyCounts counts, Clock clock) {
+        Properties c = kafka.properties();
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "wirewatch-alerts-copies");

@@ -2,6 +2,7 @@ package dev.wirewatch.alerts.delivery;
 
 import dev.wirewatch.model.DeliveryRecord;
 import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topic;
 import dev.wirewatch.model.topic.TopicReader;
 import java.time.Clock;
@@ -45,10 +46,10 @@ final class DeliveryLedger {
     }
 
     /** Reads the ledger from the beginning to its current end. */
-    void load(String bootstrapServers) {
+    void load(KafkaConnection kafka) {
         Instant oldest = clock.instant().minus(retention);
         String prefix = sinkId + "/";
-        TopicReader.readToEnd(bootstrapServers, topic, (key, entry) -> {
+        TopicReader.readToEnd(kafka, topic, (key, entry) -> {
             if (!key.startsWith(prefix)) {
                 return;
             }

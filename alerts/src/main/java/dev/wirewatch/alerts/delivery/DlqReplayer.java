@@ -5,6 +5,7 @@ import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.ConfiguredSink;
 import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.model.DeadAlert;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.TopicReader;
 import dev.wirewatch.model.topic.Topics;
 import java.time.Clock;
@@ -43,7 +44,7 @@ public final class DlqReplayer {
     public record Result(int delivered, int failedAgain, int unknownSink, int skipped) {
     }
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final Topics topics;
     private final Map<String, ConfiguredSink> sinks = new HashMap<>();
     private final Clock clock;
@@ -51,7 +52,12 @@ public final class DlqReplayer {
 
     public DlqReplayer(String bootstrapServers, Topics topics, List<ConfiguredSink> sinks, Clock clock,
                        Sleeper sleeper) {
-        this.bootstrapServers = bootstrapServers;
+        this(KafkaConnection.plain(bootstrapServers), topics, sinks, clock, sleeper);
+    }
+
+    public DlqReplayer(KafkaConnection kafka, Topics topics, List<ConfiguredSink> sinks, Clock clock,
+                       Sleeper sleeper) {
+        this.kafka = kafka;
         this.topics = topics;
         sinks.forEach(s -> this.sinks.put(s.sink().id(), s));
         this.clock = clock;
@@ -89,7 +95,7 @@ public final class DlqReplayer {
                             DeliveryLedger ledger = ledgers.computeIfAbsent(dead.sinkId(), id -> {
                                 DeliveryLedger l = new DeliveryLedger(topics.alertLedger(), id, producer, clock,
                                         Duration.ofDays(30));
-                                l.load(bootstrapServers);
+                                l.load(kafka);
                                 return l;
                             });
                             if (ledger.sent(dead.mention()) || resend(sink, dead, ledger, deadLetters)) {
@@ -129,8 +135,7 @@ public final class DlqReplayer {
     }
 
     private KafkaConsumer<String, DeadAlert> consumer() {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties c = kafka.properties();
         c.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -139,8 +144,7 @@ public final class DlqReplayer {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.properties();
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());

@@ -10,6 +10,7 @@ import dev.wirewatch.config.DeliverySettings;
 import dev.wirewatch.model.DeadAlert;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.json.JsonSerde;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public final class SinkWorker implements DeliveryLoop {
 
     private final AlertSink sink;
     private final Topics topics;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
     private final DeliveryLedger ledger;
@@ -81,7 +82,7 @@ public final class SinkWorker implements DeliveryLoop {
     }
 
     /** What a worker needs besides its sink; shared by the workers of one alert service. */
-    public record Context(String bootstrapServers, Topics topics, KafkaProducer<String, byte[]> producer,
+    public record Context(KafkaConnection kafka, Topics topics, KafkaProducer<String, byte[]> producer,
                           AlertMetrics metrics, Clock clock, Sleeper sleeper, RandomGenerator random,
                           BooleanSupplier flushWhenIdle, Settled onSettled, CopyCounts copies) {
     }
@@ -89,7 +90,7 @@ public final class SinkWorker implements DeliveryLoop {
     public SinkWorker(AlertSink sink, DeliverySettings delivery, boolean digest, Context context) {
         this.sink = sink;
         this.topics = context.topics();
-        this.bootstrapServers = context.bootstrapServers();
+        this.kafka = context.kafka();
         this.producer = context.producer();
         this.metrics = context.metrics();
         this.clock = context.clock();
@@ -102,8 +103,7 @@ public final class SinkWorker implements DeliveryLoop {
         this.grouper = new Grouper(delivery.groupWait(), delivery.groupInterval(), digest, sink.maxBatch());
         this.limiter = new RateLimiter(delivery.rateLimit(), clock.instant());
         this.retries = new RetryPolicy(delivery, context.random());
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties c = kafka.properties();
         c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId(sink.id()));
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId(sink.id()));
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -129,7 +129,7 @@ public final class SinkWorker implements DeliveryLoop {
     @Override
     public void run() {
         try {
-            ledger.load(bootstrapServers);
+            ledger.load(kafka);
             consumer.subscribe(List.of(topics.mentions().name()), new Rebalance());
             while (running) {
                 ConsumerRecords<String, byte[]> records = poll();

@@ -2,6 +2,7 @@ package dev.wirewatch.desk.edit;
 
 import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.TopicDefinition;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topic;
 import dev.wirewatch.model.topic.Topics;
 import java.time.Duration;
@@ -28,10 +29,9 @@ public final class DeskWriter implements DeskEdits, AutoCloseable {
     private final Topics topics;
     private final KafkaProducer<String, byte[]> producer;
 
-    public DeskWriter(String bootstrapServers, Topics topics) {
+    public DeskWriter(KafkaConnection kafka, Topics topics) {
         this.topics = topics;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.properties();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-desk");

@@ -11,6 +11,7 @@ import dev.wirewatch.model.FeedStatus;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.StoryAssignment;
 import dev.wirewatch.model.TopicDefinition;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topic;
 import dev.wirewatch.model.topic.TopicReader;
 import dev.wirewatch.model.topic.Topics;
@@ -49,7 +50,7 @@ public final class DeskReader implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration RESTART_PAUSE = Duration.ofSeconds(2);
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final Topics topics;
     private final DeskView view;
     private final ArticleIndex index;
@@ -65,10 +66,10 @@ public final class DeskReader implements AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     /** @param retention how long after the newest article's fetch an article stays searchable */
-    public DeskReader(String bootstrapServers, Topics topics, DeskView view, ArticleIndex index,
+    public DeskReader(KafkaConnection kafka, Topics topics, DeskView view, ArticleIndex index,
                       Consumer<List<DeskChange>> listener, Duration retention, MeterRegistry registry) {
         this.retention = retention;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.topics = topics;
         this.view = view;
         this.index = index;
@@ -228,8 +229,7 @@ public final class DeskReader implements AutoCloseable {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.properties();
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "wirewatch-desk");

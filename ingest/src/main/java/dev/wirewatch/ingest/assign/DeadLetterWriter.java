@@ -1,6 +1,7 @@
 package dev.wirewatch.ingest.assign;
 
 import dev.wirewatch.model.DeadLetter;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topic;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +27,13 @@ final class DeadLetterWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterWriter.class);
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final Topic<String, DeadLetter> topic;
     private final String stage;
     private KafkaProducer<String, byte[]> producer;
 
-    DeadLetterWriter(String bootstrapServers, Topic<String, DeadLetter> topic, String stage) {
-        this.bootstrapServers = bootstrapServers;
+    DeadLetterWriter(KafkaConnection kafka, Topic<String, DeadLetter> topic, String stage) {
+        this.kafka = kafka;
         this.topic = topic;
         this.stage = stage;
     }
@@ -45,8 +46,7 @@ final class DeadLetterWriter implements AutoCloseable {
                 Instant.ofEpochMilli(e.timestamp()));
         try {
             if (producer == null) {
-                Properties p = new Properties();
-                p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                Properties p = kafka.properties();
                 p.put(ProducerConfig.ACKS_CONFIG, "all");
                 p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
                 producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());

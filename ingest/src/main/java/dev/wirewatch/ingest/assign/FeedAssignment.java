@@ -3,6 +3,7 @@ package dev.wirewatch.ingest.assign;
 import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.model.DeadLetter;
 import dev.wirewatch.model.FeedDefinition;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topic;
 import dev.wirewatch.model.topic.TopicReader;
 import java.time.Duration;
@@ -47,9 +48,13 @@ public final class FeedAssignment implements FeedSource {
     /** @param deadLetters where a feed definition that cannot be read goes, with its bytes and the error */
     public FeedAssignment(String bootstrapServers, Topic<String, FeedDefinition> topic,
                           Topic<String, DeadLetter> deadLetters) {
-        this.deadLetters = new DeadLetterWriter(bootstrapServers, deadLetters, "ingest");
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        this(KafkaConnection.plain(bootstrapServers), topic, deadLetters);
+    }
+
+    public FeedAssignment(KafkaConnection kafka, Topic<String, FeedDefinition> topic,
+                          Topic<String, DeadLetter> deadLetters) {
+        this.deadLetters = new DeadLetterWriter(kafka, deadLetters, "ingest");
+        Properties c = kafka.properties();
         c.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false); // positions do not matter: each assignment rereads
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

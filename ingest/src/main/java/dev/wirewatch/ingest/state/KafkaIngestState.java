@@ -3,6 +3,7 @@ package dev.wirewatch.ingest.state;
 import dev.wirewatch.ingest.identity.CanonicalUrls;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.FeedStatus;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topic;
 import dev.wirewatch.model.topic.TopicReader;
 import java.time.Clock;
@@ -41,25 +42,29 @@ public final class KafkaIngestState implements IngestState {
 
     public KafkaIngestState(String bootstrapServers, Topic<String, String> ingestedTopic,
                             Topic<String, FeedStatus> statusTopic, Clock clock) {
+        this(KafkaConnection.plain(bootstrapServers), ingestedTopic, statusTopic, clock);
+    }
+
+    public KafkaIngestState(KafkaConnection kafka, Topic<String, String> ingestedTopic,
+                            Topic<String, FeedStatus> statusTopic, Clock clock) {
         this.ingestedTopic = ingestedTopic;
         this.statusTopic = statusTopic;
         this.clock = clock;
-        TopicReader.readToEnd(bootstrapServers, ingestedTopic, (key, value) -> {
+        TopicReader.readToEnd(kafka, ingestedTopic, (key, value) -> {
             if (value == null) {
                 ingested.remove(key);
             } else {
                 ingested.add(key);
             }
         });
-        TopicReader.readToEnd(bootstrapServers, statusTopic, (key, value) -> {
+        TopicReader.readToEnd(kafka, statusTopic, (key, value) -> {
             if (value == null) {
                 statuses.remove(key);
             } else {
                 statuses.put(key, value);
             }
         });
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.properties();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-ingest-state");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,9 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -33,12 +37,17 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
     private static final int NODE_ID = 1;
 
+    /** The SASL mechanism of the optional authenticated listener ({@link #startWithScramListener}). */
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-256";
+
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final String scramBootstrapServers;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, String scramBootstrapServers) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.scramBootstrapServers = scramBootstrapServers;
     }
 
     /**
@@ -47,6 +56,19 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws IllegalStateException when the broker does not come up within {@code timeout}
      */
     public static EmbeddedKafka start(Path dataDir, int partitions, Duration timeout) {
+        return start(dataDir, partitions, timeout, false);
+    }
+
+    /**
+     * As {@link #start(Path, int, Duration)}, with a second listener that requires SASL/SCRAM-SHA-256
+     * ({@link #scramBootstrapServers()}): how the tests reach a secured cluster. Users are added with
+     * {@link #addScramUser}; the PLAINTEXT listener stays for the broker itself and for setting up.
+     */
+    public static EmbeddedKafka startWithScramListener(Path dataDir, int partitions, Duration timeout) {
+        return start(dataDir, partitions, timeout, true);
+    }
+
+    private static EmbeddedKafka start(Path dataDir, int partitions, Duration timeout, boolean scram) {
         Path logDir = dataDir.toAbsolutePath().resolve("kafka");
         try {
             Files.createDirectories(logDir);
@@ -55,11 +77,23 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         int brokerPort = freePort();
         int controllerPort = freePort();
-        KafkaConfig config = new KafkaConfig(brokerProperties(logDir, brokerPort, controllerPort, partitions), false);
+        int scramPort = scram ? freePort() : -1;
+        Properties props = brokerProperties(logDir, brokerPort, controllerPort, partitions);
+        if (scram) {
+            props.put("listeners", props.get("listeners") + ",SECURE://127.0.0.1:" + scramPort);
+            props.put("advertised.listeners", props.get("advertised.listeners") + ",SECURE://127.0.0.1:" + scramPort);
+            props.put("listener.security.protocol.map", props.get("listener.security.protocol.map")
+                    + ",SECURE:SASL_PLAINTEXT");
+            props.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+            props.put("listener.name.secure.scram-sha-256.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
+        KafkaConfig config = new KafkaConfig(props, false);
         format(config, logDir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort);
+        EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort,
+                scram ? "127.0.0.1:" + scramPort : null);
         kafka.awaitReady(timeout);
         LOG.info("embedded Kafka broker up at {} (data in {})", kafka.bootstrapServers, logDir);
         return kafka;
@@ -68,6 +102,22 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** {@code host:port} for clients. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** {@code host:port} of the SASL/SCRAM listener, or null when started without one. */
+    public String scramBootstrapServers() {
+        return scramBootstrapServers;
+    }
+
+    /** Adds (or replaces) a SCRAM-SHA-256 user of the authenticated listener. */
+    public void addScramUser(String user, String password) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096), password))).all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add SCRAM user " + user + ": " + e.getMessage(), e);
+        }
     }
 
     private static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort, int partitions) {

@@ -5,6 +5,7 @@ import dev.wirewatch.alerts.Sinks;
 import dev.wirewatch.alerts.delivery.DlqReplayer;
 import dev.wirewatch.alerts.delivery.Sleeper;
 import dev.wirewatch.config.WirewatchConfig;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,7 +55,7 @@ final class AlertsCommand implements Runnable {
             if (loaded == null) {
                 return ExitCodes.BAD_CONFIG;
             }
-            String kafka = Configs.kafkaOrReport(loaded, config, bootstrapServers, spec.commandLine().getErr());
+            KafkaConnection kafka = Configs.kafkaOrReport(loaded, config, bootstrapServers, spec.commandLine().getErr());
             if (kafka == null) {
                 return ExitCodes.BAD_CONFIG;
             }

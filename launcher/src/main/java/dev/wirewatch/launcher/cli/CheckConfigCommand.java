@@ -5,9 +5,9 @@ import dev.wirewatch.config.WirewatchConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code wirewatch check-config FILE}: validates a configuration file and lists every problem with its line.

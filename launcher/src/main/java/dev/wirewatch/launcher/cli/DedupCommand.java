@@ -2,9 +2,9 @@ package dev.wirewatch.launcher.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wirewatch.model.json.Json;
 import dev.wirewatch.config.ProcessingSettings;
 import dev.wirewatch.config.WirewatchConfig;
+import dev.wirewatch.model.json.Json;
 import dev.wirewatch.processing.ArticleTriage;
 import dev.wirewatch.processing.triage.Decision;
 import java.io.IOException;

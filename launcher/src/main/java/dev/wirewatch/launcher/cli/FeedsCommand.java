@@ -3,6 +3,7 @@ package dev.wirewatch.launcher.cli;
 import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.model.FeedStatus;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.TopicReader;
 import dev.wirewatch.model.topic.Topics;
 import java.io.PrintWriter;
@@ -55,7 +56,7 @@ final class FeedsCommand implements Runnable {
             if (loaded == null) {
                 return ExitCodes.BAD_CONFIG;
             }
-            String kafka = Configs.kafkaOrReport(loaded, config, bootstrapServers, spec.commandLine().getErr());
+            KafkaConnection kafka = Configs.kafkaOrReport(loaded, config, bootstrapServers, spec.commandLine().getErr());
             if (kafka == null) {
                 return ExitCodes.BAD_CONFIG;
             }
@@ -85,7 +86,7 @@ final class FeedsCommand implements Runnable {
             return anyFailing ? ExitCodes.FAILED : ExitCodes.OK;
         }
 
-        private static Map<String, FeedStatus> read(String bootstrap) {
+        private static Map<String, FeedStatus> read(KafkaConnection bootstrap) {
             Map<String, FeedStatus> statuses = new HashMap<>();
             TopicReader.readToEnd(bootstrap, Topics.standard().feedStatus(), (url, status) -> {
                 if (status == null) {
@@ -159,7 +160,7 @@ final class FeedsCommand implements Runnable {
                         + problems.get(0).message());
                 return ExitCodes.BAD_CONFIG;
             }
-            String kafka = kafka();
+            KafkaConnection kafka = kafka();
             if (kafka == null) {
                 return ExitCodes.BAD_CONFIG;
             }
@@ -174,7 +175,7 @@ final class FeedsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String kafka = kafka();
+            KafkaConnection kafka = kafka();
             if (kafka == null) {
                 return ExitCodes.BAD_CONFIG;
             }

@@ -1,5 +1,6 @@
 package dev.wirewatch.launcher.cli;
 
+import dev.wirewatch.model.kafka.KafkaConnection;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ abstract class KafkaTarget {
     CommandSpec spec;
 
     /** The Kafka to write to, or null after printing why there is none. */
-    String kafka() {
+    KafkaConnection kafka() {
         return Configs.kafkaOrReport(config, bootstrapServers, spec.commandLine().getErr());
     }
 }

@@ -75,9 +75,17 @@ final class PipelineRunner {
         try {
             pipeline = Pipeline.start(config, services, registry, Clock.systemUTC());
         } catch (RuntimeException e) {
+            closeQuietly(endpoint);
+            Throwable refused = authenticationFailure(e);
+            if (refused != null) {
+                err.println("wirewatch: Kafka at " + config.kafka().bootstrapServers() + " refused the credentials "
+                        + "(kafka.securityProtocol " + config.kafka().securityProtocol() + ", kafka.sasl, kafka.ssl): "
+                        + refused.getMessage());
+                err.flush();
+                return ExitCodes.BAD_CONFIG;
+            }
             err.println("wirewatch: could not start: " + e.getMessage());
             err.flush();
-            closeQuietly(endpoint);
             return ExitCodes.FAILED;
         }
         running.set(pipeline);
@@ -147,6 +155,16 @@ final class PipelineRunner {
             }
             return MetricsEndpoint.start(metrics, 0, registry, ready, live);
         }
+    }
+
+    /** The authentication or TLS failure behind {@code e} (a wrong password, an untrusted certificate), or null. */
+    private static Throwable authenticationFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.AuthenticationException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static boolean taken(String host, int port) {

@@ -3,6 +3,7 @@ package dev.wirewatch.launcher.cli;
 import dev.wirewatch.config.ConfigProblem;
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.launcher.TopicPublisher;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topics;
 import dev.wirewatch.processing.match.TopicMatcher;
 import java.util.List;
@@ -62,7 +63,7 @@ final class TopicsCommand implements Runnable {
                 spec.commandLine().getErr().println("--query: " + problems.get(0).message());
                 return ExitCodes.BAD_CONFIG;
             }
-            String kafka = kafka();
+            KafkaConnection kafka = kafka();
             if (kafka == null) {
                 return ExitCodes.BAD_CONFIG;
             }
@@ -78,7 +79,7 @@ final class TopicsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String kafka = kafka();
+            KafkaConnection kafka = kafka();
             if (kafka == null) {
                 return ExitCodes.BAD_CONFIG;
             }

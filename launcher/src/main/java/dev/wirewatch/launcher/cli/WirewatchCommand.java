@@ -1,7 +1,7 @@
 package dev.wirewatch.launcher.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The top-level {@code wirewatch} command; every capability is a subcommand.

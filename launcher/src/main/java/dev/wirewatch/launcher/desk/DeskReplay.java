@@ -6,6 +6,7 @@ import dev.wirewatch.alerts.delivery.DlqReplayer;
 import dev.wirewatch.alerts.delivery.Sleeper;
 import dev.wirewatch.config.SinkSettings;
 import dev.wirewatch.desk.edit.DlqReplay;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topics;
 import java.time.Clock;
 import java.util.List;
@@ -18,13 +19,13 @@ import java.util.List;
  */
 public final class DeskReplay implements DlqReplay {
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final Topics topics;
     private final List<SinkSettings> sinks;
     private final Clock clock;
 
-    public DeskReplay(String bootstrapServers, Topics topics, List<SinkSettings> sinks, Clock clock) {
-        this.bootstrapServers = bootstrapServers;
+    public DeskReplay(KafkaConnection kafka, Topics topics, List<SinkSettings> sinks, Clock clock) {
+        this.kafka = kafka;
         this.topics = topics;
         this.sinks = List.copyOf(sinks);
         this.clock = clock;
@@ -37,7 +38,7 @@ public final class DeskReplay implements DlqReplay {
         }
         List<ConfiguredSink> configured = Sinks.from(sinks, clock);
         try {
-            DlqReplayer.Result result = new DlqReplayer(bootstrapServers, topics, configured, clock, Sleeper.SYSTEM)
+            DlqReplayer.Result result = new DlqReplayer(kafka, topics, configured, clock, Sleeper.SYSTEM)
                     .replay(sinkId);
             return new Outcome(result.delivered(), result.failedAgain());
         } finally {

@@ -1,5 +1,6 @@
 package dev.wirewatch.model.topic;
 
+import dev.wirewatch.model.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,12 @@ public final class TopicReader {
 
     /** Hands every record of {@code topic} to {@code apply} in partition order; tombstones come with a null value. */
     public static <V> void readToEnd(String bootstrapServers, Topic<String, V> topic, BiConsumer<String, V> apply) {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        readToEnd(KafkaConnection.plain(bootstrapServers), topic, apply);
+    }
+
+    /** As {@link #readToEnd(String, Topic, BiConsumer)}, on a cluster that may need TLS or SASL. */
+    public static <V> void readToEnd(KafkaConnection kafka, Topic<String, V> topic, BiConsumer<String, V> apply) {
+        Properties c = kafka.properties();
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),

@@ -46,6 +46,11 @@ public final class DeadLetterOnUnreadable implements DeserializationExceptionHan
         }
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, configs.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
+        configs.forEach((key, value) -> { // the cluster's TLS and SASL settings, as the topology's own clients have
+            if (value != null && (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl."))) {
+                p.put(key, value);
+            }
+        });
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-processing-dead-letters");
