@@ -39,15 +39,16 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** The SASL mechanism of the optional authenticated listener ({@link #startWithScramListener}). */
     public static final String SCRAM_MECHANISM = "SCRAM-SHA-256";
+    private static final String SECURE = "SECURE";
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
-    private final String scramBootstrapServers;
+    private final String secureBootstrapServers;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, String scramBootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, String secureBootstrapServers) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
-        this.scramBootstrapServers = scramBootstrapServers;
+        this.secureBootstrapServers = secureBootstrapServers;
     }
 
     /**
@@ -56,19 +57,37 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws IllegalStateException when the broker does not come up within {@code timeout}
      */
     public static EmbeddedKafka start(Path dataDir, int partitions, Duration timeout) {
-        return start(dataDir, partitions, timeout, false);
+        return start(dataDir, partitions, timeout, null, Map.of());
     }
 
     /**
      * As {@link #start(Path, int, Duration)}, with a second listener that requires SASL/SCRAM-SHA-256
-     * ({@link #scramBootstrapServers()}): how the tests reach a secured cluster. Users are added with
+     * ({@link #secureBootstrapServers()}): how the tests reach a secured cluster. Users are added with
      * {@link #addScramUser}; the PLAINTEXT listener stays for the broker itself and for setting up.
      */
     public static EmbeddedKafka startWithScramListener(Path dataDir, int partitions, Duration timeout) {
-        return start(dataDir, partitions, timeout, true);
+        return start(dataDir, partitions, timeout, "SASL_PLAINTEXT", Map.of(
+                "sasl.enabled.mechanisms", SCRAM_MECHANISM,
+                "listener.name.secure.scram-sha-256.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;"));
     }
 
-    private static EmbeddedKafka start(Path dataDir, int partitions, Duration timeout, boolean scram) {
+    /**
+     * As {@link #start(Path, int, Duration)}, with a second listener that speaks TLS with the PKCS12 key store
+     * {@code keystore} ({@link #secureBootstrapServers()}).
+     */
+    public static EmbeddedKafka startWithTlsListener(Path dataDir, int partitions, Duration timeout, Path keystore,
+                                                     String password) {
+        return start(dataDir, partitions, timeout, "SSL", Map.of(
+                "listener.name.secure.ssl.keystore.location", keystore.toAbsolutePath().toString(),
+                "listener.name.secure.ssl.keystore.password", password,
+                "listener.name.secure.ssl.key.password", password,
+                "listener.name.secure.ssl.keystore.type", "PKCS12"));
+    }
+
+    private static EmbeddedKafka start(Path dataDir, int partitions, Duration timeout, String secureProtocol,
+                                       Map<String, String> secureProperties) {
+        boolean secure = secureProtocol != null;
         Path logDir = dataDir.toAbsolutePath().resolve("kafka");
         try {
             Files.createDirectories(logDir);
@@ -77,23 +96,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         int brokerPort = freePort();
         int controllerPort = freePort();
-        int scramPort = scram ? freePort() : -1;
+        int securePort = secure ? freePort() : -1;
         Properties props = brokerProperties(logDir, brokerPort, controllerPort, partitions);
-        if (scram) {
-            props.put("listeners", props.get("listeners") + ",SECURE://127.0.0.1:" + scramPort);
-            props.put("advertised.listeners", props.get("advertised.listeners") + ",SECURE://127.0.0.1:" + scramPort);
-            props.put("listener.security.protocol.map", props.get("listener.security.protocol.map")
-                    + ",SECURE:SASL_PLAINTEXT");
-            props.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
-            props.put("listener.name.secure.scram-sha-256.sasl.jaas.config",
-                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        if (secure) {
+            props.put("listeners", props.get("listeners") + "," + SECURE + "://127.0.0.1:" + securePort);
+            props.put("advertised.listeners", props.get("advertised.listeners") + "," + SECURE + "://127.0.0.1:"
+                    + securePort);
+            props.put("listener.security.protocol.map", props.get("listener.security.protocol.map") + "," + SECURE
+                    + ":" + secureProtocol);
+            props.putAll(secureProperties);
         }
         KafkaConfig config = new KafkaConfig(props, false);
         format(config, logDir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort,
-                scram ? "127.0.0.1:" + scramPort : null);
+                secure ? "127.0.0.1:" + securePort : null);
         kafka.awaitReady(timeout);
         LOG.info("embedded Kafka broker up at {} (data in {})", kafka.bootstrapServers, logDir);
         return kafka;
@@ -104,9 +122,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** {@code host:port} of the SASL/SCRAM listener, or null when started without one. */
-    public String scramBootstrapServers() {
-        return scramBootstrapServers;
+    /** {@code host:port} of the SASL/SCRAM or TLS listener, or null when started without one. */
+    public String secureBootstrapServers() {
+        return secureBootstrapServers;
     }
 
     /** Adds (or replaces) a SCRAM-SHA-256 user of the authenticated listener. */

@@ -25,7 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,9 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Wirewatch on a cluster that requires SASL/SCRAM: every client (ingest, Streams, alerts, the desk, the topic
- * publisher) signs in with the configured user, the demo alerts as on an open broker, and a wrong password stops
- * the start with a clear error and exit code 2, without printing the password.
+ * Wirewatch on a cluster that requires SASL/SCRAM or TLS: every client (ingest, Streams, alerts, the desk, the topic
+ * publisher) signs in with the configured user or trusts the configured CA, the demo alerts as on an open broker,
+ * and a wrong password or an untrusted certificate stops the start with a clear error and exit code 2, without
+ * printing the password.
  */
 class KafkaSecurityEndToEndTest {
 
@@ -47,6 +50,63 @@ class KafkaSecurityEndToEndTest {
     Path dir;
 
     @Test
+    void theWholePipelineRunsOverTlsWithAGeneratedKeystoreAndAnUntrustedCertificateIsABadConfig() throws Exception {
+        String password = "store-pass-1";
+        Path keystore = dir.resolve("broker.p12");
+        Path certificate = dir.resolve("broker.crt");
+        Path truststore = dir.resolve("trust.p12");
+        keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=IP:127.0.0.1,DNS:localhost", "-keystore", keystore.toString(),
+                "-storetype", "PKCS12", "-storepass", password, "-keypass", password);
+        keytool("-exportcert", "-alias", "broker", "-keystore", keystore.toString(), "-storepass", password,
+                "-file", certificate.toString());
+        keytool("-importcert", "-noprompt", "-alias", "broker", "-file", certificate.toString(), "-keystore",
+                truststore.toString(), "-storetype", "PKCS12", "-storepass", password);
+        try (EmbeddedKafka kafka = EmbeddedKafka.startWithTlsListener(dir.resolve("kafka"), 3, Duration.ofSeconds(60),
+                keystore, password)) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    kafka.bootstrapServers()))) {
+                new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(Topics.standard().all(), 3);
+            }
+            String tls = "kafka:\n  bootstrapServers: " + kafka.secureBootstrapServers() + "\n  dataDir: "
+                    + dir.resolve("data") + "\n  securityProtocol: SSL\n  ssl:\n    truststoreLocation: "
+                    + truststore + "\n    truststorePassword: ${TRUST_PASSWORD}\n    truststoreType: PKCS12\n";
+            KafkaSettings secured = ConfigLoader.parse(tls, "tls.yml", Map.of("TRUST_PASSWORD", password)::get)
+                    .kafka();
+            try (DemoFeedServer server = DemoFeedServer.start(DemoCorpus.load())) {
+                WirewatchConfig config = DemoConfig.load(server.baseUrl(), dir.resolve("demo"))
+                        .withKafka(secured).withMetrics(new MetricsSettings(-1, null))
+                        .withDesk(DeskSettings.defaults().withPort(-1));
+                try (Pipeline pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Service.class),
+                        new SimpleMeterRegistry(), Clock.systemUTC())) {
+                    assertEquals(4, pipeline.runOnce().alertsDelivered(), "the demo's alerts, over TLS");
+                }
+            }
+            // Trusting nothing but the JVM's CAs, the broker's self-made certificate is refused.
+            Path untrusting = dir.resolve("untrusting.yml");
+            Files.writeString(untrusting, "kafka:\n  bootstrapServers: " + kafka.secureBootstrapServers()
+                    + "\n  dataDir: " + dir.resolve("data2") + "\n  securityProtocol: SSL\nmetrics: { port: -1 }\n"
+                    + "desk: { port: -1 }\n");
+            StringWriter err = new StringWriter();
+            CommandLine cli = WirewatchCommand.commandLine();
+            cli.setErr(new PrintWriter(err, true));
+            cli.setOut(new PrintWriter(new StringWriter(), true));
+            assertEquals(ExitCodes.BAD_CONFIG, cli.execute("process", "--config", untrusting.toString(), "--once"),
+                    err.toString());
+            assertTrue(err.toString().contains("refused the credentials"), err.toString());
+        }
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(
+                System.getProperty("java.home"), "bin", "keytool").toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), "keytool " + String.join(" ", args) + ":\n" + output);
+    }
+
+    @Test
     void theWholePipelineRunsOnASaslScramListenerAndAWrongPasswordIsABadConfig() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.startWithScramListener(dir.resolve("kafka"), 3,
                 Duration.ofSeconds(60))) {
@@ -55,7 +115,7 @@ class KafkaSecurityEndToEndTest {
                     kafka.bootstrapServers()))) {
                 new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(Topics.standard().all(), 3);
             }
-            String security = "kafka:\n  bootstrapServers: " + kafka.scramBootstrapServers() + "\n  dataDir: "
+            String security = "kafka:\n  bootstrapServers: " + kafka.secureBootstrapServers() + "\n  dataDir: "
                     + dir.resolve("data") + "\n  securityProtocol: SASL_PLAINTEXT\n  sasl:\n    mechanism: "
                     + EmbeddedKafka.SCRAM_MECHANISM + "\n    username: " + USER + "\n    password: ${KAFKA_PASSWORD}\n";
             KafkaSettings secured = ConfigLoader.parse(security, "secured.yml", Map.of("KAFKA_PASSWORD",
