@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
-import dev.wirewatch.launcher.support.Await;
 import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.AlertService;
 import dev.wirewatch.alerts.AlertSink;
@@ -19,6 +18,7 @@ import dev.wirewatch.alerts.delivery.Sleeper;
 import dev.wirewatch.config.SinkSettings;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import dev.wirewatch.launcher.once.Backlog;
+import dev.wirewatch.launcher.support.Await;
 import dev.wirewatch.model.DeadAlert;
 import dev.wirewatch.model.Duplicate;
 import dev.wirewatch.model.Mention;
@@ -35,6 +35,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +194,64 @@ class AlertDeliveryEndToEndTest {
         assertTrue(accepted.get(0).contains("Story s1 &lt;b&gt;&amp;&lt;/b&gt;"), accepted.get(0));
         assertEquals(Duration.ofSeconds(3), pauses.get(0), "Retry-After honoured: " + pauses);
         assertTrue(pauses.get(1).compareTo(Duration.ofSeconds(3)) < 0, "then our own backoff: " + pauses);
+    }
+
+    /** A clock that moves only when the service pauses: ten minutes of retries pass in milliseconds. */
+    static final class PausedClock extends Clock {
+        volatile Instant now = Instant.parse("2026-12-01T08:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        synchronized void advance(Duration d) {
+            now = now.plus(d);
+        }
+    }
+
+    @Test
+    void slackFailingForTenMinutesOnACompressedClockDeliversOnceAfterwardsWithTheRetriesInTheMetrics()
+            throws Exception {
+        Topics topics = topics();
+        PausedClock clock = new PausedClock();
+        Instant recovers = clock.instant().plus(Duration.ofMinutes(10));
+        List<String> accepted = new CopyOnWriteArrayList<>();
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer slack = receiver(n -> {
+            requests.incrementAndGet();
+            return clock.instant().isBefore(recovers) ? 500 : 200;
+        }, accepted, Map.of());
+        produce(topics, List.of(mention("c-130", "s10")));
+        SinkSettings.Slack settings = new SinkSettings.Slack("slack-down", null, url(slack), Duration.ZERO, null, null,
+                20, Duration.ofSeconds(5), Duration.ofMinutes(2));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        AlertService service = new AlertService(kafka.bootstrapServers(), topics, Sinks.from(List.of(settings), clock),
+                registry, clock, false, clock::advance);
+        service.start();
+        try (service) {
+            await("Slack accepted the message after its outage", () -> accepted.size() == 1);
+            awaitDrained(topics, service);
+        } finally {
+            slack.stop(0);
+        }
+        assertEquals(1, accepted.size(), "delivered once, nothing lost");
+        assertTrue(!clock.instant().isBefore(recovers), "ten minutes passed on the service's clock");
+        double failed = registry.find("wirewatch.alerts.failed").tag("sink", "slack-down").counter().count();
+        double retried = registry.find("wirewatch.alerts.retried").tag("sink", "slack-down").counter().count();
+        assertEquals(requests.get() - 1, (int) failed, "every 500 counted");
+        assertTrue(retried >= failed && failed >= 5, "retries visible: failed " + failed + ", retried " + retried);
+        assertEquals(0.0, registry.find("wirewatch.alerts.dead.lettered").tag("sink", "slack-down").counter().count());
     }
 
     @Test
