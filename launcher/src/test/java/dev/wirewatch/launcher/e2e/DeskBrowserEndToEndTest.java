@@ -83,7 +83,7 @@ class DeskBrowserEndToEndTest {
                         () -> browser.text("#stories"));
                 browser.screenshot(SCREENSHOTS.resolve("desk.png"));
 
-                browser.find("#stories tr.story .headline a").click();
+                browser.clickAndAwaitNewPage("#stories tr.story .headline a");
                 Await.until("the story page", WAIT, () -> !browser.all("table.members").isEmpty(),
                         () -> browser.driver().getCurrentUrl());
                 List<String> roles = browser.all("table.members .role").stream().map(WebElement::getText).toList();
@@ -106,7 +106,7 @@ class DeskBrowserEndToEndTest {
                 browser.find("#topic-query").sendKeys("\"Kilo-class\" OR submarine");
                 browser.find("#topic-id").sendKeys("kilo");
                 browser.find("#topic-name").sendKeys("Kilo submarines");
-                browser.find("#topic-save").click();
+                browser.clickAndAwaitNewPage("#topic-save");
                 Await.until("the topic is saved", WAIT, () -> browser.text(".notice").contains("Topic saved"),
                         () -> browser.text("main"));
                 assertFalse(browser.all("tr.topic[data-topic='kilo']").isEmpty());
@@ -116,13 +116,13 @@ class DeskBrowserEndToEndTest {
                 browser.open(desk + "feeds");
                 int feeds = browser.all("tr.feed").size();
                 String removed = browser.all("tr.feed").get(0).getAttribute("data-feed");
-                browser.all("tr.feed .remove").get(0).click();
+                browser.clickAndAwaitNewPage("tr.feed .remove");
                 Await.until("the feed is gone", WAIT, () -> browser.all("tr.feed").size() == feeds - 1,
                         () -> browser.text("table.feeds"));
                 Await.until("the feed's tombstone reached Kafka", WAIT, () -> !feeds(pipeline).containsKey(removed),
                         () -> feeds(pipeline).keySet().toString());
 
-                browser.find("#logout").click();
+                browser.clickAndAwaitNewPage("#logout");
                 Await.until("signed out", WAIT, () -> browser.driver().getCurrentUrl().endsWith("/login"),
                         () -> browser.driver().getCurrentUrl());
                 browser.open(desk + "topics");

@@ -71,7 +71,7 @@ class DeskHostileInputEndToEndTest {
             assertTrue(browser.all("#stories img, #stories script").isEmpty(), "no markup from the title");
             assertNull(browser.script("return window.pwned"), "no script from the title ran");
 
-            browser.find("#stories .headline a").click();
+            browser.clickAndAwaitNewPage("#stories .headline a");
             Await.until("the story page", WAIT, () -> !browser.all("table.members").isEmpty(),
                     () -> browser.driver().getCurrentUrl());
             assertEquals(TITLE, browser.text("h1.headline"));

@@ -86,12 +86,29 @@ public final class Browser implements AutoCloseable {
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     }
 
-    /** Signs in on the desk's login page. */
+    /** Signs in on the desk's login page and waits for the page the form leads to. */
     public void signIn(String deskUrl, String user, String password) {
         open(deskUrl + "login");
         find("#username").sendKeys(user);
         find("#password").sendKeys(password);
-        find("#signin").click();
+        clickAndAwaitNewPage("#signin");
+    }
+
+    /**
+     * Clicks {@code css} and waits until another document has replaced this one: a click on a submit button returns
+     * before the browser has navigated, and reading the page at once would read the old one.
+     */
+    public void clickAndAwaitNewPage(String css) {
+        script("document.documentElement.dataset.wirewatchOld = 'yes'");
+        find(css).click();
+        Await.until("the next page after clicking " + css, Duration.ofSeconds(30), () -> {
+            try {
+                return !"yes".equals(script("return document.documentElement.dataset.wirewatchOld || ''"))
+                        && "complete".equals(script("return document.readyState"));
+            } catch (RuntimeException e) {
+                return false; // between two documents
+            }
+        }, () -> driver.getCurrentUrl());
     }
 
     @Override
