@@ -133,7 +133,7 @@ public final class Pipeline implements AutoCloseable {
                 ingest = new IngestService(config.feeds(), config.ingest(),
                         new KafkaArticleSink(kafka, topics.articles(), registry),
                         new KafkaIngestState(kafka, topics.ingested(), topics.feedStatus(), clock),
-                        new FeedAssignment(kafka, topics.feeds(), topics.deadLetters()), registry, clock);
+                        new FeedAssignment(kafka, topics.feeds(), topics.deadLetters(), registry), registry, clock);
                 started.push(ingest);
             }
         } catch (RuntimeException | TimeoutException e) {

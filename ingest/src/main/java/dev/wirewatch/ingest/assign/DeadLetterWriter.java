@@ -3,6 +3,7 @@ package dev.wirewatch.ingest.assign;
 import dev.wirewatch.model.DeadLetter;
 import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topic;
+import io.micrometer.core.instrument.Counter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,9 +31,11 @@ final class DeadLetterWriter implements AutoCloseable {
     private final KafkaConnection kafka;
     private final Topic<String, DeadLetter> topic;
     private final String stage;
+    private final Counter written;
     private KafkaProducer<String, byte[]> producer;
 
-    DeadLetterWriter(KafkaConnection kafka, Topic<String, DeadLetter> topic, String stage) {
+    DeadLetterWriter(KafkaConnection kafka, Topic<String, DeadLetter> topic, String stage, Counter written) {
+        this.written = written;
         this.kafka = kafka;
         this.topic = topic;
         this.stage = stage;
@@ -53,6 +56,7 @@ final class DeadLetterWriter implements AutoCloseable {
             }
             producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer()
                     .serialize(topic.name(), letter))).get();
+            written.increment();
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | RuntimeException failed) {

@@ -6,6 +6,9 @@ import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topic;
 import dev.wirewatch.model.topic.TopicReader;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,12 +51,14 @@ public final class FeedAssignment implements FeedSource {
     /** @param deadLetters where a feed definition that cannot be read goes, with its bytes and the error */
     public FeedAssignment(String bootstrapServers, Topic<String, FeedDefinition> topic,
                           Topic<String, DeadLetter> deadLetters) {
-        this(KafkaConnection.plain(bootstrapServers), topic, deadLetters);
+        this(KafkaConnection.plain(bootstrapServers), topic, deadLetters, new SimpleMeterRegistry());
     }
 
+    /** @param registry where {@code wirewatch_dead_letters_total{stage="ingest"}} counts the feeds dead-lettered */
     public FeedAssignment(KafkaConnection kafka, Topic<String, FeedDefinition> topic,
-                          Topic<String, DeadLetter> deadLetters) {
-        this.deadLetters = new DeadLetterWriter(kafka, deadLetters, "ingest");
+                          Topic<String, DeadLetter> deadLetters, MeterRegistry registry) {
+        this.deadLetters = new DeadLetterWriter(kafka, deadLetters, "ingest", Counter.builder("wirewatch.dead.letters")
+                .description("records sent to the dead-letter topic").tag("stage", "ingest").register(registry));
         Properties c = kafka.properties();
         c.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false); // positions do not matter: each assignment rereads

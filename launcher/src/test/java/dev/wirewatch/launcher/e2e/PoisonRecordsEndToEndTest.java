@@ -45,8 +45,9 @@ class PoisonRecordsEndToEndTest {
         try (DemoFeedServer server = DemoFeedServer.start(corpus)) {
             WirewatchConfig config = DemoConfig.load(server.baseUrl(), dataDir)
                     .withMetrics(new MetricsSettings(-1, null)).withDesk(DeskSettings.defaults().withPort(-1));
-            try (Pipeline pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Service.class),
-                    new SimpleMeterRegistry(), Clock.systemUTC())) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (Pipeline pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Service.class), registry,
+                    Clock.systemUTC())) {
                 Topics topics = Topics.standard();
                 Properties p = new Properties();
                 p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
@@ -65,6 +66,11 @@ class PoisonRecordsEndToEndTest {
                 letters.forEach(l -> bySource.putIfAbsent(l.sourceTopic(), l));
                 assertEquals(Set.of("articles", "topics", "feeds", "mentions"), bySource.keySet(),
                         letters.stream().map(DeadLetter::sourceTopic).collect(Collectors.toList()).toString());
+                for (String stage : List.of("processing", "ingest")) {
+                    double counted = registry.find("wirewatch.dead.letters").tag("stage", stage).counters().stream()
+                            .mapToDouble(c -> c.count()).sum();
+                    assertTrue(counted >= 1, stage + " dead letters counted: " + counted);
+                }
                 for (DeadLetter letter : bySource.values()) {
                     assertEquals("{not json at all", letter.payloadText(), letter.toString());
                     assertEquals("poison-" + letter.sourceTopic(), letter.key());
