@@ -154,7 +154,10 @@ public final class DeskView {
         }
         List<StoryMember> members = new ArrayList<>();
         String first = firstOf(storyId);
-        for (StoryAssignment a : sortedMembers(storyId)) {
+        List<StoryAssignment> ordered = new ArrayList<>(sortedMembers(storyId));
+        // The first article heads the list, the others follow in time order.
+        ordered.sort(Comparator.comparing((StoryAssignment a) -> !a.articleId().equals(first)));
+        for (StoryAssignment a : ordered) {
             String role = a.isCopy() ? StoryMember.COPY
                     : a.articleId().equals(first) ? StoryMember.FIRST : StoryMember.REWRITE;
             members.add(new StoryMember(a.articleId(), a.url(), a.title(), a.source(), a.publishedAt(), role,
@@ -323,8 +326,16 @@ public final class DeskView {
                 ? 0 : 1), copies, List.copyOf(sources), List.copyOf(sinks));
     }
 
-    /** The story's first article: the earliest member that is not a copy (the story id itself as a fallback). */
+    /**
+     * The story's first article: the one that started it (a story is named after its first article), else the
+     * earliest member that is not a copy. Not simply the earliest by time: decisions carry their records' times,
+     * and triage order, not those times, says which article came first.
+     */
     private String firstOf(String storyId) {
+        Map<String, StoryAssignment> members = membersByStory.getOrDefault(storyId, Map.of());
+        if (members.containsKey(storyId) && !members.get(storyId).isCopy()) {
+            return storyId;
+        }
         return sortedMembers(storyId).stream().filter(a -> !a.isCopy()).map(StoryAssignment::articleId).findFirst()
                 .orElse(storyId);
     }

@@ -34,6 +34,16 @@ class DeskViewTest {
     }
 
     @Test
+    void theArticleThatStartedTheStoryHeadsItEvenWhenACopyCarriesAnEarlierTime() {
+        view.applyAssignment("copy", assignment("copy", "orig", "orig", 1, "exact-content", -5, "site-b"));
+        view.applyAssignment("orig", assignment("orig", "orig", null, 0, "new-story", 0, "site-a"));
+        view.applyMention(mention("su-35", "orig"));
+        assertEquals(List.of("first", "copy"), view.story("orig").orElseThrow().members().stream()
+                .map(StoryMember::role).toList());
+        assertEquals("site-a", view.stories(StoryFilter.all()).get(0).source());
+    }
+
+    @Test
     void onlyStoriesThatMentionATopicAreListedAndApplyingTwiceAnnouncesNothing() {
         assertTrue(view.applyAssignment("x", assignment("x", "x", null, 0, "new-story", 0, "s")).isEmpty(),
                 "a story nobody tracks is not news for the desk");
