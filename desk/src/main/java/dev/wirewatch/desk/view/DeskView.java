@@ -153,8 +153,8 @@ public final class DeskView {
             return Optional.empty();
         }
         List<StoryMember> members = new ArrayList<>();
-        String first = firstOf(storyId);
         List<StoryAssignment> ordered = new ArrayList<>(sortedMembers(storyId));
+        String first = firstOf(storyId, ordered);
         // The first article heads the list, the others follow in time order.
         ordered.sort(Comparator.comparing((StoryAssignment a) -> !a.articleId().equals(first)));
         for (StoryAssignment a : ordered) {
@@ -235,23 +235,26 @@ public final class DeskView {
 
     /** How many stories the view holds (with or without a mention). */
     public synchronized int storyCount() {
-        Set<String> ids = new HashSet<>(membersByStory.keySet());
-        ids.addAll(mentionsByStory.keySet());
-        return ids.size();
+        return storyIds().size();
     }
 
     /** Forgets the stories whose latest record is older than the retention before the newest record seen. */
     public synchronized void evictExpired() {
         Instant cutoff = newest.minus(retention);
-        Set<String> ids = new HashSet<>(membersByStory.keySet());
-        ids.addAll(mentionsByStory.keySet());
-        for (String storyId : ids) {
+        for (String storyId : storyIds()) {
             Instant last = latest(storyId);
             if (last != null && last.isBefore(cutoff)) {
                 forget(storyId);
             }
         }
         appliedSinceEviction = 0;
+    }
+
+    /** Every story the view knows, by its members or by its mentions (a copy: safe to change the maps after). */
+    private Set<String> storyIds() {
+        Set<String> ids = new HashSet<>(membersByStory.keySet());
+        ids.addAll(mentionsByStory.keySet());
+        return ids;
     }
 
     private void seen(Instant at) {
@@ -298,7 +301,7 @@ public final class DeskView {
     private StorySummary summary(String storyId) {
         List<StoryAssignment> members = sortedMembers(storyId);
         Map<String, Mention> storyMentions = mentionsByStory.getOrDefault(storyId, Map.of());
-        StoryAssignment first = assignments.get(firstOf(storyId));
+        StoryAssignment first = assignments.get(firstOf(storyId, members));
         Mention anyMention = storyMentions.values().stream().findFirst().orElse(null);
         Instant firstSeen = members.isEmpty() ? null : members.get(0).decidedAt();
         Instant lastSeen = members.isEmpty() ? null : members.get(members.size() - 1).decidedAt();
@@ -331,12 +334,12 @@ public final class DeskView {
      * earliest member that is not a copy. Not simply the earliest by time: decisions carry their records' times,
      * and triage order, not those times, says which article came first.
      */
-    private String firstOf(String storyId) {
-        Map<String, StoryAssignment> members = membersByStory.getOrDefault(storyId, Map.of());
-        if (members.containsKey(storyId) && !members.get(storyId).isCopy()) {
+    private String firstOf(String storyId, List<StoryAssignment> sortedMembers) {
+        StoryAssignment named = assignments.get(storyId);
+        if (named != null && named.storyId().equals(storyId) && !named.isCopy()) {
             return storyId;
         }
-        return sortedMembers(storyId).stream().filter(a -> !a.isCopy()).map(StoryAssignment::articleId).findFirst()
+        return sortedMembers.stream().filter(a -> !a.isCopy()).map(StoryAssignment::articleId).findFirst()
                 .orElse(storyId);
     }
 

@@ -1,14 +1,18 @@
 package dev.wirewatch.desk.web;
 
+import dev.wirewatch.config.ConfigLoader;
+import dev.wirewatch.config.ConfigProblem;
+import dev.wirewatch.config.FeedSettings;
+import dev.wirewatch.config.TrackedTopic;
+import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.query.QuerySyntaxException;
 import dev.wirewatch.query.TopicQueryParser;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
  * Checks what editors send before anything is published, with the same rules as the config file and the CLI, and
@@ -18,20 +22,19 @@ import java.util.regex.Pattern;
  */
 final class Inputs {
 
-    private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(10);
     private static final int MAX_TEXT = 2_000;
 
     private Inputs() {
     }
 
     static TopicDefinition topic(String id, String name, String query, String description) {
-        if (id == null || !TOPIC_ID.matcher(id).matches()) {
-            throw new BadInput("id", "topic id '" + (id == null ? "" : id) + "': expected 1-64 lower-case letters, "
-                    + "digits and '-', starting with a letter or digit");
-        }
+        // The config file's and the CLI's checks, so an id the desk takes is one they take too (the query is
+        // checked below, for its position).
+        String topicId = id == null ? "" : id;
+        refuse("id", ConfigLoader.problemsOf(new WirewatchConfig(null, null, null,
+                List.of(new TrackedTopic(topicId, null, "x", null)), null, null, null, null)));
         checkQuery(query);
-        return TopicDefinition.of(id, limited("name", name), query.trim(), limited("description", description));
+        return TopicDefinition.of(topicId, limited("name", name), query.trim(), limited("description", description));
     }
 
     static void checkQuery(String query) {
@@ -52,16 +55,6 @@ final class Inputs {
         if (url == null || url.isBlank()) {
             throw new BadInput("url", "the feed URL is empty");
         }
-        URI uri;
-        try {
-            uri = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("url", "'" + url + "' is not a URL: " + e.getMessage());
-        }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-                || uri.getHost() == null) {
-            throw new BadInput("url", "'" + url + "' is not an http(s) URL with a host");
-        }
         Duration interval = null;
         if (pollInterval != null && !pollInterval.isBlank()) {
             try {
@@ -69,12 +62,21 @@ final class Inputs {
             } catch (DateTimeParseException e) {
                 throw new BadInput("pollInterval", "'" + pollInterval + "' is not an ISO-8601 duration such as PT5M");
             }
-            if (interval.compareTo(MIN_POLL_INTERVAL) < 0) {
-                throw new BadInput("pollInterval", pollInterval + " is shorter than " + MIN_POLL_INTERVAL
-                        + ": feeds are not polled more often than every 10 seconds");
-            }
         }
-        return FeedDefinition.of(uri.toString(), limited("name", name), interval);
+        // The config file's and the CLI's checks (an http(s) URL, an interval of at least PT10S).
+        FeedSettings feed = new FeedSettings(url.trim(), null, interval);
+        refuse("url", ConfigLoader.problemsOf(new WirewatchConfig(null, List.of(feed), null, null, null, null, null,
+                null)));
+        return FeedDefinition.of(feed.url(), limited("name", name), interval);
+    }
+
+    /** Throws the first problem as a {@link BadInput} on the field its key path ends with ({@code field} else). */
+    private static void refuse(String field, List<ConfigProblem> problems) {
+        if (!problems.isEmpty()) {
+            ConfigProblem first = problems.get(0);
+            int dot = first.path().lastIndexOf('.');
+            throw new BadInput(dot < 0 ? field : first.path().substring(dot + 1), first.message());
+        }
     }
 
     static int limit(String value, int fallback, int max) {
