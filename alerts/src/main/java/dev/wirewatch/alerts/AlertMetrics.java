@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The alert service's meters, tagged by sink: delivered, failed attempts, retries, dead-lettered, skipped by the
- * ledger, pending in groups, delivery latency (detected → delivered) and end-to-end latency (published → delivered).
+ * ledger, held back by a mute, pending in groups, delivery latency (detected → delivered) and end-to-end latency (published → delivered).
  *
  * <p>Thread safe. Every per-sink series is registered at start so that dashboards see zeros, not gaps.
  */
@@ -33,6 +33,7 @@ public final class AlertMetrics {
             counter("wirewatch.alerts.retried", "delivery attempts repeated after a retryable failure", sink);
             counter("wirewatch.alerts.dead.lettered", "alerts sent to alerts.dlq after the last attempt", sink);
             counter("wirewatch.alerts.skipped", "alerts skipped because the ledger says they were sent", sink);
+            counter("wirewatch.alerts.muted", "alerts held back by a mute, recorded on alerts.muted", sink);
             AtomicInteger gauge = pending.computeIfAbsent(sink, s -> new AtomicInteger());
             Gauge.builder("wirewatch.alerts.pending", gauge, AtomicInteger::get)
                     .description("alerts waiting in a group window or for delivery").tag("sink", sink)
@@ -84,6 +85,10 @@ public final class AlertMetrics {
     public void skipped(String sink) {
         counter("wirewatch.alerts.skipped", "alerts skipped because the ledger says they were sent", sink)
                 .increment();
+    }
+
+    public void muted(String sink) {
+        counter("wirewatch.alerts.muted", "alerts held back by a mute, recorded on alerts.muted", sink).increment();
     }
 
     public void pending(String sink, int count) {

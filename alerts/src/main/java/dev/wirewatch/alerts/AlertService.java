@@ -5,6 +5,7 @@ import dev.wirewatch.alerts.copies.CopyTracker;
 import dev.wirewatch.alerts.delivery.SinkWorker;
 import dev.wirewatch.alerts.delivery.Sleeper;
 import dev.wirewatch.alerts.delivery.SupervisedWorker;
+import dev.wirewatch.alerts.mute.MuteTracker;
 import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,6 +47,7 @@ public final class AlertService implements AutoCloseable {
     private final AtomicBoolean flushWhenIdle;
     private final CopyCounts copies = new CopyCounts(COPY_RETENTION);
     private final CopyTracker copyTracker;
+    private final MuteTracker muteTracker;
     private volatile boolean started;
     private volatile boolean stopping;
 
@@ -70,9 +72,10 @@ public final class AlertService implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.copyTracker = new CopyTracker(kafka, topics.duplicates(), copies, clock);
+        this.muteTracker = new MuteTracker(kafka, topics.mutes());
         AlertMetrics metrics = new AlertMetrics(registry, sinks.stream().map(s -> s.sink().id()).toList());
         SinkWorker.Context context = new SinkWorker.Context(kafka, topics, producer, metrics, clock,
-                sleeper, RandomGenerator.getDefault(), this.flushWhenIdle::get, tally::settled, copies);
+                sleeper, RandomGenerator.getDefault(), this.flushWhenIdle::get, tally::settled, copies, muteTracker);
         for (ConfiguredSink sink : sinks) {
             SupervisedWorker worker = new SupervisedWorker(sink.sink().id(),
                     () -> new SinkWorker(sink.sink(), sink.delivery(), sink.digest(), context), registry, clock,
@@ -86,6 +89,7 @@ public final class AlertService implements AutoCloseable {
 
     public void start() {
         copyTracker.start();
+        muteTracker.start();
         threads.forEach(Thread::start);
         started = true;
     }
@@ -105,8 +109,14 @@ public final class AlertService implements AutoCloseable {
         return sinks.stream().map(s -> SinkWorker.groupId(s.sink().id())).toList();
     }
 
-    /** False when a sink's worker gave up after failing again and again, or its thread died (liveness). */
+    /**
+     * False when a sink's worker gave up after failing again and again, its thread died, or the mutes stopped being
+     * followed (liveness).
+     */
     public boolean alive() {
+        if (started && !stopping && !muteTracker.alive()) {
+            return false;
+        }
         for (int i = 0; i < workers.size(); i++) {
             if (!workers.get(i).alive() || started && !threads.get(i).isAlive() && !stopping) {
                 return false;
@@ -128,6 +138,7 @@ public final class AlertService implements AutoCloseable {
         threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt); // ends a backoff or rate-limit pause
         awaitWorkers(Duration.ofSeconds(15));
         copyTracker.close();
+        muteTracker.close();
         producer.close(Duration.ofSeconds(5));
         sinks.forEach(s -> s.sink().close());
     }

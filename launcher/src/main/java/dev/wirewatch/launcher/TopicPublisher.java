@@ -3,6 +3,7 @@ package dev.wirewatch.launcher;
 import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.model.FeedDefinition;
+import dev.wirewatch.model.Mute;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topic;
@@ -16,9 +17,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Writes definitions to the compacted {@code topics} and {@code feeds} topics: the configured topics and feeds at
- * start-up (the config seeds them), and additions, edits and removals at runtime ({@code wirewatch topics},
- * {@code wirewatch feeds put|remove}).
+ * Writes definitions to the compacted {@code topics}, {@code feeds} and {@code alerts.mutes} topics: the configured
+ * topics and feeds at start-up (the config seeds them), and additions, edits and removals at runtime
+ * ({@code wirewatch topics}, {@code wirewatch feeds put|remove}, {@code wirewatch alerts mute|unmute}).
  */
 public final class TopicPublisher {
 
@@ -61,6 +62,16 @@ public final class TopicPublisher {
     /** Publishes a tombstone for {@code topicId}: the topic stops being tracked. */
     public static void remove(KafkaConnection kafka, Topic<String, TopicDefinition> topic, String topicId) {
         send(kafka, topic, List.of(new ProducerRecord<>(topic.name(), topicId, null)));
+    }
+
+    /** Publishes {@code mute}, replacing a mute of the same thing for the same sinks; in force within a second. */
+    public static void publishMute(KafkaConnection kafka, Topic<String, Mute> topic, Mute mute) {
+        send(kafka, topic, List.of(new ProducerRecord<>(topic.name(), mute.id(), mute)));
+    }
+
+    /** Publishes a tombstone for the mute {@code muteId}: it is lifted. */
+    public static void liftMute(KafkaConnection kafka, Topic<String, Mute> topic, String muteId) {
+        send(kafka, topic, List.of(new ProducerRecord<>(topic.name(), muteId, null)));
     }
 
     private static <V> void send(KafkaConnection kafka, Topic<String, V> topic,

@@ -2,6 +2,7 @@ package dev.wirewatch.alerts.delivery;
 
 import dev.wirewatch.model.DeadAlert;
 import dev.wirewatch.model.DeadLetter;
+import dev.wirewatch.model.MutedAlert;
 import dev.wirewatch.model.topic.Topics;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
@@ -11,9 +12,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 
 /**
- * Writes what alert delivery gives up on: undeliverable alerts to {@code alerts.dlq}, undecodable input records to
- * {@code dead-letters}. Each write waits for the broker's acknowledgement, because the input offset is committed
- * right after.
+ * Writes what a sink does not send: undeliverable alerts to {@code alerts.dlq}, alerts a mute holds back to
+ * {@code alerts.muted}, undecodable input records to {@code dead-letters}. Each write waits for the broker's
+ * acknowledgement, because the input offset is committed right after.
  *
  * <p>Thread safe (the producer is).
  */
@@ -30,6 +31,11 @@ final class DeadLetters {
     void alert(DeadAlert dead) {
         write(topics.alertsDlq().name(), dead.key(),
                 topics.alertsDlq().valueSerde().serializer().serialize(topics.alertsDlq().name(), dead));
+    }
+
+    void muted(MutedAlert muted) {
+        write(topics.muted().name(), muted.key(),
+                topics.muted().valueSerde().serializer().serialize(topics.muted().name(), muted));
     }
 
     void record(ConsumerRecord<String, byte[]> record, String stage, String error, Instant at) {

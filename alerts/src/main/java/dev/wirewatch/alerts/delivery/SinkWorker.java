@@ -6,18 +6,23 @@ import dev.wirewatch.alerts.AlertMetrics;
 import dev.wirewatch.alerts.AlertSink;
 import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.alerts.copies.CopyCounts;
+import dev.wirewatch.alerts.mute.MuteCheck;
 import dev.wirewatch.config.DeliverySettings;
 import dev.wirewatch.model.DeadAlert;
 import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.Mute;
+import dev.wirewatch.model.MutedAlert;
 import dev.wirewatch.model.json.JsonSerde;
 import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -42,7 +47,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the mentions topic to one sink, on its own thread with its own consumer group, so that a slow or dead sink
  * never holds up the others. The stages around the sink, in order: route (topic filter), ledger (skip what was sent
- * before a restart), group (windows), rate limit, send with retries, then ledger record or dead-letter, and only then
+ * before a restart), mute (hold back what an editor muted, recorded on {@code alerts.muted}; checked again when the
+ * group is due), group (windows), rate limit, send with retries, then ledger record or dead-letter, and only then
  * the offset commit.
  *
  * <p>Guarantee: every mention is sent or dead-lettered; a crash re-reads from the last commit and the ledger skips
@@ -70,6 +76,7 @@ public final class SinkWorker implements DeliveryLoop {
     private final BooleanSupplier flushWhenIdle;
     private final Settled onSettled;
     private final CopyCounts copies;
+    private final MuteCheck mutes;
     private final JsonSerde<Mention> mentions = new JsonSerde<>(Mention.class);
     private final OffsetTracker offsets = new OffsetTracker();
     private final DeadLetters deadLetters;
@@ -84,7 +91,7 @@ public final class SinkWorker implements DeliveryLoop {
     /** What a worker needs besides its sink; shared by the workers of one alert service. */
     public record Context(KafkaConnection kafka, Topics topics, KafkaProducer<String, byte[]> producer,
                           AlertMetrics metrics, Clock clock, Sleeper sleeper, RandomGenerator random,
-                          BooleanSupplier flushWhenIdle, Settled onSettled, CopyCounts copies) {
+                          BooleanSupplier flushWhenIdle, Settled onSettled, CopyCounts copies, MuteCheck mutes) {
     }
 
     public SinkWorker(AlertSink sink, DeliverySettings delivery, boolean digest, Context context) {
@@ -98,6 +105,7 @@ public final class SinkWorker implements DeliveryLoop {
         this.flushWhenIdle = context.flushWhenIdle();
         this.onSettled = context.onSettled();
         this.copies = context.copies();
+        this.mutes = context.mutes();
         this.deadLetters = new DeadLetters(producer, topics);
         this.ledger = new DeliveryLedger(topics.alertLedger(), sink.id(), producer, clock, LEDGER_RETENTION);
         this.grouper = new Grouper(delivery.groupWait(), delivery.groupInterval(), digest, sink.maxBatch());
@@ -133,7 +141,9 @@ public final class SinkWorker implements DeliveryLoop {
             consumer.subscribe(List.of(topics.mentions().name()), new Rebalance());
             while (running) {
                 ConsumerRecords<String, byte[]> records = poll();
-                records.forEach(this::accept);
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    accept(record);
+                }
                 boolean idle = records.isEmpty();
                 for (List<Pending> batch : grouper.due(clock.instant(), idle && flushWhenIdle.getAsBoolean())) {
                     send(batch);
@@ -175,7 +185,7 @@ public final class SinkWorker implements DeliveryLoop {
         return consumer.poll(timeout);
     }
 
-    private void accept(ConsumerRecord<String, byte[]> record) {
+    private void accept(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         Mention mention;
         try {
@@ -195,11 +205,21 @@ public final class SinkWorker implements DeliveryLoop {
             onSettled.settled(mention, false);
             return;
         }
+        Optional<Mute> mute = mutes.muting(mention, sink.id(), clock.instant(), record.timestamp());
+        if (mute.isPresent()) {
+            holdBack(mention, mute.get());
+            return;
+        }
         offsets.waiting(partition, record.offset());
-        grouper.add(new Pending(mention, Alert.from(mention), partition, record.offset()), clock.instant());
+        grouper.add(new Pending(mention, Alert.from(mention), partition, record.offset(), record.timestamp()),
+                clock.instant());
     }
 
-    private void send(List<Pending> batch) throws InterruptedException {
+    private void send(List<Pending> due) throws InterruptedException {
+        List<Pending> batch = unmuted(due);
+        if (batch.isEmpty()) {
+            return;
+        }
         Duration wait = limiter.waitBeforeNext(clock.instant());
         if (!wait.isZero()) {
             sleeper.sleep(wait);
@@ -227,6 +247,28 @@ public final class SinkWorker implements DeliveryLoop {
             }
         }
         throw new InterruptedException("stopped while retrying"); // not committed: delivered after the next start
+    }
+
+    /** The pending alerts no mute holds back now; the others are recorded as muted (a mute set during the window). */
+    private List<Pending> unmuted(List<Pending> due) throws InterruptedException {
+        List<Pending> kept = new ArrayList<>(due.size());
+        for (Pending p : due) {
+            Optional<Mute> mute = mutes.muting(p.mention(), sink.id(), clock.instant(), p.writtenAt());
+            if (mute.isPresent()) {
+                holdBack(p.mention(), mute.get());
+                done(p);
+            } else {
+                kept.add(p);
+            }
+        }
+        return kept;
+    }
+
+    private void holdBack(Mention mention, Mute mute) {
+        LOG.info("sink {}: alert {} held back by mute {}", sink.id(), mention.key(), mute.id());
+        deadLetters.muted(MutedAlert.of(sink.id(), mute, mention, clock.instant()));
+        metrics.muted(sink.id());
+        onSettled.settled(mention, false);
     }
 
     /** A sink that throws instead of reporting has a bug; its batch is dead-lettered rather than wedging the sink. */

@@ -18,7 +18,7 @@ class GrouperTest {
 
     private static Pending pending(String topic, String story, long offset) {
         Mention m = Mentions.of(topic, story, "title " + story);
-        return new Pending(m, dev.wirewatch.alerts.Alert.from(m), P0, offset);
+        return new Pending(m, dev.wirewatch.alerts.Alert.from(m), P0, offset, 0L);
     }
 
     private static List<List<String>> stories(List<List<Pending>> batches) {

@@ -16,10 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code wirewatch alerts replay-dlq}: operator commands on alert delivery. */
+/** {@code wirewatch alerts mute|unmute|mutes|replay-dlq}: operator commands on alert delivery. */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
-        description = "Operate on alert delivery: replay the dead-letter queue.",
-        subcommands = {AlertsCommand.ReplayDlq.class})
+        description = "Operate on alert delivery: mute and unmute, list mutes, replay the dead-letter queue.",
+        subcommands = {MuteCommands.MuteOne.class, MuteCommands.Unmute.class, MuteCommands.ListMutes.class,
+                AlertsCommand.ReplayDlq.class})
 final class AlertsCommand implements Runnable {
 
     @Spec

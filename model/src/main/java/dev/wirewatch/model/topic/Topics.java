@@ -9,6 +9,8 @@ import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.FeedStatus;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.MentionCount;
+import dev.wirewatch.model.Mute;
+import dev.wirewatch.model.MutedAlert;
 import dev.wirewatch.model.StoryAssignment;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.model.json.JsonSerde;
@@ -33,7 +35,9 @@ public record Topics(
         Topic<String, String> ingested,
         Topic<String, FeedStatus> feedStatus,
         Topic<String, FeedDefinition> feeds,
-        Topic<String, StoryAssignment> storyAssignments) {
+        Topic<String, StoryAssignment> storyAssignments,
+        Topic<String, Mute> mutes,
+        Topic<String, MutedAlert> muted) {
 
     /** The topics with their standard names. */
     public static Topics standard() {
@@ -68,12 +72,16 @@ public record Topics(
                                 + "key = feed URL, tombstone = removed"),
                 new Topic<>(prefix + "story-assignments", Serdes.String(), new JsonSerde<>(StoryAssignment.class),
                         "compact", "processing's decision on each article: its story, and the original it copies; "
-                                + "key = article id"));
+                                + "key = article id"),
+                new Topic<>(prefix + "alerts.mutes", Serdes.String(), new JsonSerde<>(Mute.class), "compact",
+                        "editors' mutes of a topic, story or source; key = mute id, tombstone = lifted"),
+                new Topic<>(prefix + "alerts.muted", Serdes.String(), new JsonSerde<>(MutedAlert.class), "compact",
+                        "alerts a mute held back, for the desk and for a replay; key = sinkId/topicId/storyId"));
     }
 
     /** All topics, for provisioning. */
     public List<Topic<?, ?>> all() {
         return List.of(articles, mentions, duplicates, deadLetters, topicDefinitions, mentionCounts, alertsDlq,
-                alertLedger, ingested, feedStatus, feeds, storyAssignments);
+                alertLedger, ingested, feedStatus, feeds, storyAssignments, mutes, muted);
     }
 }

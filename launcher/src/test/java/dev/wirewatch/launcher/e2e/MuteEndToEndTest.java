@@ -1,0 +1,193 @@
+package dev.wirewatch.launcher.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wirewatch.alerts.AlertService;
+import dev.wirewatch.alerts.Sinks;
+import dev.wirewatch.alerts.delivery.Sleeper;
+import dev.wirewatch.config.SinkSettings;
+import dev.wirewatch.launcher.broker.EmbeddedKafka;
+import dev.wirewatch.launcher.cli.ExitCodes;
+import dev.wirewatch.launcher.cli.WirewatchCommand;
+import dev.wirewatch.launcher.support.Await;
+import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.MutedAlert;
+import dev.wirewatch.model.topic.TopicProvisioner;
+import dev.wirewatch.model.topic.TopicReader;
+import dev.wirewatch.model.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Mutes set with {@code wirewatch alerts mute} on a real broker, applied by a running alert service with two file
+ * sinks: what a mute covers is recorded as muted and not sent, what it does not cover is sent, a mute set before a
+ * restart holds after it, and {@code unmute --replay} sends what was held back once per sink.
+ */
+class MuteEndToEndTest {
+
+    @TempDir
+    static Path dir;
+
+    private static EmbeddedKafka kafka;
+    private static final Topics TOPICS = Topics.standard(); // the CLI writes the standard topics
+
+    @BeforeAll
+    static void broker() {
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 1, Duration.ofSeconds(60));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers()))) {
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(TOPICS.all(), 2);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int cli(String... args) {
+        CommandLine cli = WirewatchCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 3];
+        all[0] = "alerts";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--bootstrap-servers";
+        all[args.length + 2] = kafka.bootstrapServers();
+        return cli.execute(all);
+    }
+
+    private static Mention mention(String topic, String story, String source) {
+        return new Mention(1, topic, topic.toUpperCase(), story, "a-" + story, "https://news.example/" + story,
+                "Story " + story, source, "the " + topic + " order", List.of(topic), Instant.now().minusSeconds(600),
+                Instant.now().minusSeconds(60), false);
+    }
+
+    private static void produce(Mention... mentions) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<String, Mention> producer = new KafkaProducer<>(p, new StringSerializer(),
+                TOPICS.mentions().valueSerde().serializer())) {
+            for (Mention m : mentions) {
+                producer.send(new ProducerRecord<>(TOPICS.mentions().name(), m.key(), m));
+            }
+        }
+    }
+
+    private static AlertService service(Path a, Path b) {
+        List<SinkSettings> sinks = List.of(new SinkSettings.File("file-a", null, a.toString()),
+                new SinkSettings.File("file-b", null, b.toString()));
+        AlertService service = new AlertService(kafka.bootstrapServers(), TOPICS, Sinks.from(sinks, Clock.systemUTC()),
+                new SimpleMeterRegistry(), Clock.systemUTC(), false, Sleeper.SYSTEM);
+        service.start();
+        return service;
+    }
+
+    private static List<String> stories(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.isBlank())
+                    .map(l -> l.replaceAll(".*\"storyId\":\"([^\"]+)\".*", "$1")).sorted().toList() : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, MutedAlert> muted() {
+        Map<String, MutedAlert> held = new HashMap<>();
+        TopicReader.readToEnd(kafka.bootstrapServers(), TOPICS.muted(), (key, m) -> {
+            if (m == null) {
+                held.remove(key);
+            } else {
+                held.put(key, m);
+            }
+        });
+        return held;
+    }
+
+    @Test
+    void muteHoldsBackAcrossARestartAndUnmuteWithReplaySendsWhatItHeldOncePerSink() {
+        Path a = dir.resolve("a.jsonl");
+        Path b = dir.resolve("b.jsonl");
+        // set while nothing runs: the service must know it before it sends anything
+        assertEquals(ExitCodes.OK, cli("mute", "--topic", "su-35", "--reason", "briefed already"), err.toString());
+        assertEquals(ExitCodes.OK, cli("mute", "--source", "coastal ledger", "--sink", "file-b", "--for", "PT1H"),
+                err.toString());
+        assertEquals(ExitCodes.OK, cli("mutes"), err.toString());
+        assertTrue(out.toString().contains("topic:su-35  topic su-35, every sink, until unmuted"), out.toString());
+        assertTrue(out.toString().contains("source:coastal ledger@file-b  source coastal ledger, sink file-b, until 20"),
+                out.toString());
+
+        try (AlertService service = service(a, b)) {
+            produce(mention("su-35", "s1", "Harbour Post"), mention("c-130", "s2", "Harbour Post"),
+                    mention("c-130", "s3", "Coastal Ledger"));
+            Await.until("both sinks settled the three mentions", Duration.ofSeconds(60),
+                    () -> stories(a).size() == 2 && stories(b).size() == 1 && muted().size() == 3,
+                    () -> stories(a) + " " + stories(b) + " " + muted().keySet());
+        }
+        assertEquals(List.of("s2", "s3"), stories(a), "file-a: the topic mute holds back s1 only");
+        assertEquals(List.of("s2"), stories(b), "file-b: the topic mute and its source mute hold back s1 and s3");
+        Map<String, MutedAlert> held = muted();
+        assertEquals("topic:su-35", held.get("file-a/su-35/s1").muteId());
+        assertEquals("topic:su-35", held.get("file-b/su-35/s1").muteId());
+        assertEquals("source:coastal ledger@file-b", held.get("file-b/c-130/s3").muteId());
+
+        try (AlertService service = service(a, b)) {
+            // set while running, acknowledged before the mention is written: it holds
+            assertEquals(ExitCodes.OK, cli("mute", "--story", "s4"), err.toString());
+            produce(mention("c-130", "s4", "Harbour Post"), mention("c-130", "s5", "Harbour Post"));
+            Await.until("s5 reached both sinks and s4 was held back", Duration.ofSeconds(60),
+                    () -> stories(a).contains("s5") && stories(b).contains("s5") && muted().size() == 5,
+                    () -> stories(a) + " " + stories(b) + " " + muted().keySet());
+
+            assertEquals(ExitCodes.OK, cli("unmute", "--story", "s4"), err.toString());
+            assertTrue(out.toString().contains("stays unsent"), out.toString());
+            assertEquals(ExitCodes.OK, cli("unmute", "--topic", "su-35", "--replay"), err.toString());
+            assertTrue(out.toString().contains("2 held-back alert(s) sent"), out.toString());
+            Await.until("the replayed su-35 alert reached both sinks", Duration.ofSeconds(60),
+                    () -> stories(a).contains("s1") && stories(b).contains("s1"),
+                    () -> stories(a) + " " + stories(b));
+            assertEquals(ExitCodes.FAILED, cli("unmute", "--topic", "su-35", "--replay"), "lifted already");
+            assertTrue(err.toString().contains("no mute topic:su-35 is in force"), err.toString());
+        }
+        assertEquals(List.of("s1", "s2", "s3", "s5"), stories(a), "once each; s4 stays unsent without --replay");
+        assertEquals(List.of("s1", "s2", "s5"), stories(b), "s3 is still muted for file-b by its source");
+        assertEquals(List.of("file-a/c-130/s4", "file-b/c-130/s3", "file-b/c-130/s4"),
+                muted().keySet().stream().sorted().toList(), "the replayed alerts are no longer muted");
+    }
+
+    @Test
+    void badMuteCommandsSayWhatIsWrong() {
+        assertEquals(ExitCodes.BAD_CONFIG, cli("mute", "--topic", "su-35", "--for", "4 hours"));
+        assertTrue(err.toString().contains("--for '4 hours': expected a positive ISO-8601 duration"), err.toString());
+        assertEquals(2, cli("mute", "--topic", "su-35", "--story", "s1"), "one thing at a time");
+        assertTrue(err.toString().contains("mutually exclusive"), err.toString());
+        assertEquals(2, cli("mute"), "nothing to mute");
+    }
+}

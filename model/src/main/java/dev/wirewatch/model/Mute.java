@@ -1,0 +1,74 @@
+package dev.wirewatch.model;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An editor's order to stop alerting on a topic, a story or a source, for every sink or one, until a time or until
+ * lifted. On the compacted {@code alerts.mutes} topic keyed by {@link #id()}; a tombstone lifts it. A mention a mute
+ * covers is not sent but recorded as a {@link MutedAlert}, so nothing is lost.
+ *
+ * <p>Immutable. {@code sinkId} null = every sink; {@code until} null = until lifted; {@code reason} and
+ * {@code createdBy} may be null.
+ */
+public record Mute(int schemaVersion, String id, Scope scope, String value, String sinkId, Instant until,
+                   Instant createdAt, String createdBy, String reason) {
+
+    /** The schema version this build writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** What a mute is about. */
+    public enum Scope {
+        /** a tracked topic, by id */
+        TOPIC,
+        /** a story, by story id */
+        STORY,
+        /** a source (the site an article came from), by name, ignoring case */
+        SOURCE;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public Mute {
+        if (schemaVersion <= 0) {
+            schemaVersion = SCHEMA_VERSION;
+        }
+        Objects.requireNonNull(scope, "scope");
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a mute needs the " + scope.label() + " it mutes");
+        }
+        sinkId = sinkId == null || sinkId.isBlank() ? null : sinkId;
+        Objects.requireNonNull(createdAt, "createdAt");
+        id = idOf(scope, value, sinkId); // derived, so muting the same thing twice replaces the first mute
+    }
+
+    public static Mute of(Scope scope, String value, String sinkId, Instant until, Instant createdAt,
+                          String createdBy, String reason) {
+        return new Mute(SCHEMA_VERSION, null, scope, value, sinkId, until, createdAt, createdBy, reason);
+    }
+
+    /** The id of the mute of {@code value} in {@code scope} for {@code sinkId} (null = every sink). */
+    public static String idOf(Scope scope, String value, String sinkId) {
+        return scope.label() + ":" + value + (sinkId == null || sinkId.isBlank() ? "" : "@" + sinkId);
+    }
+
+    /** True until {@code until} has passed. */
+    public boolean activeAt(Instant now) {
+        return until == null || now.isBefore(until);
+    }
+
+    /** True when this mute, active at {@code now}, holds back {@code mention} from sink {@code sink}. */
+    public boolean covers(Mention mention, String sink, Instant now) {
+        if (!activeAt(now) || sinkId != null && !sinkId.equals(sink)) {
+            return false;
+        }
+        return switch (scope) {
+            case TOPIC -> value.equals(mention.topicId());
+            case STORY -> value.equals(mention.storyId());
+            case SOURCE -> value.equalsIgnoreCase(mention.source());
+        };
+    }
+}
