@@ -5,6 +5,7 @@ import dev.wirewatch.desk.auth.Accounts;
 import dev.wirewatch.desk.auth.Sessions;
 import dev.wirewatch.desk.edit.DeskWriter;
 import dev.wirewatch.desk.edit.DlqReplay;
+import dev.wirewatch.desk.edit.MuteReplay;
 import dev.wirewatch.desk.feed.DeskReader;
 import dev.wirewatch.desk.index.ArticleIndex;
 import dev.wirewatch.desk.view.DeskView;
@@ -48,10 +49,11 @@ public final class Desk implements AutoCloseable {
      * @param sinkRoutes the configured alert sinks with their routed topic ids (empty list: every topic)
      * @param indexDir   where the article index lives; emptied at start
      * @param replay     the dead-letter replay behind the deliveries page's button, or null for none
+     * @param muteReplay sends what a lifted mute held back (the mutes page's "lift and send")
      */
     public static Desk start(DeskSettings settings, KafkaConnection kafka, Topics topics,
                              Map<String, List<String>> sinkRoutes, Path indexDir, DlqReplay replay,
-                             MeterRegistry registry, Clock clock) {
+                             MuteReplay muteReplay, MeterRegistry registry, Clock clock) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             DeskView view = new DeskView(sinkRoutes, settings.retention());
@@ -70,7 +72,7 @@ public final class Desk implements AutoCloseable {
             if (accounts.none()) {
                 LOG.warn("desk: no desk.users and no desk.apiTokens are configured, so nobody can sign in");
             }
-            DeskBackend backend = new DeskBackend(view, index, writer, replay, accounts,
+            DeskBackend backend = new DeskBackend(view, index, writer, replay, muteReplay, accounts,
                     new Sessions(settings.sessionTimeout(), clock), reader::caughtUp, clock, registry);
             DeskServer server = DeskServer.start(settings.bindAddress(), settings.port(), backend);
             started.push(server);

@@ -3,6 +3,7 @@ package dev.wirewatch.launcher;
 import dev.wirewatch.alerts.AlertService;
 import dev.wirewatch.alerts.Sinks;
 import dev.wirewatch.alerts.delivery.Sleeper;
+import dev.wirewatch.alerts.mute.MuteReplayer;
 import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.desk.Desk;
 import dev.wirewatch.ingest.IngestService;
@@ -125,7 +126,8 @@ public final class Pipeline implements AutoCloseable {
                 config.alerts().sinks().forEach(s -> routes.put(s.id(), s.topics()));
                 desk = Desk.start(config.desk(), kafka, topics, routes,
                         Path.of(config.kafka().dataDir(), "desk-index"),
-                        new DeskReplay(kafka, topics, config.alerts().sinks(), clock), registry, clock);
+                        new DeskReplay(kafka, topics, config.alerts().sinks(), clock),
+                        new MuteReplayer(kafka, topics)::replay, registry, clock);
                 started.push(desk);
             }
             if (services.contains(Service.INGEST)) {

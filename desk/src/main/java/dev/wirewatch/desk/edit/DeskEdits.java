@@ -1,6 +1,7 @@
 package dev.wirewatch.desk.edit;
 
 import dev.wirewatch.model.FeedDefinition;
+import dev.wirewatch.model.Mute;
 import dev.wirewatch.model.TopicDefinition;
 
 /**
@@ -18,4 +19,8 @@ public interface DeskEdits {
     void putFeed(FeedDefinition feed);
 
     void removeFeed(String url);
+
+    void putMute(Mute mute);
+
+    void liftMute(String id);
 }

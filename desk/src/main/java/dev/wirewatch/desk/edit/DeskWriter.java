@@ -1,6 +1,7 @@
 package dev.wirewatch.desk.edit;
 
 import dev.wirewatch.model.FeedDefinition;
+import dev.wirewatch.model.Mute;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topic;
@@ -17,8 +18,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes editors' changes to the compacted {@code topics} and {@code feeds} topics, as {@code wirewatch topics put}
- * and {@code wirewatch feeds add} do: processing and ingest pick them up without a restart.
+ * Publishes editors' changes to the compacted {@code topics}, {@code feeds} and {@code alerts.mutes} topics, as
+ * {@code wirewatch topics put}, {@code wirewatch feeds put} and {@code wirewatch alerts mute} do: processing, ingest
+ * and the sinks pick them up without a restart.
  *
  * <p>Thread safe. Each call waits until the broker has the record, so a 200 means the change is durable.
  */
@@ -57,6 +59,16 @@ public final class DeskWriter implements DeskEdits, AutoCloseable {
     @Override
     public void removeFeed(String url) {
         send(topics.feeds(), url, null);
+    }
+
+    @Override
+    public void putMute(Mute mute) {
+        send(topics.mutes(), mute.id(), mute);
+    }
+
+    @Override
+    public void liftMute(String id) {
+        send(topics.mutes(), id, null);
     }
 
     private <V> void send(Topic<String, V> topic, String key, V value) {

@@ -9,6 +9,8 @@ import dev.wirewatch.model.DeliveryRecord;
 import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.FeedStatus;
 import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.Mute;
+import dev.wirewatch.model.MutedAlert;
 import dev.wirewatch.model.StoryAssignment;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.model.kafka.KafkaConnection;
@@ -101,7 +103,8 @@ public final class DeskReader implements AutoCloseable {
 
     private List<Topic<String, ?>> shown() {
         return List.of(topics.articles(), topics.storyAssignments(), topics.mentions(), topics.alertLedger(),
-                topics.alertsDlq(), topics.feedStatus(), topics.feeds(), topics.topicDefinitions());
+                topics.alertsDlq(), topics.feedStatus(), topics.feeds(), topics.topicDefinitions(), topics.mutes(),
+                topics.muted());
     }
 
     private void loop() {
@@ -178,6 +181,16 @@ public final class DeskReader implements AutoCloseable {
             DeadAlert d = read(topics.alertsDlq(), r);
             if (d != null || r.value() == null) {
                 view.applyDeadAlert(key, d);
+            }
+        } else if (name.equals(topics.muted().name())) {
+            MutedAlert m = read(topics.muted(), r);
+            if (m != null || r.value() == null) {
+                return view.applyMuted(key, m);
+            }
+        } else if (name.equals(topics.mutes().name())) {
+            Mute m = read(topics.mutes(), r);
+            if (m != null || r.value() == null) {
+                view.applyMute(key, m);
             }
         } else if (name.equals(topics.feedStatus().name())) {
             FeedStatus s = read(topics.feedStatus(), r);

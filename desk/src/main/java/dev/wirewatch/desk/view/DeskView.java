@@ -5,6 +5,8 @@ import dev.wirewatch.model.DeliveryRecord;
 import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.FeedStatus;
 import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.Mute;
+import dev.wirewatch.model.MutedAlert;
 import dev.wirewatch.model.StoryAssignment;
 import dev.wirewatch.model.TopicDefinition;
 import java.time.Duration;
@@ -18,13 +20,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The desk's materialized view of Wirewatch's topics: processing's story decisions, the mentions, what each sink sent
- * or gave up on, the feeds with their health, and the tracked topics. Rebuilt from the topics on start.
+ * The desk's materialized view of Wirewatch's topics: processing's story decisions, the mentions, what each sink sent,
+ * gave up on or held back for a mute, the mutes in force, the feeds with their health, and the tracked topics. Rebuilt from the topics on start.
  *
  * <p>Thread safe: one reader applies records while page and API handlers query. Applying a record twice changes
  * nothing, so the view can be rebuilt by reading a topic again. Each {@code apply} returns what editors should see
@@ -41,6 +44,8 @@ public final class DeskView {
     private final Map<String, DeliveryRecord> ledger = new LinkedHashMap<>();
     private final Map<String, Map<String, DeliveryRecord>> ledgerByStory = new HashMap<>();
     private final Map<String, DeadAlert> deadAlerts = new LinkedHashMap<>();
+    private final Map<String, MutedAlert> muted = new LinkedHashMap<>();
+    private final Map<String, Mute> mutes = new TreeMap<>();
     private final Map<String, FeedStatus> feedStatus = new TreeMap<>();
     private final Map<String, FeedDefinition> feeds = new TreeMap<>();
     private final Map<String, TopicDefinition> topics = new TreeMap<>();
@@ -124,6 +129,41 @@ public final class DeskView {
         }
     }
 
+    /** An alert a mute held back; a tombstone (after a replay) forgets it. */
+    public synchronized List<DeskChange> applyMuted(String key, MutedAlert alert) {
+        MutedAlert before = alert == null ? muted.remove(key) : muted.put(key, alert);
+        if (Objects.equals(before, alert)) {
+            return List.of();
+        }
+        return List.of(DeskChange.story((alert == null ? before : alert).mention().storyId()));
+    }
+
+    /** A mute; a tombstone lifts it. */
+    public synchronized void applyMute(String id, Mute mute) {
+        putOrRemove(mutes, id, mute);
+    }
+
+    /** The mutes in force at {@code now}, oldest first. */
+    public synchronized List<Mute> mutes(Instant now) {
+        return mutes.values().stream().filter(m -> m.activeAt(now))
+                .sorted(Comparator.comparing(Mute::createdAt).thenComparing(Mute::id)).toList();
+    }
+
+    /** The mute {@code id} when it is in force at {@code now}. */
+    public synchronized Optional<Mute> mute(String id, Instant now) {
+        return Optional.ofNullable(mutes.get(id)).filter(m -> m.activeAt(now));
+    }
+
+    /** The configured sinks' ids. */
+    public synchronized List<String> sinkIds() {
+        return List.copyOf(sinkRoutes.keySet());
+    }
+
+    /** How many alerts the mute {@code id} holds back. */
+    public synchronized int heldBy(String muteId) {
+        return (int) muted.values().stream().filter(m -> m.muteId().equals(muteId)).count();
+    }
+
     /** A feed's health after its latest poll; a tombstone forgets it. */
     public synchronized void applyFeedStatus(String url, FeedStatus status) {
         putOrRemove(feedStatus, url, status);
@@ -165,7 +205,9 @@ public final class DeskView {
         }
         List<AlertEntry> alerts = deliveriesOf(storyId).stream()
                 .sorted(Comparator.comparing(DeliveryRecord::sentAt)).map(this::entry).toList();
-        return Optional.of(new StoryDetail(summary(storyId), members, alerts));
+        List<MutedAlert> held = muted.values().stream().filter(m -> m.mention().storyId().equals(storyId))
+                .sorted(Comparator.comparing(MutedAlert::mutedAt)).toList();
+        return Optional.of(new StoryDetail(summary(storyId), members, alerts, held));
     }
 
     /** The latest alerts sent, newest first. */
@@ -174,7 +216,7 @@ public final class DeskView {
                 .limit(Math.max(1, limit)).map(this::entry).toList();
     }
 
-    /** Per configured sink (and any other sink the ledger or the dead letters name): sent, pending, dead. */
+    /** Per configured sink (and any other sink the ledger or the dead letters name): sent, pending, dead, muted. */
     public synchronized List<SinkDeliveries> deliveries(int limitPerSink) {
         Set<String> sinkIds = new LinkedHashSet<>(sinkRoutes.keySet());
         ledger.values().forEach(r -> sinkIds.add(r.sinkId()));
@@ -190,13 +232,17 @@ public final class DeskView {
                     .toList();
             Set<String> deadKeys = new HashSet<>();
             dead.forEach(d -> deadKeys.add(d.mention().key()));
+            List<MutedAlert> held = muted.values().stream().filter(m -> m.sinkId().equals(sink))
+                    .filter(m -> !ledger.containsKey(m.key())).toList();
+            held.forEach(m -> deadKeys.add(m.mention().key()));
             List<String> routed = sinkRoutes.get(sink);
             List<Mention> pending = routed == null ? List.of() : mentions.values().stream()
                     .filter(m -> routed.isEmpty() || routed.contains(m.topicId()))
                     .filter(m -> !ledger.containsKey(DeliveryRecord.keyOf(sink, m.topicId(), m.storyId())))
                     .filter(m -> !deadKeys.contains(m.key()))
                     .limit(limitPerSink).toList();
-            out.add(new SinkDeliveries(sink, sent, pending, dead));
+            out.add(new SinkDeliveries(sink, sent, pending, dead,
+                    held.subList(Math.max(0, held.size() - limitPerSink), held.size())));
         }
         return out;
     }

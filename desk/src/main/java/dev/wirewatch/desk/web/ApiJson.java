@@ -1,5 +1,6 @@
 package dev.wirewatch.desk.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wirewatch.desk.index.ArticleHit;
 import dev.wirewatch.desk.view.AlertEntry;
 import dev.wirewatch.desk.view.DeskView;
@@ -7,6 +8,7 @@ import dev.wirewatch.desk.view.StoryDetail;
 import dev.wirewatch.desk.view.StoryMember;
 import dev.wirewatch.desk.view.StorySummary;
 import dev.wirewatch.model.FeedStatus;
+import dev.wirewatch.model.MutedAlert;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,12 +33,13 @@ final class ApiJson {
 
     record StoryWithMembers(String id, String title, String url, String source, Instant firstSeenAt,
                             Instant lastSeenAt, List<String> topics, int articles, int copies, List<String> sources,
-                            List<String> sinks, int alsoOn, List<StoryMember> members, List<AlertEntry> alerts) {
+                            List<String> sinks, int alsoOn, List<StoryMember> members, List<AlertEntry> alerts,
+                            List<Muted> muted) {
         static StoryWithMembers of(StoryDetail d) {
             StorySummary s = d.summary();
             return new StoryWithMembers(s.id(), s.title(), s.url(), s.source(), s.firstSeenAt(), s.lastSeenAt(),
                     s.topics(), s.articles(), s.copies(), s.sources(), s.sinks(), s.alsoOn(), d.members(),
-                    d.alerts());
+                    d.alerts(), d.muted().stream().map(Muted::of).toList());
         }
     }
 
@@ -88,6 +91,35 @@ final class ApiJson {
     }
 
     record Error(String error, Integer position, String field) {
+    }
+
+    record Mute(String id, String scope, String value, String sink, Instant until, Instant createdAt,
+                String createdBy, String reason, int held) {
+        static Mute of(dev.wirewatch.model.Mute m, int held) {
+            return new Mute(m.id(), m.scope().label(), m.value(), m.sinkId(), m.until(), m.createdAt(),
+                    m.createdBy(), m.reason(), held);
+        }
+    }
+
+    record Mutes(List<Mute> mutes) {
+    }
+
+    /** {@code for} is a Java keyword, hence the field name. */
+    record MuteBody(String topic, String story, String source, String sink,
+                    @JsonProperty("for") String duration, String until,
+                    String reason, String id) {
+    }
+
+    record Lifted(String lifted, int replayed) {
+    }
+
+    /** An alert a mute held back, as the story and deliveries calls list it. */
+    record Muted(String sink, String muteId, String topic, String storyId, String title, String url,
+                 Instant mutedAt) {
+        static Muted of(MutedAlert m) {
+            return new Muted(m.sinkId(), m.muteId(), m.mention().topicId(), m.mention().storyId(),
+                    m.mention().title(), m.mention().url(), m.mutedAt());
+        }
     }
 
     /** A feed's health in one word, as {@code wirewatch feeds status} puts it. */

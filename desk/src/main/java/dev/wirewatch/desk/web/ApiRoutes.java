@@ -114,7 +114,7 @@ final class ApiRoutes {
         ctx.status(204);
     }
 
-    private static <T> T body(Context ctx, Class<T> type) {
+    static <T> T body(Context ctx, Class<T> type) {
         try {
             T body = ctx.bodyAsClass(type);
             if (body == null) {

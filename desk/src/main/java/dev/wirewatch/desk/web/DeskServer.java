@@ -71,6 +71,7 @@ public final class DeskServer implements AutoCloseable {
             config.routes.beforeMatched(guard::check);
             new ApiRoutes(backend, live).register(config.routes);
             new PageRoutes(backend, templates).register(config.routes);
+            new MuteRoutes(backend, templates).register(config.routes);
             config.routes.exception(Denied.class, (e, ctx) -> {
                 if (e.redirect != null) {
                     ctx.redirect(e.redirect, HttpStatus.SEE_OTHER);

@@ -6,6 +6,7 @@ import dev.wirewatch.config.FeedSettings;
 import dev.wirewatch.config.TrackedTopic;
 import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.model.FeedDefinition;
+import dev.wirewatch.model.Mute;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.query.QuerySyntaxException;
 import dev.wirewatch.query.TopicQueryParser;
@@ -68,6 +69,43 @@ final class Inputs {
         refuse("url", ConfigLoader.problemsOf(new WirewatchConfig(null, List.of(feed), null, null, null, null, null,
                 null)));
         return FeedDefinition.of(feed.url(), limited("name", name), interval);
+    }
+
+    /**
+     * A mute of exactly one of {@code topic}, {@code story}, {@code source}, for {@code sink} (blank: every sink), for
+     * {@code duration} (ISO-8601, blank: until lifted) or until {@code until} (an ISO-8601 instant).
+     */
+    static Mute mute(String topic, String story, String source, String sink, String duration, String until,
+                     String reason, List<String> sinks, String by, Instant now) {
+        List<String> given = java.util.stream.Stream.of(topic, story, source).filter(v -> v != null && !v.isBlank())
+                .toList();
+        if (given.size() != 1) {
+            throw new BadInput("topic", "give exactly one of topic, story and source");
+        }
+        Mute.Scope scope = topic != null && !topic.isBlank() ? Mute.Scope.TOPIC
+                : story != null && !story.isBlank() ? Mute.Scope.STORY : Mute.Scope.SOURCE;
+        String value = limited(scope.label(), given.get(0));
+        String sinkId = sink == null || sink.isBlank() ? null : sink.trim();
+        if (sinkId != null && !sinks.contains(sinkId)) {
+            throw new BadInput("sink", "no sink '" + sinkId + "' is configured here (sinks: "
+                    + (sinks.isEmpty() ? "none" : String.join(", ", sinks)) + ")");
+        }
+        Instant end = instant("until", until);
+        if (duration != null && !duration.isBlank()) {
+            try {
+                Duration d = Duration.parse(duration.trim());
+                if (d.isNegative() || d.isZero()) {
+                    throw new DateTimeParseException("not positive", duration, 0);
+                }
+                end = now.plus(d);
+            } catch (DateTimeParseException e) {
+                throw new BadInput("for", "'" + duration + "' is not a positive ISO-8601 duration such as PT4H");
+            }
+        }
+        if (end != null && !end.isAfter(now)) {
+            throw new BadInput("until", "until " + end + " has passed already");
+        }
+        return Mute.of(scope, value, sinkId, end, now, by, limited("reason", reason));
     }
 
     /** Throws the first problem as a {@link BadInput} on the field its key path ends with ({@code field} else). */

@@ -155,7 +155,7 @@ final class PageRoutes {
         }
         String title = story.get().summary().title();
         templates.render(ctx, "story.jte", new Pages.Story(chrome(ctx, title == null ? "Story" : title, "desk",
-                null), story.get()));
+                null), story.get(), backend.view().sinkIds()));
     }
 
     private void topicsPage(Context ctx, String problem, String id, String name, String query, String description) {
@@ -310,7 +310,7 @@ final class PageRoutes {
         return chrome(ctx, title, section, problem, done == null ? null : NOTICES.get(done));
     }
 
-    private static Pages.Chrome chrome(Context ctx, String title, String section, String problem, String notice) {
+    static Pages.Chrome chrome(Context ctx, String title, String section, String problem, String notice) {
         Principal p = Guard.principal(ctx);
         Sessions.Session s = Guard.session(ctx);
         return new Pages.Chrome(title, p.name(), p.mayEdit(), s == null ? "" : s.csrfToken(), section, notice,

@@ -5,6 +5,7 @@ import dev.wirewatch.desk.view.DeskView;
 import dev.wirewatch.desk.view.SinkDeliveries;
 import dev.wirewatch.desk.view.StoryDetail;
 import dev.wirewatch.desk.view.StorySummary;
+import dev.wirewatch.model.Mute;
 import dev.wirewatch.model.TopicDefinition;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public final class Pages {
     public record Rows(List<StorySummary> stories) {
     }
 
-    public record Story(Chrome chrome, StoryDetail story) {
+    public record Story(Chrome chrome, StoryDetail story, List<String> sinks) {
     }
 
     public record Topics(Chrome chrome, List<TopicDefinition> topics, String editId, String name, String query,
@@ -45,6 +46,13 @@ public final class Pages {
     }
 
     public record Deliveries(Chrome chrome, List<SinkDeliveries> sinks, boolean canReplay) {
+    }
+
+    /** A mute in force with how many alerts it holds back. */
+    public record MuteRow(Mute mute, int held) {
+    }
+
+    public record Mutes(Chrome chrome, List<MuteRow> mutes, List<String> sinks, boolean editor) {
     }
 
     public record Search(Chrome chrome, String q, SearchResult result, String error, int position) {

@@ -65,7 +65,7 @@ class DeskPageBenchmark {
         Sessions sessions = new Sessions(Duration.ofHours(1), Clock.systemUTC());
         Sessions.Session session = sessions.open(new dev.wirewatch.desk.auth.Principal("bench",
                 DeskSettings.Role.EDITOR));
-        DeskServer server = DeskServer.start("127.0.0.1", 0, new DeskBackend(view, index, new RecordingEdits(), null,
+        DeskServer server = DeskServer.start("127.0.0.1", 0, new DeskBackend(view, index, new RecordingEdits(), null, id -> 0,
                 new Accounts(List.of(), List.of(new DeskSettings.ApiToken("b", "editor", TOKEN))), sessions,
                 () -> true, Clock.systemUTC(), new SimpleMeterRegistry()));
         try {

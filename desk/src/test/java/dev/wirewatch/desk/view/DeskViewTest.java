@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wirewatch.model.DeadAlert;
 import dev.wirewatch.model.DeliveryRecord;
 import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.Mute;
+import dev.wirewatch.model.MutedAlert;
 import dev.wirewatch.model.StoryAssignment;
 import java.time.Instant;
 import java.util.List;
@@ -72,6 +74,27 @@ class DeskViewTest {
         view.applyDelivery("email/c-130/s2", new DeliveryRecord(1, "email", "c-130", "s2", T0));
         assertTrue(view.deliveries(100).stream().filter(d -> d.sinkId().equals("email")).findFirst().orElseThrow()
                 .dead().isEmpty(), "a replayed dead letter that was delivered is no longer dead");
+    }
+
+    @Test
+    void aMutedAlertIsHeldBackNotOwedAndShownOnItsStoryUntilAReplayRemovesIt() {
+        view.applyAssignment("s1", assignment("s1", "s1", null, 0, "new-story", 0, "site-a"));
+        view.applyMention(mention("su-35", "s1"));
+        Mute mute = Mute.of(Mute.Scope.TOPIC, "su-35", "slack", T0.plusSeconds(3600), T0, "ed", null);
+        view.applyMute(mute.id(), mute);
+        MutedAlert held = MutedAlert.of("slack", mute, mention("su-35", "s1"), T0.plusSeconds(5));
+        assertEquals(List.of(DeskChange.story("s1")), view.applyMuted(held.key(), held));
+        assertEquals(List.of(), view.applyMuted(held.key(), held), "applying twice announces nothing");
+        SinkDeliveries slack = view.deliveries(100).stream().filter(d -> d.sinkId().equals("slack")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of(), slack.pending(), "held back, not owed");
+        assertEquals(List.of(held), slack.muted());
+        assertEquals(List.of(held), view.story("s1").orElseThrow().muted());
+        assertEquals(1, view.heldBy(mute.id()));
+        assertEquals(List.of(mute), view.mutes(T0));
+        assertEquals(List.of(), view.mutes(T0.plusSeconds(3600)), "its time is up");
+        view.applyMuted(held.key(), null);
+        assertEquals(List.of(), view.story("s1").orElseThrow().muted());
     }
 
     @Test

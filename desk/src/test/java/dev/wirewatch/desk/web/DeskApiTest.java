@@ -15,6 +15,7 @@ import dev.wirewatch.desk.view.DeskView;
 import dev.wirewatch.model.Article;
 import dev.wirewatch.model.DeliveryRecord;
 import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.MutedAlert;
 import dev.wirewatch.model.StoryAssignment;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.model.json.Json;
@@ -50,6 +51,7 @@ class DeskApiTest {
     Path dir;
 
     List<String> published;
+    final List<String> muteReplays = new java.util.concurrent.CopyOnWriteArrayList<>();
     DeskView view;
     ArticleIndex index;
     DeskServer server;
@@ -66,7 +68,10 @@ class DeskApiTest {
                 List.of(new DeskSettings.ApiToken("ci", "editor", EDITOR_TOKEN),
                         new DeskSettings.ApiToken("wall", "viewer", VIEWER_TOKEN)));
         Clock clock = Clock.fixed(T0.plus(Duration.ofHours(2)), ZoneOffset.UTC);
-        server = DeskServer.start("127.0.0.1", 0, new DeskBackend(view, index, edits, null, accounts,
+        server = DeskServer.start("127.0.0.1", 0, new DeskBackend(view, index, edits, null, id -> {
+            muteReplays.add(id);
+            return 2;
+        }, accounts,
                 new Sessions(Duration.ofHours(1), clock), () -> true, clock, new SimpleMeterRegistry()));
         Fixtures.story(view, index);
     }
@@ -149,6 +154,73 @@ class DeskApiTest {
         assertEquals(204, send("DELETE", "/api/v1/topics/kilo", EDITOR_TOKEN, null).statusCode());
         assertEquals(List.of("topic kilo", "-topic kilo"), published);
         assertEquals(404, send("DELETE", "/api/v1/topics/kilo", EDITOR_TOKEN, null).statusCode());
+    }
+
+    @Test
+    void anEditorMutesAStoryForAWhileSeesItListedAndLiftsItWithAReplay() throws Exception {
+        String body = "{\"story\":\"" + Fixtures.FIRST + "\",\"for\":\"PT4H\",\"sink\":\"email\","
+                + "\"reason\":\"briefed\"}";
+        assertEquals(403, send("PUT", "/api/v1/mutes", VIEWER_TOKEN, body).statusCode());
+        HttpResponse<String> put = send("PUT", "/api/v1/mutes", EDITOR_TOKEN, body);
+        assertEquals(200, put.statusCode(), put.body());
+        String id = "story:" + Fixtures.FIRST + "@email";
+        JsonNode mute = json(put);
+        assertEquals(id, mute.get("id").asText());
+        assertEquals("story", mute.get("scope").asText());
+        assertEquals("email", mute.get("sink").asText());
+        assertEquals("2026-12-01T14:00:00Z", mute.get("until").asText(), "four hours after the desk's now");
+        assertEquals("ci", mute.get("createdBy").asText());
+        assertEquals(List.of("mute " + id), published);
+
+        view.applyMuted("email/su-35/" + Fixtures.FIRST, MutedAlert.of("email", view.mute(id, T0.plusSeconds(7200))
+                .orElseThrow(), view.story(Fixtures.FIRST).map(d -> mentionOf(d)).orElseThrow(), T0.plusSeconds(60)));
+        JsonNode listed = json(send("GET", "/api/v1/mutes", VIEWER_TOKEN, null)).get("mutes");
+        assertEquals(1, listed.size());
+        assertEquals(1, listed.get(0).get("held").asInt());
+        JsonNode muted = json(send("GET", "/api/v1/stories/" + Fixtures.FIRST, VIEWER_TOKEN, null)).get("muted");
+        assertEquals("email", muted.get(0).get("sink").asText());
+        assertEquals(id, muted.get(0).get("muteId").asText());
+
+        assertEquals(403, send("DELETE", "/api/v1/mutes/" + enc(id), VIEWER_TOKEN, null).statusCode());
+        HttpResponse<String> lifted = send("DELETE", "/api/v1/mutes?story=" + Fixtures.FIRST + "&sink=email"
+                + "&replay=true", EDITOR_TOKEN, null);
+        assertEquals(200, lifted.statusCode(), lifted.body());
+        assertEquals(2, json(lifted).get("replayed").asInt());
+        assertEquals(List.of(id), muteReplays);
+        assertEquals(List.of("mute " + id, "-mute " + id), published);
+        assertEquals(0, json(send("GET", "/api/v1/mutes", VIEWER_TOKEN, null)).get("mutes").size());
+        assertEquals(404, send("DELETE", "/api/v1/mutes/" + enc(id), EDITOR_TOKEN, null).statusCode());
+    }
+
+    @Test
+    void aMuteWithTwoTargetsAnUnknownSinkOrABadDurationIsRefusedNamingTheField() throws Exception {
+        HttpResponse<String> two = send("PUT", "/api/v1/mutes", EDITOR_TOKEN, "{\"topic\":\"su-35\","
+                + "\"source\":\"wire\"}");
+        assertEquals(400, two.statusCode());
+        assertTrue(two.body().contains("exactly one of topic, story and source"), two.body());
+        HttpResponse<String> sink = send("PUT", "/api/v1/mutes", EDITOR_TOKEN, "{\"topic\":\"su-35\","
+                + "\"sink\":\"pager\"}");
+        assertEquals(400, sink.statusCode());
+        assertTrue(sink.body().contains("no sink 'pager' is configured here"), sink.body());
+        assertEquals("sink", json(sink).get("field").asText());
+        HttpResponse<String> duration = send("PUT", "/api/v1/mutes", EDITOR_TOKEN, "{\"topic\":\"su-35\","
+                + "\"for\":\"4 hours\"}");
+        assertEquals(400, duration.statusCode());
+        assertEquals("for", json(duration).get("field").asText());
+        HttpResponse<String> past = send("PUT", "/api/v1/mutes", EDITOR_TOKEN, "{\"topic\":\"su-35\","
+                + "\"until\":\"2026-12-01T09:00:00Z\"}");
+        assertEquals(400, past.statusCode());
+        assertTrue(past.body().contains("has passed already"), past.body());
+        assertTrue(published.isEmpty());
+    }
+
+    private static Mention mentionOf(dev.wirewatch.desk.view.StoryDetail d) {
+        return new Mention(1, "su-35", "Su-35", d.summary().id(), d.summary().id(), d.summary().url(),
+                d.summary().title(), d.summary().source(), null, List.of(), T0, T0, false);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Test

@@ -43,6 +43,7 @@ class DeskPagesTest {
 
     List<String> published;
     final List<String> replayed = new ArrayList<>();
+    final List<String> muteReplays = new ArrayList<>();
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     DeskView view;
     ArticleIndex index;
@@ -60,7 +61,10 @@ class DeskPagesTest {
             replayed.add(sink);
             return new DlqReplay.Outcome(2, 1);
         };
-        server = DeskServer.start("127.0.0.1", 0, new DeskBackend(view, index, edits, replay, accounts,
+        server = DeskServer.start("127.0.0.1", 0, new DeskBackend(view, index, edits, replay, id -> {
+            muteReplays.add(id);
+            return 1;
+        }, accounts,
                 new Sessions(Duration.ofHours(1), Clock.systemUTC()), () -> true, Clock.systemUTC(),
                 new SimpleMeterRegistry()));
         DeskApiTest.Fixtures.story(view, index);
@@ -167,6 +171,31 @@ class DeskPagesTest {
         assertEquals(200, r.statusCode());
         assertEquals(List.of("slack"), replayed);
         assertTrue(r.body().contains("2 delivered, 1 failed again"), r.body());
+    }
+
+    @Test
+    void anEditorMutesATopicFromTheStoryPageAndLiftsItWithASendFromTheMutesPage() throws Exception {
+        String session = signIn();
+        String story = get("/stories/" + DeskApiTest.Fixtures.FIRST, session).body();
+        assertTrue(story.contains("value=\"topic:su-35\"") && story.contains("value=\"story:"
+                + DeskApiTest.Fixtures.FIRST + "\""), story);
+        String csrf = field(story, "_csrf");
+        HttpResponse<String> muted = post("/mutes", session, "target=topic%3Asu-35&for=PT4H&sink=&reason="
+                + URLEncoder.encode("<script>alert(1)</script>", StandardCharsets.UTF_8) + "&_csrf=" + csrf);
+        assertEquals(303, muted.statusCode(), muted.body());
+        assertEquals(List.of("mute topic:su-35"), published);
+        String page = get("/mutes?done=muted", session).body();
+        assertTrue(page.contains("data-mute=\"topic:su-35\"") && page.contains("Lift and send"), page);
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the reason is escaped");
+        assertFalse(page.contains("<script>alert(1)"), page);
+
+        HttpResponse<String> lifted = post("/mutes/lift", session, "id=topic%3Asu-35&replay=on&_csrf=" + csrf);
+        assertEquals(200, lifted.statusCode());
+        assertEquals(List.of("topic:su-35"), muteReplays);
+        assertTrue(lifted.body().contains("1 held-back alert(s) sent to the sinks again"), lifted.body());
+        assertEquals(List.of("mute topic:su-35", "-mute topic:su-35"), published);
+        assertEquals(404, post("/mutes/lift", session, "id=topic%3Asu-35&_csrf=" + csrf).statusCode());
+        assertEquals(400, post("/mutes", session, "target=topic%3Asu-35&for=soon&_csrf=" + csrf).statusCode());
     }
 
     private HttpResponse<String> upload(String session, String csrf, String opml) throws Exception {

@@ -2,13 +2,15 @@ package dev.wirewatch.desk.web;
 
 import dev.wirewatch.desk.edit.DeskEdits;
 import dev.wirewatch.model.FeedDefinition;
+import dev.wirewatch.model.Mute;
 import dev.wirewatch.model.TopicDefinition;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Edits that are recorded instead of published, for tests of the desk's HTTP layer (the Kafka round trip is the
- * end-to-end tests' part): {@code "topic ID"}, {@code "-topic ID"}, {@code "feed URL"}, {@code "-feed URL"}.
+ * end-to-end tests' part): {@code "topic ID"}, {@code "-topic ID"}, {@code "feed URL"}, {@code "-feed URL"},
+ * {@code "mute ID"}, {@code "-mute ID"}.
  */
 public final class RecordingEdits implements DeskEdits {
 
@@ -32,5 +34,15 @@ public final class RecordingEdits implements DeskEdits {
     @Override
     public void removeFeed(String url) {
         published.add("-feed " + url);
+    }
+
+    @Override
+    public void putMute(Mute mute) {
+        published.add("mute " + mute.id());
+    }
+
+    @Override
+    public void liftMute(String id) {
+        published.add("-mute " + id);
     }
 }

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wirewatch.alerts.AlertService;
 import dev.wirewatch.alerts.Sinks;
 import dev.wirewatch.alerts.delivery.Sleeper;
+import dev.wirewatch.config.DeskSettings;
 import dev.wirewatch.config.SinkSettings;
+import dev.wirewatch.desk.Desk;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import dev.wirewatch.launcher.cli.ExitCodes;
 import dev.wirewatch.launcher.cli.WirewatchCommand;
 import dev.wirewatch.launcher.support.Await;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.MutedAlert;
+import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.TopicProvisioner;
 import dev.wirewatch.model.topic.TopicReader;
 import dev.wirewatch.model.topic.Topics;
@@ -21,6 +24,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,8 +51,8 @@ import picocli.CommandLine;
 
 /**
  * Mutes set with {@code wirewatch alerts mute} on a real broker, applied by a running alert service with two file
- * sinks: what a mute covers is recorded as muted and not sent, what it does not cover is sent, a mute set before a
- * restart holds after it, and {@code unmute --replay} sends what was held back once per sink.
+ * sinks: what a mute covers is recorded as muted and not sent (and the desk shows it), what it does not cover is sent,
+ * a mute set before a restart holds after it, and {@code unmute --replay} sends what was held back once per sink.
  */
 class MuteEndToEndTest {
 
@@ -119,6 +126,21 @@ class MuteEndToEndTest {
         }
     }
 
+    private static final String DESK_TOKEN = "desk-token-0123456789";
+
+    private static String deskGet(Desk desk, String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + desk.port() + path)).header("Authorization", "Bearer " + DESK_TOKEN).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Map<String, MutedAlert> muted() {
         Map<String, MutedAlert> held = new HashMap<>();
         TopicReader.readToEnd(kafka.bootstrapServers(), TOPICS.muted(), (key, m) -> {
@@ -144,12 +166,21 @@ class MuteEndToEndTest {
         assertTrue(out.toString().contains("source:coastal ledger@file-b  source coastal ledger, sink file-b, until 20"),
                 out.toString());
 
-        try (AlertService service = service(a, b)) {
+        try (AlertService service = service(a, b);
+             Desk desk = Desk.start(DeskSettings.defaults().withPort(0).withApiToken(
+                     new DeskSettings.ApiToken("ci", "viewer", DESK_TOKEN)), KafkaConnection.plain(
+                     kafka.bootstrapServers()), TOPICS, Map.of("file-a", List.of(), "file-b", List.of()),
+                     dir.resolve("desk-index"), null, id -> 0, new SimpleMeterRegistry(), Clock.systemUTC())) {
             produce(mention("su-35", "s1", "Harbour Post"), mention("c-130", "s2", "Harbour Post"),
                     mention("c-130", "s3", "Coastal Ledger"));
             Await.until("both sinks settled the three mentions", Duration.ofSeconds(60),
                     () -> stories(a).size() == 2 && stories(b).size() == 1 && muted().size() == 3,
                     () -> stories(a) + " " + stories(b) + " " + muted().keySet());
+            Await.until("the desk shows s1 held back for both sinks", Duration.ofSeconds(30),
+                    () -> deskGet(desk, "/api/v1/stories/s1").contains("\"muteId\":\"topic:su-35\",\"topic\""),
+                    () -> deskGet(desk, "/api/v1/stories/s1"));
+            String mutes = deskGet(desk, "/api/v1/mutes");
+            assertTrue(mutes.contains("\"id\":\"topic:su-35\"") && mutes.contains("\"held\":2"), mutes);
         }
         assertEquals(List.of("s2", "s3"), stories(a), "file-a: the topic mute holds back s1 only");
         assertEquals(List.of("s2"), stories(b), "file-b: the topic mute and its source mute hold back s1 and s3");
