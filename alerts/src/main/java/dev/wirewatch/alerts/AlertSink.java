@@ -1,5 +1,7 @@
 package dev.wirewatch.alerts;
 
+import dev.wirewatch.model.Mention;
+
 /**
  * One alert destination, the notifier: it sends one batch as one message and says whether a failure is worth
  * retrying. Routing, grouping, rate limiting, retries, the ledger and the dead-letter queue are stages around it
@@ -12,8 +14,8 @@ public interface AlertSink extends AutoCloseable {
     /** The sink's configured id, used in logs, metric tags, consumer group and ledger keys. */
     String id();
 
-    /** Whether alerts of {@code topicId} are routed here. */
-    boolean accepts(String topicId);
+    /** Whether {@code mention}'s topic (by id or by its labels) is routed here. */
+    boolean accepts(Mention mention);
 
     /** Sends one batch as one message; throws when it was not delivered. */
     void deliver(AlertBatch batch) throws DeliveryException;

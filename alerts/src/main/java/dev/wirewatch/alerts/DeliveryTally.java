@@ -29,7 +29,7 @@ final class DeliveryTally {
     /** One sink is done with {@code mention}; {@code sent} when it delivered it now. */
     void settled(Mention mention, boolean sent) {
         open.compute(mention.key(), (key, before) -> {
-            int unsettled = before != null ? before.unsettled() - 1 : routes(mention.topicId()) - 1;
+            int unsettled = before != null ? before.unsettled() - 1 : routes(mention) - 1;
             boolean counted = before != null && before.counted();
             if (sent && !counted) {
                 delivered.incrementAndGet();
@@ -48,7 +48,7 @@ final class DeliveryTally {
         return open.size();
     }
 
-    private int routes(String topicId) {
-        return (int) sinks.stream().filter(s -> s.accepts(topicId)).count();
+    private int routes(Mention mention) {
+        return (int) sinks.stream().filter(s -> s.accepts(mention)).count();
     }
 }

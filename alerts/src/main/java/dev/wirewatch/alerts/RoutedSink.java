@@ -1,16 +1,19 @@
 package dev.wirewatch.alerts;
 
+import dev.wirewatch.config.SinkRoute;
+import dev.wirewatch.model.Mention;
+
 /**
- * The part every sink shares: its configured id and the topics routed to it.
+ * The part every sink shares: its configured id and its route (the topics, by id or label, it takes).
  *
  * <p>Immutable in what it holds; subclasses decide their own thread safety.
  */
 public abstract class RoutedSink implements AlertSink {
 
     private final String id;
-    private final TopicRoute route;
+    private final SinkRoute route;
 
-    protected RoutedSink(String id, TopicRoute route) {
+    protected RoutedSink(String id, SinkRoute route) {
         this.id = id;
         this.route = route;
     }
@@ -21,7 +24,7 @@ public abstract class RoutedSink implements AlertSink {
     }
 
     @Override
-    public final boolean accepts(String topicId) {
-        return route.accepts(topicId);
+    public final boolean accepts(Mention mention) {
+        return route.accepts(mention.topicId(), mention.labels());
     }
 }

@@ -5,6 +5,7 @@ import dev.wirewatch.alerts.email.EmailSink;
 import dev.wirewatch.alerts.file.FileSink;
 import dev.wirewatch.alerts.slack.SlackSink;
 import dev.wirewatch.alerts.webhook.WebhookSink;
+import dev.wirewatch.config.SinkRoute;
 import dev.wirewatch.config.SinkSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public final class Sinks {
     }
 
     private static AlertSink sink(SinkSettings s, Clock clock) {
-        TopicRoute route = TopicRoute.of(s.topics());
+        SinkRoute route = SinkRoute.of(s);
         if (s instanceof SinkSettings.File f) {
             return new FileSink(f.id(), route, Path.of(f.path()));
         }

@@ -3,6 +3,7 @@ package dev.wirewatch.alerts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wirewatch.alerts.console.ConsoleSink;
+import dev.wirewatch.config.SinkRoute;
 import dev.wirewatch.model.Mention;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DeliveryTallyTest {
 
     private static AlertSink sink(String id, String... topics) {
-        return new ConsoleSink(id, TopicRoute.of(List.of(topics)), new PrintStream(OutputStream.nullOutputStream()));
+        return new ConsoleSink(id, SinkRoute.ofTopics(List.of(topics)), new PrintStream(OutputStream.nullOutputStream()));
     }
 
     @Test

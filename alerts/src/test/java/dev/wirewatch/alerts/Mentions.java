@@ -17,6 +17,13 @@ public final class Mentions {
                 Instant.parse("2026-03-04T06:05:00Z"), false);
     }
 
+    /** A mention of a topic carrying {@code labels}. */
+    public static Mention labelled(String topicId, String storyId, String... labels) {
+        Mention m = of(topicId, storyId, "t");
+        return new Mention(1, m.topicId(), m.topicName(), m.storyId(), m.articleId(), m.url(), m.title(), m.source(),
+                m.snippet(), m.matchedTerms(), m.publishedAt(), m.detectedAt(), false, List.of(labels));
+    }
+
     public static Alert alert(String topicId, String storyId, String title) {
         return Alert.from(of(topicId, storyId, title));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirewatch.alerts.console.ConsoleSink;
 import dev.wirewatch.alerts.file.FileSink;
+import dev.wirewatch.config.SinkRoute;
 import dev.wirewatch.config.SinkSettings;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.json.Json;
@@ -33,7 +34,7 @@ class SinksTest {
     @Test
     void fileSinkAppendsOneJsonObjectPerLineWithTheContractFields(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("nested/alerts.jsonl");
-        FileSink sink = new FileSink("file", TopicRoute.of(List.of()), file);
+        FileSink sink = new FileSink("file", SinkRoute.ALL, file);
         sink.deliver(AlertBatch.of(Alert.from(MENTION)));
         sink.deliver(AlertBatch.of(Alert.from(MENTION)));
         List<String> lines = Files.readAllLines(file);
@@ -52,7 +53,7 @@ class SinksTest {
     void fileSinkThatCannotWriteSaysWhere(@TempDir Path dir) throws Exception {
         Path blocker = dir.resolve("not-a-dir");
         Files.writeString(blocker, "x");
-        FileSink sink = new FileSink("file", TopicRoute.of(List.of()), blocker.resolve("alerts.jsonl"));
+        FileSink sink = new FileSink("file", SinkRoute.ALL, blocker.resolve("alerts.jsonl"));
         DeliveryException e = assertThrows(DeliveryException.class, () -> sink.deliver(AlertBatch.of(Alert.from(MENTION))));
         assertTrue(e.getMessage().contains("not-a-dir"), e.getMessage());
     }
@@ -60,7 +61,7 @@ class SinksTest {
     @Test
     void consoleSinkPrintsOneReadableLine() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new ConsoleSink("console", TopicRoute.of(List.of()), new PrintStream(bytes, true, StandardCharsets.UTF_8))
+        new ConsoleSink("console", SinkRoute.ALL, new PrintStream(bytes, true, StandardCharsets.UTF_8))
                 .deliver(AlertBatch.of(Alert.from(MENTION)));
         assertEquals("ALERT [Su-35 fighter] Hanoi signs for Su-35s — The Hanoi Herald (https://a.example/su35)\n",
                 bytes.toString(StandardCharsets.UTF_8));
@@ -69,11 +70,26 @@ class SinksTest {
     @Test
     void sinksAreBuiltFromSettingsWithTheirRoutes() {
         List<AlertSink> sinks = Sinks.from(List.<SinkSettings>of(new SinkSettings.File("f", List.of("c-130"),
-                "/tmp/x.jsonl"), new SinkSettings.Console(null, null)), Clock.systemUTC()).stream()
+                "/tmp/x.jsonl"), new SinkSettings.Console(null, null, null)), Clock.systemUTC()).stream()
                 .map(ConfiguredSink::sink).toList();
         assertEquals(List.of("f", "console"), sinks.stream().map(AlertSink::id).toList());
-        assertFalse(sinks.get(0).accepts("su-35"));
-        assertTrue(sinks.get(0).accepts("c-130"));
-        assertTrue(sinks.get(1).accepts("su-35"));
+        assertFalse(sinks.get(0).accepts(Mentions.of("su-35", "s", "t")));
+        assertTrue(sinks.get(0).accepts(Mentions.of("c-130", "s", "t")));
+        assertTrue(sinks.get(1).accepts(Mentions.of("su-35", "s", "t")));
+    }
+
+    @Test
+    void aSinkWithMatchersTakesTheTopicsWhoseLabelsSatisfyAllOfThemBesidesItsListedTopics() {
+        AlertSink defence = Sinks.from(List.<SinkSettings>of(new SinkSettings.Console("defence", List.of("c-130"),
+                List.of("label=defence", "label!~\"test.*\""))), Clock.systemUTC()).get(0).sink();
+        assertTrue(defence.accepts(Mentions.labelled("kilo", "s", "defence", "asia")));
+        assertFalse(defence.accepts(Mentions.labelled("kilo", "s", "defence", "test-run")), "label!~ vetoes");
+        assertFalse(defence.accepts(Mentions.labelled("rouble", "s", "markets")));
+        assertFalse(defence.accepts(Mentions.of("su-35", "s", "t")), "no labels, not listed");
+        assertTrue(defence.accepts(Mentions.of("c-130", "s", "t")), "listed by id");
+        AlertSink byTopic = Sinks.from(List.<SinkSettings>of(new SinkSettings.Console("su", null,
+                List.of("topic=~su-.*"))), Clock.systemUTC()).get(0).sink();
+        assertTrue(byTopic.accepts(Mentions.of("su-35", "s", "t")));
+        assertFalse(byTopic.accepts(Mentions.of("c-130", "s", "t")));
     }
 }

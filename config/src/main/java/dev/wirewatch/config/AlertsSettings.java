@@ -10,6 +10,6 @@ import java.util.List;
 public record AlertsSettings(List<SinkSettings> sinks) {
 
     public AlertsSettings {
-        sinks = sinks == null || sinks.isEmpty() ? List.of(new SinkSettings.Console(null, null)) : List.copyOf(sinks);
+        sinks = sinks == null || sinks.isEmpty() ? List.of(new SinkSettings.Console(null, null, null)) : List.copyOf(sinks);
     }
 }

@@ -316,6 +316,13 @@ final class ConfigValidation {
             if (topic.query() == null || topic.query().isBlank()) {
                 problems.add(ConfigProblem.at(at, "missing key 'query'"));
             }
+            for (int j = 0; j < topic.labels().size(); j++) {
+                String label = topic.labels().get(j);
+                if (label == null || !TOPIC_ID.matcher(label).matches()) {
+                    problems.add(ConfigProblem.at(at + ".labels[" + j + "]", "'" + label + "' is not a label: "
+                            + "expected lower-case letters, digits and '-', e.g. defence"));
+                }
+            }
         }
     }
 
@@ -351,6 +358,13 @@ final class ConfigValidation {
             }
             if (sink instanceof SinkSettings.Email email) {
                 checkEmail(at, email, problems);
+            }
+            for (int j = 0; j < sink.matchers().size(); j++) {
+                try {
+                    RouteMatcher.parse(sink.matchers().get(j));
+                } catch (IllegalArgumentException e) {
+                    problems.add(ConfigProblem.at(at + ".matchers[" + j + "]", e.getMessage()));
+                }
             }
             checkDelivery(at, sink.delivery(), problems);
         }

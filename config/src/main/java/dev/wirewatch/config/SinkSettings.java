@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * One alert destination, chosen by its {@code type}. Every sink has an optional {@code id} (defaults to the type),
- * an optional list of topic ids it receives (empty: all topics), and the delivery keys of {@link DeliverySettings}
+ * an optional list of topic ids it receives and of label {@code matchers} ({@link SinkRoute}; both empty: all
+ * topics), and the delivery keys of {@link DeliverySettings}
  * ({@code groupWait}, {@code groupInterval}, {@code rateLimit}, {@code maxAttempts}, {@code initialBackoff},
  * {@code maxBackoff}).
  *
@@ -28,24 +29,28 @@ public sealed interface SinkSettings {
     /** The sink's id, unique among sinks. */
     String id();
 
-    /** Topic ids routed to this sink; empty for all. */
+    /** Topic ids routed to this sink; empty for all (unless matchers are given). */
     List<String> topics();
+
+    /** {@link RouteMatcher}s a topic must all satisfy to be routed here, besides {@link #topics()}; never null. */
+    List<String> matchers();
 
     /** Grouping, rate limit and retries of this sink. */
     DeliverySettings delivery();
 
     /** Appends each alert as one JSON line to {@code path}. */
     @JsonIgnoreProperties("type")
-    record File(String id, List<String> topics, String path, Duration groupWait, Duration groupInterval,
+    record File(String id, List<String> topics, List<String> matchers, String path, Duration groupWait, Duration groupInterval,
                 DeliverySettings.RateLimit rateLimit, Integer maxAttempts, Duration initialBackoff,
                 Duration maxBackoff) implements SinkSettings {
         public File {
             id = id == null || id.isBlank() ? "file" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
+            matchers = matchers == null ? List.of() : List.copyOf(matchers);
         }
 
         public File(String id, List<String> topics, String path) {
-            this(id, topics, path, null, null, null, null, null, null);
+            this(id, topics, List.of(), path, null, null, null, null, null, null);
         }
 
         @Override
@@ -56,10 +61,11 @@ public sealed interface SinkSettings {
 
     /** Prints each alert as one readable line on standard output. */
     @JsonIgnoreProperties("type")
-    record Console(String id, List<String> topics) implements SinkSettings {
+    record Console(String id, List<String> topics, List<String> matchers) implements SinkSettings {
         public Console {
             id = id == null || id.isBlank() ? "console" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
+            matchers = matchers == null ? List.of() : List.copyOf(matchers);
         }
 
         @Override
@@ -70,12 +76,13 @@ public sealed interface SinkSettings {
 
     /** Posts each group of alerts as one Block Kit message to a Slack incoming webhook. */
     @JsonIgnoreProperties("type")
-    record Slack(String id, List<String> topics, String webhookUrl, Duration groupWait, Duration groupInterval,
+    record Slack(String id, List<String> topics, List<String> matchers, String webhookUrl, Duration groupWait, Duration groupInterval,
                  DeliverySettings.RateLimit rateLimit, Integer maxAttempts, Duration initialBackoff,
                  Duration maxBackoff) implements SinkSettings {
         public Slack {
             id = id == null || id.isBlank() ? "slack" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
+            matchers = matchers == null ? List.of() : List.copyOf(matchers);
         }
 
         @Override
@@ -90,13 +97,14 @@ public sealed interface SinkSettings {
      * {@code none}; {@code port} defaults to 587, 465 and 25 for those.
      */
     @JsonIgnoreProperties("type")
-    record Email(String id, List<String> topics, String host, Integer port, String security, String username,
+    record Email(String id, List<String> topics, List<String> matchers, String host, Integer port, String security, String username,
                  String password, String from, List<String> to, String subjectPrefix, Duration digest,
                  Duration timeout, Duration groupWait, Duration groupInterval, DeliverySettings.RateLimit rateLimit,
                  Integer maxAttempts, Duration initialBackoff, Duration maxBackoff) implements SinkSettings {
         public Email {
             id = id == null || id.isBlank() ? "email" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
+            matchers = matchers == null ? List.of() : List.copyOf(matchers);
             security = security == null || security.isBlank() ? "starttls" : security.trim().toLowerCase();
             port = port != null ? port : switch (security) {
                 case "tls" -> 465;
@@ -119,12 +127,13 @@ public sealed interface SinkSettings {
 
     /** POSTs each group of alerts as JSON; with {@code secret}, signs the body (HMAC-SHA256) for the receiver. */
     @JsonIgnoreProperties("type")
-    record Webhook(String id, List<String> topics, String url, String secret, Duration groupWait,
+    record Webhook(String id, List<String> topics, List<String> matchers, String url, String secret, Duration groupWait,
                    Duration groupInterval, DeliverySettings.RateLimit rateLimit, Integer maxAttempts,
                    Duration initialBackoff, Duration maxBackoff) implements SinkSettings {
         public Webhook {
             id = id == null || id.isBlank() ? "webhook" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
+            matchers = matchers == null ? List.of() : List.copyOf(matchers);
         }
 
         @Override
@@ -135,9 +144,10 @@ public sealed interface SinkSettings {
 
     /** A sink whose type is missing or unknown; never valid, kept only to report it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Invalid(String type, String id, List<String> topics) implements SinkSettings {
+    record Invalid(String type, String id, List<String> topics, List<String> matchers) implements SinkSettings {
         public Invalid {
             topics = topics == null ? List.of() : topics;
+            matchers = matchers == null ? List.of() : matchers;
         }
 
         @Override

@@ -277,6 +277,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void topicLabelsAndSinkMatchersBindAndBadOnesSayWhichEntryIsWrong() throws Exception {
+        WirewatchConfig ok = parse("""
+                topics:
+                  - { id: su-35, query: "Su-35", labels: [defence, asia] }
+                alerts:
+                  sinks:
+                    - { type: console, matchers: ["label=defence", 'label!~"test.*"'] }
+                """, Map.of());
+        assertEquals(List.of("defence", "asia"), ok.topics().get(0).labels());
+        assertEquals(List.of("label=defence", "label!~\"test.*\""), ok.alerts().sinks().get(0).matchers());
+        assertTrue(SinkRoute.of(ok.alerts().sinks().get(0)).accepts("su-35", ok.topics().get(0).labels()));
+
+        ConfigException e = failure("""
+                topics:
+                  - { id: su-35, query: "Su-35", labels: [Defence Desk] }
+                alerts:
+                  sinks:
+                    - { type: console, matchers: ["label=defence", "desk=asia", "label=~(open"] }
+                """);
+        List<String> described = e.problems().stream().map(p -> p.line() + " " + p.path()).toList();
+        assertEquals(List.of("2 topics[0].labels[0]", "5 alerts.sinks[0].matchers[1]",
+                "5 alerts.sinks[0].matchers[2]"), described, e.getMessage());
+        assertTrue(e.getMessage().contains("expected label=NAME"), e.getMessage());
+        assertTrue(e.getMessage().contains("does not compile"), e.getMessage());
+    }
+
+    @Test
     void anOpmlEntryStandsForTheFeedsItListsRelativeToTheConfigFile(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Files.writeString(dir.resolve("subscriptions.opml"), """

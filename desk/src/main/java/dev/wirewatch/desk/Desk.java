@@ -1,6 +1,7 @@
 package dev.wirewatch.desk;
 
 import dev.wirewatch.config.DeskSettings;
+import dev.wirewatch.config.SinkRoute;
 import dev.wirewatch.desk.auth.Accounts;
 import dev.wirewatch.desk.auth.Sessions;
 import dev.wirewatch.desk.edit.DeskWriter;
@@ -46,13 +47,13 @@ public final class Desk implements AutoCloseable {
     }
 
     /**
-     * @param sinkRoutes the configured alert sinks with their routed topic ids (empty list: every topic)
+     * @param sinkRoutes the configured alert sinks with their routes
      * @param indexDir   where the article index lives; emptied at start
      * @param replay     the dead-letter replay behind the deliveries page's button, or null for none
      * @param muteReplay sends what a lifted mute held back (the mutes page's "lift and send")
      */
     public static Desk start(DeskSettings settings, KafkaConnection kafka, Topics topics,
-                             Map<String, List<String>> sinkRoutes, Path indexDir, DlqReplay replay,
+                             Map<String, SinkRoute> sinkRoutes, Path indexDir, DlqReplay replay,
                              MuteReplay muteReplay, MeterRegistry registry, Clock clock) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {

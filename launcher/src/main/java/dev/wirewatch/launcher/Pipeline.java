@@ -4,6 +4,7 @@ import dev.wirewatch.alerts.AlertService;
 import dev.wirewatch.alerts.Sinks;
 import dev.wirewatch.alerts.delivery.Sleeper;
 import dev.wirewatch.alerts.mute.MuteReplayer;
+import dev.wirewatch.config.SinkRoute;
 import dev.wirewatch.config.WirewatchConfig;
 import dev.wirewatch.desk.Desk;
 import dev.wirewatch.ingest.IngestService;
@@ -122,8 +123,8 @@ public final class Pipeline implements AutoCloseable {
                 alerts.start();
             }
             if (services.contains(Service.DESK) && config.desk().enabled()) {
-                Map<String, List<String>> routes = new LinkedHashMap<>();
-                config.alerts().sinks().forEach(s -> routes.put(s.id(), s.topics()));
+                Map<String, SinkRoute> routes = new LinkedHashMap<>();
+                config.alerts().sinks().forEach(s -> routes.put(s.id(), SinkRoute.of(s)));
                 desk = Desk.start(config.desk(), kafka, topics, routes,
                         Path.of(config.kafka().dataDir(), "desk-index"),
                         new DeskReplay(kafka, topics, config.alerts().sinks(), clock),

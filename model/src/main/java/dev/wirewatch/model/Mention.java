@@ -10,6 +10,7 @@ import java.util.Objects;
  * <p>Immutable. One mention is emitted per (topic, story); {@link #key()} is that pair and is the record key on the
  * wire. {@code title}, {@code snippet} and {@code publishedAt} may be null; {@code matchedTerms} is never null.
  * {@code backfill} is true for a mention found when its topic was added, in an article retained from before.
+ * {@code labels} are the topic's labels when the mention was found (sinks may route by them); never null.
  */
 public record Mention(
         int schemaVersion,
@@ -24,7 +25,8 @@ public record Mention(
         List<String> matchedTerms,
         Instant publishedAt,
         Instant detectedAt,
-        boolean backfill) {
+        boolean backfill,
+        List<String> labels) {
 
     /** The schema version this build writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -40,7 +42,16 @@ public record Mention(
         requireText(source, "source");
         topicName = topicName == null || topicName.isBlank() ? topicId : topicName;
         matchedTerms = matchedTerms == null ? List.of() : List.copyOf(matchedTerms);
+        labels = labels == null ? List.of() : List.copyOf(labels);
         Objects.requireNonNull(detectedAt, "detectedAt");
+    }
+
+    /** A mention of a topic without labels. */
+    public Mention(int schemaVersion, String topicId, String topicName, String storyId, String articleId, String url,
+                   String title, String source, String snippet, List<String> matchedTerms, Instant publishedAt,
+                   Instant detectedAt, boolean backfill) {
+        this(schemaVersion, topicId, topicName, storyId, articleId, url, title, source, snippet, matchedTerms,
+                publishedAt, detectedAt, backfill, List.of());
     }
 
     /** The (topic, story) key of this mention: {@code topicId + "/" + storyId}. */

@@ -1,12 +1,16 @@
 package dev.wirewatch.model;
 
+import java.util.List;
+
 /**
  * A tracked topic as published on the compacted {@code topics} topic (key = id; a tombstone removes the topic), so
  * that topics can be added, edited and removed while Wirewatch runs.
  *
- * <p>Immutable. {@code name} defaults to the id; {@code description} may be null.
+ * <p>Immutable. {@code name} defaults to the id; {@code description} may be null; {@code labels} (for routing topics
+ * to sinks by label) is never null and may be empty.
  */
-public record TopicDefinition(int schemaVersion, String id, String name, String query, String description) {
+public record TopicDefinition(int schemaVersion, String id, String name, String query, String description,
+                              List<String> labels) {
 
     /** The schema version this build writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -19,9 +23,14 @@ public record TopicDefinition(int schemaVersion, String id, String name, String 
             throw new IllegalArgumentException("TopicDefinition needs an id and a query");
         }
         name = name == null || name.isBlank() ? id : name;
+        labels = labels == null ? List.of() : List.copyOf(labels);
     }
 
     public static TopicDefinition of(String id, String name, String query, String description) {
-        return new TopicDefinition(SCHEMA_VERSION, id, name, query, description);
+        return of(id, name, query, description, List.of());
+    }
+
+    public static TopicDefinition of(String id, String name, String query, String description, List<String> labels) {
+        return new TopicDefinition(SCHEMA_VERSION, id, name, query, description, labels);
     }
 }

@@ -3,7 +3,7 @@ package dev.wirewatch.alerts.console;
 import dev.wirewatch.alerts.Alert;
 import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.RoutedSink;
-import dev.wirewatch.alerts.TopicRoute;
+import dev.wirewatch.config.SinkRoute;
 import java.io.PrintStream;
 
 /**
@@ -15,7 +15,7 @@ public final class ConsoleSink extends RoutedSink {
 
     private final PrintStream out;
 
-    public ConsoleSink(String id, TopicRoute route, PrintStream out) {
+    public ConsoleSink(String id, SinkRoute route, PrintStream out) {
         super(id, route);
         this.out = out;
     }

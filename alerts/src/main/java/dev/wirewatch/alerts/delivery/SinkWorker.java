@@ -197,7 +197,7 @@ public final class SinkWorker implements DeliveryLoop {
             deadLetter(record, e.getMessage());
             return;
         }
-        if (!sink.accepts(mention.topicId())) {
+        if (!sink.accepts(mention)) {
             return;
         }
         if (ledger.sent(mention)) {

@@ -3,7 +3,7 @@ package dev.wirewatch.alerts.email;
 import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.alerts.RoutedSink;
-import dev.wirewatch.alerts.TopicRoute;
+import dev.wirewatch.config.SinkRoute;
 import dev.wirewatch.config.SinkSettings;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
@@ -37,7 +37,7 @@ public final class EmailSink extends RoutedSink {
     private final InternetAddress[] to;
 
     public EmailSink(SinkSettings.Email settings) {
-        super(settings.id(), TopicRoute.of(settings.topics()));
+        super(settings.id(), SinkRoute.of(settings));
         this.settings = settings;
         this.session = Session.getInstance(properties(settings), authenticator(settings));
         try {

@@ -4,7 +4,7 @@ import dev.wirewatch.alerts.Alert;
 import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.RoutedSink;
 import dev.wirewatch.alerts.DeliveryException;
-import dev.wirewatch.alerts.TopicRoute;
+import dev.wirewatch.config.SinkRoute;
 import dev.wirewatch.model.json.Json;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -22,7 +22,7 @@ public final class FileSink extends RoutedSink {
 
     private final Path path;
 
-    public FileSink(String id, TopicRoute route, Path path) {
+    public FileSink(String id, SinkRoute route, Path path) {
         super(id, route);
         this.path = path;
     }

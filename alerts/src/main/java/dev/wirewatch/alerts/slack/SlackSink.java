@@ -3,7 +3,7 @@ package dev.wirewatch.alerts.slack;
 import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.alerts.RoutedSink;
-import dev.wirewatch.alerts.TopicRoute;
+import dev.wirewatch.config.SinkRoute;
 import dev.wirewatch.alerts.http.JsonPost;
 import java.net.URI;
 import java.util.Map;
@@ -21,7 +21,7 @@ public final class SlackSink extends RoutedSink {
     private final URI webhook;
     private final JsonPost post = new JsonPost();
 
-    public SlackSink(String id, TopicRoute route, URI webhook) {
+    public SlackSink(String id, SinkRoute route, URI webhook) {
         super(id, route);
         this.webhook = webhook;
     }

@@ -7,7 +7,7 @@ import dev.wirewatch.alerts.Alert;
 import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.alerts.RoutedSink;
-import dev.wirewatch.alerts.TopicRoute;
+import dev.wirewatch.config.SinkRoute;
 import dev.wirewatch.alerts.http.JsonPost;
 import dev.wirewatch.model.json.Json;
 import java.net.URI;
@@ -41,7 +41,7 @@ public final class WebhookSink extends RoutedSink {
     private final JsonPost post = new JsonPost();
 
     /** {@code secret} may be null for unsigned deliveries. */
-    public WebhookSink(String id, TopicRoute route, URI url, String secret, Clock clock) {
+    public WebhookSink(String id, SinkRoute route, URI url, String secret, Clock clock) {
         super(id, route);
         this.url = url;
         this.secret = secret == null || secret.isEmpty() ? null : secret;

@@ -10,7 +10,7 @@ import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.alerts.Mentions;
 import dev.wirewatch.alerts.Receiver;
-import dev.wirewatch.alerts.TopicRoute;
+import dev.wirewatch.config.SinkRoute;
 import dev.wirewatch.model.json.Json;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +22,7 @@ class SlackSinkTest {
     @Test
     void batchBecomesOneBlockKitMessageWithLinkedHeadlinesAndBoldTerms() throws Exception {
         try (Receiver slack = new Receiver(n -> Receiver.Answer.ok())) {
-            SlackSink sink = new SlackSink("slack", TopicRoute.of(List.of()), slack.url());
+            SlackSink sink = new SlackSink("slack", SinkRoute.ALL, slack.url());
             sink.deliver(new AlertBatch(List.of(Mentions.alert("su-35", "s1", "Hanoi signs <b>for</b> jets & more")
                     .withAlsoOn(3),
                     Mentions.alert("su-35", "s2", "Second story"))));
@@ -48,7 +48,7 @@ class SlackSinkTest {
     void rateLimitedAnswerIsRetryableWithTheReceiversPause() throws Exception {
         try (Receiver slack = new Receiver(n -> new Receiver.Answer(429, Map.of("Retry-After", "7"), "slow down"))) {
             DeliveryException e = assertThrows(DeliveryException.class, () -> new SlackSink("slack",
-                    TopicRoute.of(List.of()), slack.url()).deliver(AlertBatch.of(Mentions.alert("su-35", "s", "t"))));
+                    SinkRoute.ALL, slack.url()).deliver(AlertBatch.of(Mentions.alert("su-35", "s", "t"))));
             assertTrue(e.retryable());
             assertEquals(Duration.ofSeconds(7), e.retryAfter());
         }
@@ -57,7 +57,7 @@ class SlackSinkTest {
     @Test
     void goneWebhookIsPermanentAndNoErrorShowsTheSecretPath() throws Exception {
         try (Receiver slack = new Receiver(n -> new Receiver.Answer(404, Map.of(), "no_service"))) {
-            SlackSink sink = new SlackSink("slack", TopicRoute.of(List.of()), slack.url());
+            SlackSink sink = new SlackSink("slack", SinkRoute.ALL, slack.url());
             DeliveryException e = assertThrows(DeliveryException.class,
                     () -> sink.deliver(AlertBatch.of(Mentions.alert("su-35", "s", "t"))));
             assertFalse(e.retryable());
@@ -65,7 +65,7 @@ class SlackSinkTest {
             assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
             assertFalse(sink.toString().contains("s3cr3t"), sink.toString());
         }
-        SlackSink dead = new SlackSink("slack", TopicRoute.of(List.of()),
+        SlackSink dead = new SlackSink("slack", SinkRoute.ALL,
                 java.net.URI.create("http://127.0.0.1:1/services/T/B/s3cr3tT0ken"));
         DeliveryException e = assertThrows(DeliveryException.class,
                 () -> dead.deliver(AlertBatch.of(Mentions.alert("su-35", "s", "t"))));

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirewatch.alerts.AlertBatch;
 import dev.wirewatch.alerts.Mentions;
 import dev.wirewatch.alerts.Receiver;
-import dev.wirewatch.alerts.TopicRoute;
+import dev.wirewatch.config.SinkRoute;
 import dev.wirewatch.model.json.Json;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +24,7 @@ class WebhookSinkTest {
     @Test
     void receiverVerifiesTheHmacOfTimestampAndBody() throws Exception {
         try (Receiver receiver = new Receiver(n -> Receiver.Answer.ok())) {
-            WebhookSink sink = new WebhookSink("hook", TopicRoute.of(List.of()), receiver.url(), "shared-key", CLOCK);
+            WebhookSink sink = new WebhookSink("hook", SinkRoute.ALL, receiver.url(), "shared-key", CLOCK);
             sink.deliver(AlertBatch.of(Mentions.alert("c-130", "s1", "Transport lands")));
             Receiver.Request request = receiver.requests().get(0);
             String timestamp = request.header(Signature.TIMESTAMP_HEADER);
@@ -45,7 +45,7 @@ class WebhookSinkTest {
     @Test
     void aResendOfTheSameAlertsCarriesTheSameDeliveryIds() throws Exception {
         try (Receiver receiver = new Receiver(n -> Receiver.Answer.ok())) {
-            WebhookSink sink = new WebhookSink("hook", TopicRoute.of(List.of()), receiver.url(), null, CLOCK);
+            WebhookSink sink = new WebhookSink("hook", SinkRoute.ALL, receiver.url(), null, CLOCK);
             sink.deliver(AlertBatch.of(Mentions.alert("c-130", "s1", "Transport lands")));
             sink.deliver(AlertBatch.of(Mentions.alert("c-130", "s1", "Transport lands")));
             sink.deliver(AlertBatch.of(Mentions.alert("c-130", "s2", "Another story")));
@@ -57,7 +57,7 @@ class WebhookSinkTest {
             String alertId = Json.mapper().readTree(got.get(0).body()).get("alerts").get(0).get("deliveryId").asText();
             assertEquals(alertId, Json.mapper().readTree(got.get(1).body()).get("alerts").get(0).get("deliveryId")
                     .asText());
-            WebhookSink other = new WebhookSink("other", TopicRoute.of(List.of()), receiver.url(), null, CLOCK);
+            WebhookSink other = new WebhookSink("other", SinkRoute.ALL, receiver.url(), null, CLOCK);
             other.deliver(AlertBatch.of(Mentions.alert("c-130", "s1", "Transport lands")));
             assertFalse(first.equals(receiver.requests().get(3).header(WebhookSink.ID_HEADER)), "per sink");
         }
@@ -66,7 +66,7 @@ class WebhookSinkTest {
     @Test
     void withoutASecretNothingIsSigned() throws Exception {
         try (Receiver receiver = new Receiver(n -> Receiver.Answer.ok())) {
-            new WebhookSink("hook", TopicRoute.of(List.of()), receiver.url(), null, CLOCK)
+            new WebhookSink("hook", SinkRoute.ALL, receiver.url(), null, CLOCK)
                     .deliver(AlertBatch.of(Mentions.alert("c-130", "s1", "Transport lands")));
             assertNull(receiver.requests().get(0).header(Signature.SIGNATURE_HEADER));
         }

@@ -1,5 +1,6 @@
 package dev.wirewatch.desk.view;
 
+import dev.wirewatch.config.SinkRoute;
 import dev.wirewatch.model.DeadAlert;
 import dev.wirewatch.model.DeliveryRecord;
 import dev.wirewatch.model.FeedDefinition;
@@ -49,7 +50,7 @@ public final class DeskView {
     private final Map<String, FeedStatus> feedStatus = new TreeMap<>();
     private final Map<String, FeedDefinition> feeds = new TreeMap<>();
     private final Map<String, TopicDefinition> topics = new TreeMap<>();
-    private final Map<String, List<String>> sinkRoutes;
+    private final Map<String, SinkRoute> sinkRoutes;
     private final Duration retention;
     private Instant newest = Instant.EPOCH;
     private int appliedSinceEviction;
@@ -58,18 +59,25 @@ public final class DeskView {
     public static final int EVICT_EVERY = 1_000;
 
     /**
-     * @param sinkRoutes the configured sinks, each with the topic ids routed to it (empty: all topics), so that the
+     * @param sinkRoutes the configured sinks, each with its route (topic ids and label matchers), so that the
      *                   desk can tell what a sink still owes
      * @param retention  how long a story is kept after its latest record
      */
-    public DeskView(Map<String, List<String>> sinkRoutes, Duration retention) {
+    public DeskView(Map<String, SinkRoute> sinkRoutes, Duration retention) {
         this.sinkRoutes = new LinkedHashMap<>(sinkRoutes);
         this.retention = retention;
     }
 
     /** A view that keeps stories for 14 days. */
-    public DeskView(Map<String, List<String>> sinkRoutes) {
+    public DeskView(Map<String, SinkRoute> sinkRoutes) {
         this(sinkRoutes, Duration.ofDays(14));
+    }
+
+    /** Routes by topic ids alone (an empty list: every topic), in the map's order. */
+    public static Map<String, SinkRoute> topicRoutes(Map<String, List<String>> topicIds) {
+        Map<String, SinkRoute> routes = new LinkedHashMap<>();
+        topicIds.forEach((sink, ids) -> routes.put(sink, SinkRoute.ofTopics(ids)));
+        return routes;
     }
 
     /** Processing's decision on an article; a tombstone (null) forgets the article. */
@@ -235,9 +243,9 @@ public final class DeskView {
             List<MutedAlert> held = muted.values().stream().filter(m -> m.sinkId().equals(sink))
                     .filter(m -> !ledger.containsKey(m.key())).toList();
             held.forEach(m -> deadKeys.add(m.mention().key()));
-            List<String> routed = sinkRoutes.get(sink);
-            List<Mention> pending = routed == null ? List.of() : mentions.values().stream()
-                    .filter(m -> routed.isEmpty() || routed.contains(m.topicId()))
+            SinkRoute route = sinkRoutes.get(sink);
+            List<Mention> pending = route == null ? List.of() : mentions.values().stream()
+                    .filter(m -> route.accepts(m.topicId(), m.labels()))
                     .filter(m -> !ledger.containsKey(DeliveryRecord.keyOf(sink, m.topicId(), m.storyId())))
                     .filter(m -> !deadKeys.contains(m.key()))
                     .limit(limitPerSink).toList();

@@ -49,16 +49,16 @@ final class ApiJson {
     record Alerts(List<AlertEntry> alerts) {
     }
 
-    record Topic(String id, String name, String query, String description) {
+    record Topic(String id, String name, String query, String description, List<String> labels) {
         static Topic of(dev.wirewatch.model.TopicDefinition t) {
-            return new Topic(t.id(), t.name(), t.query(), t.description());
+            return new Topic(t.id(), t.name(), t.query(), t.description(), t.labels());
         }
     }
 
     record Topics(List<Topic> topics) {
     }
 
-    record TopicBody(String name, String query, String description) {
+    record TopicBody(String name, String query, String description, List<String> labels) {
     }
 
     record PreviewBody(String query) {

@@ -62,7 +62,8 @@ final class ApiRoutes {
 
     private void putTopic(Context ctx) {
         ApiJson.TopicBody body = body(ctx, ApiJson.TopicBody.class);
-        TopicDefinition topic = Inputs.topic(ctx.pathParam("id"), body.name(), body.query(), body.description());
+        TopicDefinition topic = Inputs.topic(ctx.pathParam("id"), body.name(), body.query(), body.description(),
+                body.labels());
         backend.edits().putTopic(topic);
         backend.view().applyTopic(topic.id(), topic);
         ctx.json(ApiJson.Topic.of(topic));

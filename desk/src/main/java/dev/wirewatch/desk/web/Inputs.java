@@ -28,14 +28,22 @@ final class Inputs {
     private Inputs() {
     }
 
-    static TopicDefinition topic(String id, String name, String query, String description) {
+    static TopicDefinition topic(String id, String name, String query, String description, List<String> labels) {
         // The config file's and the CLI's checks, so an id the desk takes is one they take too (the query is
         // checked below, for its position).
         String topicId = id == null ? "" : id;
+        List<String> cleaned = labels == null ? List.of() : labels.stream().filter(l -> l != null && !l.isBlank())
+                .map(String::trim).distinct().toList();
         refuse("id", ConfigLoader.problemsOf(new WirewatchConfig(null, null, null,
-                List.of(new TrackedTopic(topicId, null, "x", null)), null, null, null, null)));
+                List.of(new TrackedTopic(topicId, null, "x", null, cleaned)), null, null, null, null)));
         checkQuery(query);
-        return TopicDefinition.of(topicId, limited("name", name), query.trim(), limited("description", description));
+        return TopicDefinition.of(topicId, limited("name", name), query.trim(), limited("description", description),
+                cleaned);
+    }
+
+    /** Labels as a form field gives them: separated by commas or spaces. */
+    static List<String> labels(String field) {
+        return field == null ? List.of() : List.of(field.split("[,\\s]+"));
     }
 
     static void checkQuery(String query) {

@@ -66,7 +66,7 @@ final class PageRoutes {
         routes.get("/fragments/stories", ctx -> templates.render(ctx, "rows.jte",
                 new Pages.Rows(backend.view().stories(filter(ctx)))));
         routes.get("/stories/{id}", this::story);
-        routes.get("/topics", ctx -> topicsPage(ctx, null, null, null, null, null));
+        routes.get("/topics", ctx -> topicsPage(ctx, null, new TopicForm(null, null, null, null, null)));
         routes.post("/topics", this::saveTopic);
         routes.post("/topics/{id}/delete", this::removeTopic);
         routes.get("/feeds", ctx -> feedsPage(ctx, null));
@@ -158,34 +158,38 @@ final class PageRoutes {
                 null), story.get(), backend.view().sinkIds()));
     }
 
-    private void topicsPage(Context ctx, String problem, String id, String name, String query, String description) {
+    /** What the topic form holds: empty, an edited topic, or what was posted (after a problem). */
+    private record TopicForm(String id, String name, String query, String description, String labels) {
+        static TopicForm posted(Context ctx) {
+            return new TopicForm(ctx.formParam("id"), ctx.formParam("name"), ctx.formParam("query"),
+                    ctx.formParam("description"), ctx.formParam("labels"));
+        }
+    }
+
+    private void topicsPage(Context ctx, String problem, TopicForm form) {
         String edit = ctx.queryParam("edit");
         if (problem == null && edit != null) {
             TopicDefinition t = backend.view().topic(edit).orElse(null);
             if (t != null) {
-                id = t.id();
-                name = t.name();
-                query = t.query();
-                description = t.description();
+                form = new TopicForm(t.id(), t.name(), t.query(), t.description(), String.join(", ", t.labels()));
             }
         }
         templates.render(ctx, "topics.jte", new Pages.Topics(chrome(ctx, "Topics", "topics", problem),
-                backend.view().topics(), id, name, query, description));
+                backend.view().topics(), form.id(), form.name(), form.query(), form.description(), form.labels()));
     }
 
     private void saveTopic(Context ctx) {
         String id = ctx.formParam("id");
         try {
             TopicDefinition topic = Inputs.topic(id, ctx.formParam("name"), ctx.formParam("query"),
-                    ctx.formParam("description"));
+                    ctx.formParam("description"), Inputs.labels(ctx.formParam("labels")));
             backend.edits().putTopic(topic);
             backend.view().applyTopic(topic.id(), topic);
             done(ctx, "/topics", "topic-saved");
         } catch (BadInput e) {
             ctx.status(400);
             String where = e.position >= 0 ? " (at character " + e.position + ")" : "";
-            topicsPage(ctx, e.getMessage() + where, id, ctx.formParam("name"), ctx.formParam("query"),
-                    ctx.formParam("description"));
+            topicsPage(ctx, e.getMessage() + where, TopicForm.posted(ctx));
         }
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class DeskViewTest {
 
     static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
-    final DeskView view = new DeskView(Map.of("slack", List.of(), "email", List.of("c-130")));
+    final DeskView view = new DeskView(DeskView.topicRoutes(Map.of("slack", List.of(), "email", List.of("c-130"))));
 
     @Test
     void aStoryCountsItsCopiesAndSitesAndNamesItsFirstArticle() {
@@ -112,7 +112,7 @@ class DeskViewTest {
 
     @Test
     void aStoryIsForgottenOnceItsLatestRecordIsOlderThanTheRetentionInRecordTime() {
-        DeskView short1 = new DeskView(Map.of("slack", List.of()), java.time.Duration.ofDays(2));
+        DeskView short1 = new DeskView(DeskView.topicRoutes(Map.of("slack", List.of())), java.time.Duration.ofDays(2));
         short1.applyAssignment("old", assignment("old", "old", null, 0, "new-story", 0, "s"));
         short1.applyMention(mention("su-35", "old"));
         short1.applyDelivery("slack/su-35/old", new DeliveryRecord(1, "slack", "su-35", "old", T0));
@@ -128,7 +128,7 @@ class DeskViewTest {
 
     @Test
     void expiryRunsOnItsOwnAsRecordsArrive() {
-        DeskView short1 = new DeskView(Map.of(), java.time.Duration.ofHours(1));
+        DeskView short1 = new DeskView(DeskView.topicRoutes(Map.of()), java.time.Duration.ofHours(1));
         for (int i = 0; i < DeskView.EVICT_EVERY + 10; i++) {
             short1.applyAssignment("a" + i, assignment("a" + i, "a" + i, null, 0, "new-story", i * 60L, "s"));
         }

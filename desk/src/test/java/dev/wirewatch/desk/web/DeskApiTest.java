@@ -59,7 +59,7 @@ class DeskApiTest {
 
     @BeforeEach
     void start() {
-        view = new DeskView(Map.of("slack", List.of(), "email", List.of("c-130")));
+        view = new DeskView(DeskView.topicRoutes(Map.of("slack", List.of(), "email", List.of("c-130"))));
         index = ArticleIndex.rebuiltIn(dir.resolve("index"));
         RecordingEdits edits = new RecordingEdits();
         published = edits.published;
@@ -142,12 +142,17 @@ class DeskApiTest {
 
     @Test
     void anEditorPutsAndRemovesATopicAndAViewerMayNot() throws Exception {
-        String body = "{\"name\":\"Kilo subs\",\"query\":\"\\\"Kilo-class\\\" OR submarine\",\"description\":\"d\"}";
+        String body = "{\"name\":\"Kilo subs\",\"query\":\"\\\"Kilo-class\\\" OR submarine\",\"description\":\"d\","
+                + "\"labels\":[\"defence\"]}";
         assertEquals(403, send("PUT", "/api/v1/topics/kilo", VIEWER_TOKEN, body).statusCode());
         assertTrue(published.isEmpty());
         HttpResponse<String> put = send("PUT", "/api/v1/topics/kilo", EDITOR_TOKEN, body);
         assertEquals(200, put.statusCode(), put.body());
         assertEquals("Kilo subs", json(put).get("name").asText());
+        assertEquals("defence", json(put).get("labels").get(0).asText());
+        HttpResponse<String> badLabel = send("PUT", "/api/v1/topics/kilo", EDITOR_TOKEN,
+                "{\"query\":\"submarine\",\"labels\":[\"Not A Label\"]}");
+        assertEquals(400, badLabel.statusCode(), badLabel.body());
         assertEquals(List.of("topic kilo"), published);
         assertTrue(send("GET", "/api/v1/topics", VIEWER_TOKEN, null).body().contains("\"kilo\""));
         assertEquals(403, send("DELETE", "/api/v1/topics/kilo", VIEWER_TOKEN, null).statusCode());

@@ -51,7 +51,7 @@ class DeskPagesTest {
 
     @BeforeEach
     void start() {
-        view = new DeskView(Map.of());
+        view = new DeskView(DeskView.topicRoutes(Map.of()));
         index = ArticleIndex.rebuiltIn(dir);
         RecordingEdits edits = new RecordingEdits();
         published = edits.published;

@@ -6,6 +6,7 @@ import dev.wirewatch.launcher.TopicPublisher;
 import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topics;
 import dev.wirewatch.processing.match.TopicMatcher;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -51,13 +52,24 @@ final class TopicsCommand implements Runnable {
         @Option(names = "--description", paramLabel = "TEXT", description = "free text for people")
         String description;
 
+        @Option(names = "--label", paramLabel = "LABEL", description = "a label sinks may route by "
+                + "(alerts.sinks[].matchers, e.g. label=defence); repeat for more")
+        List<String> labels = new ArrayList<>();
+
         @Override
         public Integer call() {
-            TrackedTopic topic = new TrackedTopic(id, name, query, description);
+            TrackedTopic topic = new TrackedTopic(id, name, query, description, labels);
             List<ConfigProblem> problems = TopicMatcher.problems(List.of(topic));
             if (!TOPIC_ID.matcher(id).matches()) {
                 spec.commandLine().getErr().println("--id '" + id + "': expected lower-case letters, digits and '-'");
                 return ExitCodes.BAD_CONFIG;
+            }
+            for (String label : labels) {
+                if (!TOPIC_ID.matcher(label).matches()) {
+                    spec.commandLine().getErr().println("--label '" + label
+                            + "': expected lower-case letters, digits and '-', e.g. defence");
+                    return ExitCodes.BAD_CONFIG;
+                }
             }
             if (!problems.isEmpty()) {
                 spec.commandLine().getErr().println("--query: " + problems.get(0).message());

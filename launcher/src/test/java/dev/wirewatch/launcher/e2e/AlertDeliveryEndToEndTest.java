@@ -134,7 +134,7 @@ class AlertDeliveryEndToEndTest {
     }
 
     private static SinkSettings.Webhook webhook(String id, String url) {
-        return new SinkSettings.Webhook(id, null, url, "k3y", null, null, null, 3, Duration.ofMillis(10),
+        return new SinkSettings.Webhook(id, null, null, url, "k3y", null, null, null, 3, Duration.ofMillis(10),
                 Duration.ofMillis(100));
     }
 
@@ -180,7 +180,7 @@ class AlertDeliveryEndToEndTest {
             return n == 1 ? 429 : n == 2 ? 500 : 200;
         }, accepted, Map.of(1, "3"));
         produce(topics, List.of(mention("su-35", "s1")));
-        SinkSettings.Slack settings = new SinkSettings.Slack("slack-flaky", null, url(slack), null, null, null, null,
+        SinkSettings.Slack settings = new SinkSettings.Slack("slack-flaky", null, null, url(slack), null, null, null, null,
                 null, null);
         try (AlertService service = service(topics, Sinks.from(List.of(settings), Clock.systemUTC()),
                 recordingSleeper, false)) {
@@ -233,7 +233,7 @@ class AlertDeliveryEndToEndTest {
             return clock.instant().isBefore(recovers) ? 500 : 200;
         }, accepted, Map.of());
         produce(topics, List.of(mention("c-130", "s10")));
-        SinkSettings.Slack settings = new SinkSettings.Slack("slack-down", null, url(slack), Duration.ZERO, null, null,
+        SinkSettings.Slack settings = new SinkSettings.Slack("slack-down", null, null, url(slack), Duration.ZERO, null, null,
                 20, Duration.ofSeconds(5), Duration.ofMinutes(2));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         AlertService service = new AlertService(kafka.bootstrapServers(), topics, Sinks.from(List.of(settings), clock),
@@ -260,7 +260,7 @@ class AlertDeliveryEndToEndTest {
         List<String> accepted = new CopyOnWriteArrayList<>();
         HttpServer slack = receiver(n -> 200, accepted, Map.of());
         produce(topics, List.of(mention("su-35", "leave")));
-        SinkSettings.Slack settings = new SinkSettings.Slack("slack-leaving", null, url(slack), null, null, null, null,
+        SinkSettings.Slack settings = new SinkSettings.Slack("slack-leaving", null, null, url(slack), null, null, null, null,
                 null, null);
         List<Throwable> uncaught = new CopyOnWriteArrayList<>();
         Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
@@ -301,7 +301,7 @@ class AlertDeliveryEndToEndTest {
                         1.0, "exact-content", Instant.now())));
             }
         }
-        SinkSettings.Slack settings = new SinkSettings.Slack("slack-copies", null, url(slack), null, null, null, null,
+        SinkSettings.Slack settings = new SinkSettings.Slack("slack-copies", null, null, url(slack), null, null, null, null,
                 null, null);
         try (AlertService service = service(topics, Sinks.from(List.of(settings), Clock.systemUTC()),
                 recordingSleeper, false)) {
@@ -327,7 +327,7 @@ class AlertDeliveryEndToEndTest {
             }
         };
         produce(topics, List.of(mention("su-35", "e1"), mention("c-130", "e2"), mention("su-35", "e3")));
-        SinkSettings.Email digest = new SinkSettings.Email("mail-digest", null, "127.0.0.1", port, "none", null,
+        SinkSettings.Email digest = new SinkSettings.Email("mail-digest", null, null, "127.0.0.1", port, "none", null,
                 null, "wirewatch@ledger.example", List.of("desk@ledger.example"), null, Duration.ofMinutes(15), null,
                 null, null, null, null, Duration.ofMillis(10), Duration.ofMillis(100));
         try (AlertService service = service(topics, Sinks.from(List.of(digest), Clock.systemUTC()),
@@ -367,7 +367,7 @@ class AlertDeliveryEndToEndTest {
             }
 
             @Override
-            public boolean accepts(String topicId) {
+            public boolean accepts(Mention mention) {
                 return true;
             }
 
@@ -459,7 +459,7 @@ class AlertDeliveryEndToEndTest {
             }
 
             @Override
-            public boolean accepts(String topicId) {
+            public boolean accepts(Mention mention) {
                 return true;
             }
 

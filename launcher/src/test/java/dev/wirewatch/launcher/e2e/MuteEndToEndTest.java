@@ -9,6 +9,7 @@ import dev.wirewatch.alerts.delivery.Sleeper;
 import dev.wirewatch.config.DeskSettings;
 import dev.wirewatch.config.SinkSettings;
 import dev.wirewatch.desk.Desk;
+import dev.wirewatch.desk.view.DeskView;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import dev.wirewatch.launcher.cli.ExitCodes;
 import dev.wirewatch.launcher.cli.WirewatchCommand;
@@ -169,7 +170,7 @@ class MuteEndToEndTest {
         try (AlertService service = service(a, b);
              Desk desk = Desk.start(DeskSettings.defaults().withPort(0).withApiToken(
                      new DeskSettings.ApiToken("ci", "viewer", DESK_TOKEN)), KafkaConnection.plain(
-                     kafka.bootstrapServers()), TOPICS, Map.of("file-a", List.of(), "file-b", List.of()),
+                     kafka.bootstrapServers()), TOPICS, DeskView.topicRoutes(Map.of("file-a", List.of(), "file-b", List.of())),
                      dir.resolve("desk-index"), null, id -> 0, new SimpleMeterRegistry(), Clock.systemUTC())) {
             produce(mention("su-35", "s1", "Harbour Post"), mention("c-130", "s2", "Harbour Post"),
                     mention("c-130", "s3", "Coastal Ledger"));

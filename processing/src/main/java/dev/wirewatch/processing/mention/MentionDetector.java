@@ -20,7 +20,8 @@ public final class MentionDetector {
         String searchable = article.title() == null ? article.text() : article.title() + "\n\n" + article.text();
         List<TopicMatch> matches = matcher.match(searchable);
         return matches.stream()
-                .map(m -> new TopicHit(m.topic().id(), m.topic().name(), m.snippet(), m.matchedTerms()))
+                .map(m -> new TopicHit(m.topic().id(), m.topic().name(), m.snippet(), m.matchedTerms(),
+                        m.topic().labels()))
                 .toList();
     }
 }

@@ -4,13 +4,15 @@ import java.util.List;
 
 /**
  * A tracked topic an article matched, found upstream before the article's story is known: the topic, the snippet
- * around the match and the terms that matched.
+ * around the match, the terms that matched, and the topic's labels (for routing its alert).
  *
- * <p>Immutable; {@code snippet} may be null, {@code matchedTerms} never is.
+ * <p>Immutable; {@code snippet} may be null, {@code matchedTerms} and {@code labels} never are.
  */
-public record TopicHit(String topicId, String topicName, String snippet, List<String> matchedTerms) {
+public record TopicHit(String topicId, String topicName, String snippet, List<String> matchedTerms,
+                       List<String> labels) {
 
     public TopicHit {
         matchedTerms = matchedTerms == null ? List.of() : List.copyOf(matchedTerms);
+        labels = labels == null ? List.of() : List.copyOf(labels);
     }
 }
