@@ -14,12 +14,14 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * The analysis that makes spelling variants of this beat meet: Unicode word tokens; Cyrillic transliterated to
  * Latin (ICU), so "Су-35" reads as "Su-35"; model designations joined across hyphens, dashes and spaces
  * ({@link CodeJoinFilter}); case and diacritics folded (ICU, so Vietnamese "Nga" and "NGA" meet); English
- * possessives dropped and words stemmed (KStem), with a small table for variants no stemmer joins ("roubles" →
- * "ruble", "paid" → "pay").
+ * possessives dropped and words stemmed (KStem, and Russian words before transliteration by
+ * {@link CyrillicStemFilter}), with a small table for variants no stemmer joins ("roubles" → "ruble", "paid" →
+ * "pay").
  *
  * <p>Thread safe (Lucene analyzers reuse components per thread). {@link #forDocuments()} also emits the family of
- * a designation ("C-130H" is indexed as c130h and c130); {@link #forQueries()} does not, so a query for "C-130J"
- * stays specific, and it also joins lower-case prefixes ("su-35" typed in a query).
+ * a designation ("C-130H" is indexed as c130h and c130) and the bases of derived words ({@link DerivationFilter}:
+ * "payable" is also pay); {@link #forQueries()} does neither, so a query for "C-130J" or "payable" stays specific,
+ * and it also joins lower-case prefixes ("su-35" typed in a query).
  */
 public final class NewsAnalyzer extends Analyzer {
 
@@ -68,12 +70,16 @@ public final class NewsAnalyzer extends Analyzer {
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer tokenizer = new StandardTokenizer();
         tokenizer.setMaxTokenLength(64);
-        TokenStream stream = new ICUTransformFilter(tokenizer, CYRILLIC_TO_LATIN);
+        TokenStream stream = new CyrillicStemFilter(tokenizer);
+        stream = new ICUTransformFilter(stream, CYRILLIC_TO_LATIN);
         stream = new CodeJoinFilter(stream, emitFamily, !emitFamily);
         stream = new ICUFoldingFilter(stream);
         stream = new EnglishPossessiveFilter(stream);
         stream = new StemmerOverrideFilter(stream, VARIANTS);
         stream = new KStemFilter(stream);
+        if (emitFamily) {
+            stream = new DerivationFilter(stream);
+        }
         return new TokenStreamComponents(tokenizer, stream);
     }
 

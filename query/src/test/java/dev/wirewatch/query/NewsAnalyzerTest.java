@@ -74,4 +74,25 @@ class NewsAnalyzerTest {
         assertEquals(List.of("thanh", "toan", "bang", "rup"), doc("thanh toán bằng rúp"));
         assertEquals(List.of("rubl"), doc("рубль"));
     }
+
+    @Test
+    void derivedWordsAlsoIndexTheirBaseButQueriesStaySpecific() throws IOException {
+        assertEquals(List.of("payable|pay", "payer|pay", "payee|pay", "repayable|repay|pay"),
+                doc("payable payers payee repayable"));
+        assertEquals(List.of("settlement|settle", "debtor|debt|debte"), doc("settlement debtor"));
+        assertEquals(List.of("shipper|shipp|ship|shippe"), doc("shipper"));
+        assertEquals(List.of("reporter|report|reporte"), doc("reporters"), "an agent suffix takes no prefix off");
+        assertEquals(List.of("report"), doc("report"), "a bare word keeps its prefix");
+        assertEquals(List.of("payable"), tokens(NewsAnalyzer.forQueries(), "payable"));
+    }
+
+    @Test
+    void russianCasesAndTheRelationalAdjectiveMeet() throws IOException {
+        for (String written : List.of("рубль", "рубля", "рублей", "рублях", "рублями", "Рублём", "рублёвых",
+                "рублевый")) {
+            assertEquals(List.of("rubl"), doc(written), written);
+            assertEquals(List.of("rubl"), tokens(NewsAnalyzer.forQueries(), written), written);
+        }
+        assertEquals(List.of("su35"), doc("Су-35"), "a short Cyrillic prefix keeps its capital for the designation");
+    }
 }

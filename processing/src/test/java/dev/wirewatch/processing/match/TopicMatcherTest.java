@@ -52,6 +52,15 @@ class TopicMatcherTest {
     }
 
     @Test
+    void derivedPaymentWordsAndRussianCasesMatchWithoutNewQueryWords() {
+        assertEquals(List.of("ruble-payments"), ids("The remaining balance is payable in roubles by 2027."));
+        assertEquals(List.of("ruble-payments"), ids("Payers will be billed in rubles from March."));
+        assertEquals(List.of("ruble-payments"), ids("The loan becomes repayable in roubles after a grace period."));
+        assertEquals(List.of("ruble-payments"), ids("Контракт предусматривает оплату в рублёвых платежах."));
+        assertEquals(List.of(), ids("The rouble-based index rose; the reporter left for Hanoi."));
+    }
+
+    @Test
     void russianAndVietnameseMatch() {
         assertEquals(List.of("su-35"), ids("Вьетнам закупит 40 истребителей Су-35"));
         assertEquals(List.of("ruble-payments"), ids("Долги за военную технику будут погашаться в рублях"));
