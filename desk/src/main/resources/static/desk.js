@@ -106,16 +106,74 @@
           const list = el("ol", null, "hits");
           body.matches.forEach((m) => {
             const li = el("li");
-            li.append(el("strong", m.title || "–"), el("span", " " + m.source, "meta"), snippet(m.snippet));
+            const why = el("button", "Why?", "why");
+            why.type = "button";
+            why.addEventListener("click", () => explain({ query: query.value, articleId: m.id }));
+            li.append(el("strong", m.title || "–"), el("span", " " + m.source, "meta"), why, snippet(m.snippet));
             list.append(li);
           });
           show([el("p", body.count + " retained articles would match", "preview-count"), list]);
         })
         .catch(() => {});
     };
+    const explainText = document.getElementById("explain-text");
+    const explainOut = document.getElementById("explain-out");
+    let explained = 0;
+    const clause = (c) => {
+      const li = el("li", null, c.matched ? "holds" : "fails");
+      li.append(el("span", c.matched ? "✓ " : "✗ ", "verdict"), el("code", c.clause), el("span", " — " + c.why, "why"));
+      if (c.found.length) {
+        li.append(el("span", " (" + c.found.map((f) => "“" + f.text + "” at word " + f.word).join(", ") + ")",
+          "found"));
+      }
+      if (c.parts.length) {
+        const ul = el("ul");
+        c.parts.forEach((p) => ul.append(clause(p)));
+        li.append(ul);
+      }
+      return li;
+    };
+    const explain = (request) => {
+      if (!explainOut || !request.query.trim() || (!request.text && !request.articleId)) {
+        return;
+      }
+      const mine = ++explained;
+      fetch("/api/v1/topics/explain", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
+        body: JSON.stringify(request),
+      })
+        .then((r) => r.json().then((j) => ({ ok: r.ok, body: j })))
+        .then(({ ok, body }) => {
+          if (mine !== explained) {
+            return;
+          }
+          if (!ok) {
+            explainOut.replaceChildren(el("p", body.error, "problem"));
+            return;
+          }
+          const verdict = el("p", body.matched ? "It matches." : "It does not match.", "explain-verdict");
+          const tree = el("ul", null, "why-tree");
+          tree.append(clause(body.clause));
+          explainOut.replaceChildren(verdict, tree);
+        })
+        .catch(() => {});
+    };
+    let explainTimer = null;
+    const explainTyped = () => {
+      clearTimeout(explainTimer);
+      explainTimer = setTimeout(() => explain({ query: query.value, text: explainText.value }), 250);
+    };
+    if (explainText) {
+      explainText.addEventListener("input", explainTyped);
+    }
     query.addEventListener("input", () => {
       clearTimeout(timer);
       timer = setTimeout(run, 250);
+      if (explainText && explainText.value.trim()) {
+        explainTyped();
+      }
     });
     if (query.value.trim()) {
       run();

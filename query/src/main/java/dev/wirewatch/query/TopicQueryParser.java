@@ -48,13 +48,26 @@ public final class TopicQueryParser {
 
     /** Parses {@code query}; throws with the position of the first problem. */
     public static Query parse(String query) throws QuerySyntaxException {
+        return tree(query).query();
+    }
+
+    /**
+     * Why {@code text} (analyzed as matching analyzes documents) matches {@code query} or not, clause by clause.
+     * The verdict is the same as matching's.
+     */
+    public static QueryExplanation explain(String query, String text) throws QuerySyntaxException {
+        QueryExplanation.Clause clause = tree(query).explain(new ExplainContext(text == null ? "" : text));
+        return new QueryExplanation(clause.matched(), clause);
+    }
+
+    private static Node tree(String query) throws QuerySyntaxException {
         Parser parser = new Parser(Lexer.lex(query));
         Node node = parser.or();
         if (!parser.atEnd()) {
             Lexer.Token extra = parser.peek();
             throw new QuerySyntaxException("unexpected '" + extra.text() + "'", extra.position());
         }
-        return node.query();
+        return node;
     }
 
     // ---- syntax tree ----
@@ -63,9 +76,39 @@ public final class TopicQueryParser {
         Query query() throws QuerySyntaxException;
 
         IntervalsSource intervals() throws QuerySyntaxException;
+
+        /** The clause as the query language writes it. */
+        String text();
+
+        /** This clause against the text; by default a leaf: found words or "not in the text". */
+        default QueryExplanation.Clause explain(ExplainContext doc) throws QuerySyntaxException {
+            Query query = query();
+            List<QueryExplanation.Found> found = doc.found(query, ExplainContext.MAX_FOUND);
+            boolean matched = doc.matches(query);
+            return new QueryExplanation.Clause(text(), matched, found, matched ? "found" : "not in the text",
+                    List.of());
+        }
     }
 
-    private record Words(List<String> terms, String text, int position) implements Node {
+    private static List<QueryExplanation.Clause> explainAll(List<Node> parts, ExplainContext doc)
+            throws QuerySyntaxException {
+        List<QueryExplanation.Clause> out = new ArrayList<>();
+        for (Node part : parts) {
+            out.add(part.explain(doc));
+        }
+        return out;
+    }
+
+    private static String joined(List<Node> parts, String operator) {
+        return String.join(operator, parts.stream().map(p -> p instanceof Or || p instanceof And
+                ? "(" + p.text() + ")" : p.text()).toList());
+    }
+
+    private record Words(List<String> terms, String written, int position) implements Node {
+        public String text() {
+            return terms.size() > 1 || written.contains(" ") ? "\"" + written + "\"" : written;
+        }
+
         public Query query() {
             if (terms.size() == 1) {
                 return new TermQuery(new Term(FIELD, terms.get(0)));
@@ -81,6 +124,10 @@ public final class TopicQueryParser {
     }
 
     private record Prefix(String prefix) implements Node {
+        public String text() {
+            return prefix + "*";
+        }
+
         public Query query() {
             return new PrefixQuery(new Term(FIELD, prefix));
         }
@@ -91,6 +138,10 @@ public final class TopicQueryParser {
     }
 
     private record Wildcard(String pattern) implements Node {
+        public String text() {
+            return pattern;
+        }
+
         public Query query() {
             return new WildcardQuery(new Term(FIELD, pattern));
         }
@@ -121,6 +172,18 @@ public final class TopicQueryParser {
         public IntervalsSource intervals() throws QuerySyntaxException {
             throw new QuerySyntaxException("AND cannot be inside NEAR", position);
         }
+
+        public String text() {
+            return joined(parts, " AND ");
+        }
+
+        public QueryExplanation.Clause explain(ExplainContext doc) throws QuerySyntaxException {
+            List<QueryExplanation.Clause> explained = explainAll(parts, doc);
+            List<String> failing = explained.stream().filter(c -> !c.matched()).map(QueryExplanation.Clause::clause)
+                    .toList();
+            return new QueryExplanation.Clause(text(), failing.isEmpty(), List.of(), failing.isEmpty()
+                    ? "every part holds" : "does not hold: " + String.join("; ", failing), explained);
+        }
     }
 
     private record Or(List<Node> parts) implements Node {
@@ -139,6 +202,20 @@ public final class TopicQueryParser {
             }
             return Intervals.or(sources);
         }
+
+        public String text() {
+            return joined(parts, " OR ");
+        }
+
+        public QueryExplanation.Clause explain(ExplainContext doc) throws QuerySyntaxException {
+            List<QueryExplanation.Clause> explained = explainAll(parts, doc);
+            List<QueryExplanation.Found> found = explained.stream().flatMap(c -> c.found().stream()).distinct()
+                    .sorted(java.util.Comparator.comparingInt(QueryExplanation.Found::word))
+                    .limit(ExplainContext.MAX_FOUND).toList();
+            boolean matched = explained.stream().anyMatch(QueryExplanation.Clause::matched);
+            return new QueryExplanation.Clause(text(), matched, found, matched ? "found" : "no alternative in the text",
+                    explained);
+        }
     }
 
     private record Not(Node negated, int position) implements Node {
@@ -150,6 +227,17 @@ public final class TopicQueryParser {
         public IntervalsSource intervals() throws QuerySyntaxException {
             throw new QuerySyntaxException("NOT cannot be inside NEAR", position);
         }
+
+        public String text() {
+            return "NOT " + (negated instanceof Or || negated instanceof And ? "(" + negated.text() + ")"
+                    : negated.text());
+        }
+
+        public QueryExplanation.Clause explain(ExplainContext doc) throws QuerySyntaxException {
+            QueryExplanation.Clause inner = negated.explain(doc);
+            return new QueryExplanation.Clause(text(), !inner.matched(), inner.found(), inner.matched()
+                    ? "excluded: the text has " + negated.text() : "absent, as required", List.of(inner));
+        }
     }
 
     private record Near(Node left, Node right, int slop) implements Node {
@@ -159,6 +247,46 @@ public final class TopicQueryParser {
 
         public IntervalsSource intervals() throws QuerySyntaxException {
             return Intervals.maxgaps(slop, Intervals.unordered(left.intervals(), right.intervals()));
+        }
+
+        public String text() {
+            return side(left) + " NEAR/" + slop + " " + side(right);
+        }
+
+        private static String side(Node node) {
+            return node instanceof Or || node instanceof Near ? "(" + node.text() + ")" : node.text();
+        }
+
+        public QueryExplanation.Clause explain(ExplainContext doc) throws QuerySyntaxException {
+            QueryExplanation.Clause l = left.explain(doc);
+            QueryExplanation.Clause r = right.explain(doc);
+            Query query = query();
+            boolean matched = doc.matches(query);
+            String why;
+            if (matched) {
+                why = "both sides within " + slop + " words of each other";
+            } else if (!l.matched() || !r.matched()) {
+                why = (!l.matched() ? side(left) : side(right)) + " is not in the text";
+            } else {
+                int gap = nearestGap(doc.spans(new IntervalQuery(FIELD, left.intervals())),
+                        doc.spans(new IntervalQuery(FIELD, right.intervals())));
+                why = "both sides are in the text, but at best " + gap + " words apart; NEAR/" + slop
+                        + " allows " + slop;
+            }
+            return new QueryExplanation.Clause(text(), matched, matched ? doc.found(query, ExplainContext.MAX_FOUND)
+                    : List.of(), why, List.of(l, r));
+        }
+
+        /** The fewest words between a span of one side and a span of the other. */
+        private static int nearestGap(List<int[]> a, List<int[]> b) {
+            int best = Integer.MAX_VALUE;
+            for (int[] x : a) {
+                for (int[] y : b) {
+                    int gap = Math.max(y[0] - x[1], x[0] - y[1]) - 1;
+                    best = Math.min(best, Math.max(0, gap));
+                }
+            }
+            return best;
         }
     }
 

@@ -162,6 +162,23 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
+    /** The searchable text (title and body) of a retained article, as matching reads it. */
+    public java.util.Optional<String> searchableText(String articleId) {
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs top = searcher.search(new org.apache.lucene.search.TermQuery(new Term(ID, articleId)), 1);
+            if (top.scoreDocs.length == 0) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.ofNullable(searcher.storedFields().document(top.scoreDocs[0].doc)
+                    .get(NewsAnalyzer.FIELD));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the desk's article index failed", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
     /** How many articles the index holds. */
     public int size() {
         IndexSearcher searcher = acquire();

@@ -64,6 +64,9 @@ final class ApiJson {
     record PreviewBody(String query) {
     }
 
+    record ExplainBody(String query, String text, String articleId) {
+    }
+
     record Preview(int count, List<ArticleHit> matches) {
     }
 

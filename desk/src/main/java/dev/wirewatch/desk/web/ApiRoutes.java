@@ -5,6 +5,7 @@ import dev.wirewatch.desk.view.StoryFilter;
 import dev.wirewatch.model.FeedDefinition;
 import dev.wirewatch.model.TopicDefinition;
 import dev.wirewatch.query.QuerySyntaxException;
+import dev.wirewatch.query.TopicQueryParser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -37,6 +38,7 @@ final class ApiRoutes {
         routes.put(BASE + "/topics/{id}", this::putTopic);
         routes.delete(BASE + "/topics/{id}", this::deleteTopic);
         routes.post(BASE + "/topics/preview", this::preview);
+        routes.post(BASE + "/topics/explain", this::explain);
         routes.get(BASE + "/feeds", ctx -> ctx.json(new ApiJson.Feeds(backend.view().feeds().stream()
                 .map(ApiJson.Feed::of).toList())));
         routes.put(BASE + "/feeds", this::putFeed);
@@ -86,6 +88,26 @@ final class ApiRoutes {
         SearchResult result = backend.index().search(body.query(),
                 Inputs.limit(ctx.queryParam("limit"), 10, MAX_LIMIT));
         ctx.json(new ApiJson.Preview(result.count(), result.articles()));
+    }
+
+    /** Why a text, or a retained article, matches a query or not, clause by clause. */
+    private void explain(Context ctx) throws QuerySyntaxException {
+        ApiJson.ExplainBody body = body(ctx, ApiJson.ExplainBody.class);
+        Inputs.checkQuery(body.query());
+        String text = body.text();
+        if (body.articleId() != null && !body.articleId().isBlank()) {
+            text = backend.index().searchableText(body.articleId().trim()).orElse(null);
+            if (text == null) {
+                ctx.status(404).json(new ApiJson.Error("no retained article " + body.articleId(), null,
+                        "articleId"));
+                return;
+            }
+        } else if (text == null || text.isBlank()) {
+            throw new BadInput("text", "give the text to explain, or an articleId");
+        } else if (text.length() > Inputs.MAX_EXPLAINED) {
+            throw new BadInput("text", "the text is longer than " + Inputs.MAX_EXPLAINED + " characters");
+        }
+        ctx.json(TopicQueryParser.explain(body.query(), text));
     }
 
     private void search(Context ctx) throws QuerySyntaxException {

@@ -26,7 +26,8 @@ final class Guard {
     static final String SESSION = "session";
 
     /** Writes that change nothing, so viewers may send them. */
-    private static final Set<String> READ_ONLY_POSTS = Set.of("/api/v1/topics/preview", "/logout");
+    private static final Set<String> READ_ONLY_POSTS = Set.of("/api/v1/topics/preview", "/api/v1/topics/explain",
+            "/logout");
 
     private final Accounts accounts;
     private final Sessions sessions;

@@ -25,6 +25,9 @@ final class Inputs {
 
     private static final int MAX_TEXT = 2_000;
 
+    /** The longest text the explain call takes: a long article, not a book. */
+    static final int MAX_EXPLAINED = 200_000;
+
     private Inputs() {
     }
 

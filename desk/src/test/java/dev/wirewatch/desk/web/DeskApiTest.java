@@ -229,6 +229,27 @@ class DeskApiTest {
     }
 
     @Test
+    void explainSaysWhyARetainedArticleOrAPastedTextMatchesAndViewersMayAsk() throws Exception {
+        HttpResponse<String> article = send("POST", "/api/v1/topics/explain", VIEWER_TOKEN,
+                "{\"query\":\"Su-35 NEAR/2 tanker\",\"articleId\":\"" + Fixtures.REWRITE + "\"}");
+        assertEquals(200, article.statusCode(), article.body());
+        JsonNode why = json(article);
+        assertEquals(false, why.get("matched").asBoolean());
+        assertTrue(why.get("clause").get("why").asText().contains("words apart; NEAR/2 allows 2"), article.body());
+        HttpResponse<String> text = send("POST", "/api/v1/topics/explain", VIEWER_TOKEN,
+                "{\"query\":\"Su-35\",\"text\":\"Two Су-35 landed\"}");
+        assertEquals("Су-35", json(text).get("clause").get("found").get(0).get("text").asText());
+        assertEquals(404, send("POST", "/api/v1/topics/explain", VIEWER_TOKEN,
+                "{\"query\":\"Su-35\",\"articleId\":\"nope\"}").statusCode());
+        HttpResponse<String> bad = send("POST", "/api/v1/topics/explain", VIEWER_TOKEN,
+                "{\"query\":\"(Su-35\",\"text\":\"x\"}");
+        assertEquals(400, bad.statusCode());
+        assertEquals(0, json(bad).get("position").asInt());
+        assertEquals(400, send("POST", "/api/v1/topics/explain", VIEWER_TOKEN, "{\"query\":\"Su-35\"}")
+                .statusCode(), "no text and no article");
+    }
+
+    @Test
     void aQueryThatDoesNotParseIsRefusedWithItsPosition() throws Exception {
         HttpResponse<String> bad = send("PUT", "/api/v1/topics/broken", EDITOR_TOKEN,
                 "{\"query\":\"Su-35 )\"}");

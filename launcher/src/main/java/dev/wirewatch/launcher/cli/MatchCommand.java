@@ -9,6 +9,8 @@ import dev.wirewatch.model.json.Json;
 import dev.wirewatch.processing.match.DefaultTopics;
 import dev.wirewatch.processing.match.TopicMatch;
 import dev.wirewatch.processing.match.TopicMatcher;
+import dev.wirewatch.query.QuerySyntaxException;
+import dev.wirewatch.query.TopicQueryParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -25,11 +27,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "match", mixinStandardHelpOptions = true,
         description = "Read {\"id\",\"title\"?,\"text\"} JSON lines on stdin; write {\"id\",\"topics\":[sorted ids],"
-                + "\"snippets\":{topicId: text}} per line. Topics from --config, else the shipped ones.")
+                + "\"snippets\":{topicId: text}} per line. Topics from --config, else the shipped ones. With --explain, "
+                + "also \"explain\":{topicId: why it matched or not, clause by clause}.")
 final class MatchCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "take the topics from this Wirewatch config")
     Path config;
+
+    @Option(names = "--explain", description = "say for every topic why the text matched it or not: each clause, "
+            + "what it found (as written, with its word position) and, for NEAR, how close its sides came")
+    boolean explain;
 
     @Spec
     CommandSpec spec;
@@ -44,21 +51,24 @@ final class MatchCommand implements Callable<Integer> {
             }
             topics = loaded.topics();
         }
+        List<TrackedTopic> explained = explain ? topics : List.of();
         try (TopicMatcher matcher = new TopicMatcher(topics)) {
-            JsonLines.transform(System.in, spec.commandLine().getOut(), (input, line) -> match(matcher, input, line),
-                    MatchCommand::error);
+            JsonLines.transform(System.in, spec.commandLine().getOut(),
+                    (input, line) -> match(matcher, explained, input, line), MatchCommand::error);
         }
         return ExitCodes.OK;
     }
 
-    private static ObjectNode match(TopicMatcher matcher, JsonNode input, int lineNumber) {
+    private static ObjectNode match(TopicMatcher matcher, List<TrackedTopic> explained, JsonNode input,
+                                    int lineNumber) {
         String id = JsonLines.text(input, "id");
         String text = JsonLines.text(input, "text");
         if (id == null || text == null) {
             return error(id, "line " + lineNumber + ": needs \"id\" and \"text\"");
         }
         String title = JsonLines.text(input, "title");
-        List<TopicMatch> matches = matcher.match(title == null ? text : title + "\n\n" + text).stream()
+        String searchable = title == null ? text : title + "\n\n" + text;
+        List<TopicMatch> matches = matcher.match(searchable).stream()
                 .sorted(Comparator.comparing(m -> m.topic().id())).toList();
         ObjectNode result = Json.mapper().createObjectNode();
         result.put("id", id);
@@ -66,6 +76,17 @@ final class MatchCommand implements Callable<Integer> {
         matches.forEach(m -> ids.add(m.topic().id()));
         ObjectNode snippets = result.putObject("snippets");
         matches.forEach(m -> snippets.put(m.topic().id(), m.snippet()));
+        if (!explained.isEmpty()) {
+            ObjectNode why = result.putObject("explain");
+            for (TrackedTopic topic : explained.stream().sorted(Comparator.comparing(TrackedTopic::id)).toList()) {
+                try {
+                    why.set(topic.id(), Json.mapper().valueToTree(TopicQueryParser.explain(topic.query(),
+                            searchable)));
+                } catch (QuerySyntaxException e) {
+                    why.putObject(topic.id()).put("error", e.getMessage());
+                }
+            }
+        }
         return result;
     }
 

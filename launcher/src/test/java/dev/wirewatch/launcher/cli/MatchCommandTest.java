@@ -40,6 +40,28 @@ class MatchCommandTest {
     }
 
     @Test
+    void explainSaysForEveryTopicWhyItMatchedOrNot() throws Exception {
+        List<JsonNode> out = match("{\"id\":\"a\",\"text\":\"The rouble slid on Tuesday; importers who had "
+                + "bought dollars for a decade and feared new sanctions at last paid.\"}\n", "--explain");
+        JsonNode explain = out.get(0).get("explain");
+        assertEquals(List.of("c-130", "ruble-payments", "su-35"), fieldNames(explain));
+        JsonNode ruble = explain.get("ruble-payments");
+        assertEquals(false, ruble.get("matched").asBoolean());
+        assertTrue(ruble.get("clause").get("why").asText().contains("words apart; NEAR/8 allows 8"),
+                ruble.toString());
+        assertEquals("rouble", ruble.get("clause").get("parts").get(0).get("found").get(0).get("text").asText());
+        assertEquals("Su-35 OR \"Flanker E\"", explain.get("su-35").get("clause").get("clause").asText());
+        assertEquals(null, match("{\"id\":\"b\",\"text\":\"x\"}\n").get(0).get("explain"),
+                "only when asked");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void topicsComeFromTheConfigWhenGiven() throws Exception {
         Path config = Files.createTempFile("topics", ".yml");
         Files.writeString(config, "topics: [ { id: rice, query: 'rice NEAR/3 harvest*' } ]\n");

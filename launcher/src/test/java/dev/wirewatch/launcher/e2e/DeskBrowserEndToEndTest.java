@@ -37,8 +37,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * An editor's session on the desk, in a real headless Chromium, over the whole demo pipeline on an embedded broker:
- * sign in, watch the demo's stories arrive without a reload, open one, preview and add a topic, see a bad query's
- * error, remove a feed, sign out; and a viewer who can look but not change anything.
+ * sign in, watch the demo's stories arrive without a reload, open one, preview and add a topic, ask why an article
+ * or a pasted text matches or not, see a bad query's error, remove a feed, sign out; and a viewer who can look but
+ * not change anything.
  */
 class DeskBrowserEndToEndTest {
 
@@ -98,6 +99,14 @@ class DeskBrowserEndToEndTest {
                         () -> browser.text(".preview-count").contains("would match"), () -> browser.text("#preview"));
                 assertFalse(browser.text(".preview-count").startsWith("0 "), browser.text(".preview-count"));
                 assertFalse(browser.all("#preview mark").isEmpty(), "the matches are highlighted");
+                browser.find("#preview button.why").click();
+                Await.until("why the first previewed article matches", WAIT,
+                        () -> browser.text("#explain-out").contains("It matches."), () -> browser.text("#explain-out"));
+                browser.find("#explain-text").sendKeys("The Su-30 fleet was grounded.");
+                Await.until("why a pasted text does not match", WAIT,
+                        () -> browser.text("#explain-out").contains("It does not match.")
+                                && browser.text("#explain-out").contains("not in the text"),
+                        () -> browser.text("#explain-out"));
                 browser.find("#topic-query").sendKeys(" )");
                 Await.until("the parse error with its position", WAIT,
                         () -> browser.text(".preview-error").length() > 0 && browser.text(".position").contains("6"),
