@@ -78,8 +78,8 @@ public final class AlertService implements AutoCloseable {
                 sleeper, RandomGenerator.getDefault(), this.flushWhenIdle::get, tally::settled, copies, muteTracker);
         for (ConfiguredSink sink : sinks) {
             SupervisedWorker worker = new SupervisedWorker(sink.sink().id(),
-                    () -> new SinkWorker(sink.sink(), sink.delivery(), sink.digest(), context), registry, clock,
-                    sleeper);
+                    () -> new SinkWorker(sink.sink(), sink.delivery(), sink.digest(), sink.schedule(), context),
+                    registry, clock, sleeper);
             workers.add(worker);
             Thread thread = new Thread(worker, "wirewatch-alerts-" + sink.sink().id());
             thread.setDaemon(true);

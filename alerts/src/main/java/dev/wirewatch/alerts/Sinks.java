@@ -6,6 +6,7 @@ import dev.wirewatch.alerts.file.FileSink;
 import dev.wirewatch.alerts.slack.SlackSink;
 import dev.wirewatch.alerts.webhook.WebhookSink;
 import dev.wirewatch.config.SinkRoute;
+import dev.wirewatch.config.SinkSchedule;
 import dev.wirewatch.config.SinkSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ public final class Sinks {
     /** One sink per setting, in configuration order. Settings are assumed validated. */
     public static List<ConfiguredSink> from(List<SinkSettings> settings, Clock clock) {
         return settings.stream().map(s -> new ConfiguredSink(sink(s, clock), s.delivery(),
-                s instanceof SinkSettings.Email e && e.digest() != null)).toList();
+                s.digest() != null, SinkSchedule.of(s))).toList();
     }
 
     private static AlertSink sink(SinkSettings s, Clock clock) {

@@ -21,7 +21,7 @@ public final class Mentions {
     public static Mention labelled(String topicId, String storyId, String... labels) {
         Mention m = of(topicId, storyId, "t");
         return new Mention(1, m.topicId(), m.topicName(), m.storyId(), m.articleId(), m.url(), m.title(), m.source(),
-                m.snippet(), m.matchedTerms(), m.publishedAt(), m.detectedAt(), false, List.of(labels));
+                m.snippet(), m.matchedTerms(), m.publishedAt(), m.detectedAt(), false, List.of(labels), false);
     }
 
     public static Alert alert(String topicId, String storyId, String title) {

@@ -366,6 +366,7 @@ final class ConfigValidation {
                     problems.add(ConfigProblem.at(at + ".matchers[" + j + "]", e.getMessage()));
                 }
             }
+            SinkSchedule.check(at, sink, problems);
             checkDelivery(at, sink.delivery(), problems);
         }
     }
@@ -402,9 +403,6 @@ final class ConfigValidation {
         }
         if ((email.username() == null) != (email.password() == null)) {
             problems.add(ConfigProblem.at(at, "'username' and 'password' go together: give both or neither"));
-        }
-        if (email.digest() != null) {
-            checkPositive(at + ".digest", email.digest(), "PT15M", problems);
         }
         checkPositive(at + ".timeout", email.timeout(), "PT30S", problems);
     }

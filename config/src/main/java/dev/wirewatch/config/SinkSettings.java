@@ -38,11 +38,27 @@ public sealed interface SinkSettings {
     /** Grouping, rate limit and retries of this sink. */
     DeliverySettings delivery();
 
+    /** The IANA zone the sink's messages show times in (null: UTC); quiet hours and digests default to it. */
+    default String zone() {
+        return null;
+    }
+
+    /** The sink's quiet hours, or null. */
+    default QuietHours quietHours() {
+        return null;
+    }
+
+    /** The sink's digest (a period, or a time of day), or null. */
+    default DigestSettings digest() {
+        return null;
+    }
+
     /** Appends each alert as one JSON line to {@code path}. */
     @JsonIgnoreProperties("type")
-    record File(String id, List<String> topics, List<String> matchers, String path, Duration groupWait, Duration groupInterval,
-                DeliverySettings.RateLimit rateLimit, Integer maxAttempts, Duration initialBackoff,
-                Duration maxBackoff) implements SinkSettings {
+    record File(String id, List<String> topics, List<String> matchers, String path, Duration groupWait,
+                Duration groupInterval, DeliverySettings.RateLimit rateLimit, Integer maxAttempts,
+                Duration initialBackoff, Duration maxBackoff, String zone, QuietHours quietHours,
+                DigestSettings digest) implements SinkSettings {
         public File {
             id = id == null || id.isBlank() ? "file" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
@@ -50,12 +66,13 @@ public sealed interface SinkSettings {
         }
 
         public File(String id, List<String> topics, String path) {
-            this(id, topics, List.of(), path, null, null, null, null, null, null);
+            this(id, topics, List.of(), path, null, null, null, null, null, null, null, null, null);
         }
 
         @Override
         public DeliverySettings delivery() {
-            return new DeliverySettings(groupWait, groupInterval, rateLimit, maxAttempts, initialBackoff, maxBackoff);
+            return SinkSettings.withDigestPeriod(digest,
+                    new DeliverySettings(groupWait, groupInterval, rateLimit, maxAttempts, initialBackoff, maxBackoff));
         }
     }
 
@@ -76,9 +93,10 @@ public sealed interface SinkSettings {
 
     /** Posts each group of alerts as one Block Kit message to a Slack incoming webhook. */
     @JsonIgnoreProperties("type")
-    record Slack(String id, List<String> topics, List<String> matchers, String webhookUrl, Duration groupWait, Duration groupInterval,
-                 DeliverySettings.RateLimit rateLimit, Integer maxAttempts, Duration initialBackoff,
-                 Duration maxBackoff) implements SinkSettings {
+    record Slack(String id, List<String> topics, List<String> matchers, String webhookUrl, Duration groupWait,
+                 Duration groupInterval, DeliverySettings.RateLimit rateLimit, Integer maxAttempts,
+                 Duration initialBackoff, Duration maxBackoff, String zone, QuietHours quietHours,
+                 DigestSettings digest) implements SinkSettings {
         public Slack {
             id = id == null || id.isBlank() ? "slack" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
@@ -87,7 +105,8 @@ public sealed interface SinkSettings {
 
         @Override
         public DeliverySettings delivery() {
-            return new DeliverySettings(groupWait, groupInterval, rateLimit, maxAttempts, initialBackoff, maxBackoff);
+            return SinkSettings.withDigestPeriod(digest,
+                    new DeliverySettings(groupWait, groupInterval, rateLimit, maxAttempts, initialBackoff, maxBackoff));
         }
     }
 
@@ -97,10 +116,11 @@ public sealed interface SinkSettings {
      * {@code none}; {@code port} defaults to 587, 465 and 25 for those.
      */
     @JsonIgnoreProperties("type")
-    record Email(String id, List<String> topics, List<String> matchers, String host, Integer port, String security, String username,
-                 String password, String from, List<String> to, String subjectPrefix, Duration digest,
-                 Duration timeout, Duration groupWait, Duration groupInterval, DeliverySettings.RateLimit rateLimit,
-                 Integer maxAttempts, Duration initialBackoff, Duration maxBackoff) implements SinkSettings {
+    record Email(String id, List<String> topics, List<String> matchers, String host, Integer port, String security,
+                 String username, String password, String from, List<String> to, String subjectPrefix,
+                 DigestSettings digest, Duration timeout, Duration groupWait, Duration groupInterval,
+                 DeliverySettings.RateLimit rateLimit, Integer maxAttempts, Duration initialBackoff,
+                 Duration maxBackoff, String zone, QuietHours quietHours) implements SinkSettings {
         public Email {
             id = id == null || id.isBlank() ? "email" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
@@ -118,18 +138,17 @@ public sealed interface SinkSettings {
 
         @Override
         public DeliverySettings delivery() {
-            // a digest is a group window over all topics at once: the wait is the digest period
-            Duration wait = digest != null ? digest : groupWait;
-            Duration interval = digest != null ? digest : groupInterval;
-            return new DeliverySettings(wait, interval, rateLimit, maxAttempts, initialBackoff, maxBackoff);
+            return SinkSettings.withDigestPeriod(digest,
+                    new DeliverySettings(groupWait, groupInterval, rateLimit, maxAttempts, initialBackoff, maxBackoff));
         }
     }
 
     /** POSTs each group of alerts as JSON; with {@code secret}, signs the body (HMAC-SHA256) for the receiver. */
     @JsonIgnoreProperties("type")
-    record Webhook(String id, List<String> topics, List<String> matchers, String url, String secret, Duration groupWait,
-                   Duration groupInterval, DeliverySettings.RateLimit rateLimit, Integer maxAttempts,
-                   Duration initialBackoff, Duration maxBackoff) implements SinkSettings {
+    record Webhook(String id, List<String> topics, List<String> matchers, String url, String secret,
+                   Duration groupWait, Duration groupInterval, DeliverySettings.RateLimit rateLimit,
+                   Integer maxAttempts, Duration initialBackoff, Duration maxBackoff, String zone,
+                   QuietHours quietHours, DigestSettings digest) implements SinkSettings {
         public Webhook {
             id = id == null || id.isBlank() ? "webhook" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
@@ -138,7 +157,8 @@ public sealed interface SinkSettings {
 
         @Override
         public DeliverySettings delivery() {
-            return new DeliverySettings(groupWait, groupInterval, rateLimit, maxAttempts, initialBackoff, maxBackoff);
+            return SinkSettings.withDigestPeriod(digest,
+                    new DeliverySettings(groupWait, groupInterval, rateLimit, maxAttempts, initialBackoff, maxBackoff));
         }
     }
 
@@ -154,6 +174,24 @@ public sealed interface SinkSettings {
         public DeliverySettings delivery() {
             return DeliverySettings.DEFAULTS;
         }
+    }
+
+    /**
+     * A digest period is a group window over all topics at once: the wait and the interval are the period. A digest
+     * at a time of day is scheduled instead ({@link SinkSchedule}) and leaves the windows alone.
+     */
+    private static DeliverySettings withDigestPeriod(DigestSettings digest, DeliverySettings windows) {
+        if (digest == null || digest.every() == null) {
+            return windows;
+        }
+        Duration period;
+        try {
+            period = Duration.parse(digest.every().trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            return windows; // reported by validation
+        }
+        return new DeliverySettings(period, period, windows.rateLimit(), windows.maxAttempts(),
+                windows.initialBackoff(), windows.maxBackoff());
     }
 
     /** The type names accepted in {@code alerts.sinks[].type}. */

@@ -304,6 +304,42 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void quietHoursDigestsAndZonesBindAndBadOnesSayWhichKeyIsWrong() throws Exception {
+        WirewatchConfig ok = parse("""
+                topics:
+                  - { id: su-35, query: "Su-35", urgent: true }
+                alerts:
+                  sinks:
+                    - type: file
+                      path: /tmp/a.jsonl
+                      zone: Asia/Ho_Chi_Minh
+                      quietHours: { from: 22:00, to: "07:00" }
+                    - { type: file, id: weekly, path: /tmp/b.jsonl, digest: { at: "08:00", zone: Europe/Berlin, on: MON } }
+                    - { type: email, host: smtp.example.org, from: a@example.org, to: [b@example.org], digest: PT15M }
+                """, Map.of());
+        assertTrue(ok.topics().get(0).urgent());
+        SinkSchedule night = SinkSchedule.of(ok.alerts().sinks().get(0));
+        assertEquals(java.time.LocalTime.of(22, 0), night.quietFrom(), "an unquoted 22:00 reads as a time");
+        assertEquals(java.time.ZoneId.of("Asia/Ho_Chi_Minh"), night.quietZone(), "the sink's zone by default");
+        SinkSchedule weekly = SinkSchedule.of(ok.alerts().sinks().get(1));
+        assertEquals(java.time.DayOfWeek.MONDAY, weekly.digestOn());
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"), weekly.digestZone());
+        assertEquals(java.time.Duration.ofMinutes(15), ok.alerts().sinks().get(2).delivery().groupWait(),
+                "a digest period is still one window over every topic");
+
+        ConfigException e = failure("""
+                alerts:
+                  sinks:
+                    - { type: file, path: /a, zone: Mars/Olympus, quietHours: { from: "25:00", to: "07:00" } }
+                    - { type: file, id: b, path: /b, digest: { at: "08:00", on: FUNDAY } }
+                    - { type: file, id: c, path: /c, digest: { every: PT1H, at: "08:00" } }
+                """);
+        List<String> described = e.problems().stream().map(p -> p.line() + " " + p.path()).toList();
+        assertEquals(List.of("3 alerts.sinks[0].zone", "3 alerts.sinks[0].quietHours.from",
+                "4 alerts.sinks[1].digest.on", "5 alerts.sinks[2].digest"), described, e.getMessage());
+    }
+
+    @Test
     void anOpmlEntryStandsForTheFeedsItListsRelativeToTheConfigFile(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Files.writeString(dir.resolve("subscriptions.opml"), """

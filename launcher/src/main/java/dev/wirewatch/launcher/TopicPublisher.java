@@ -35,7 +35,7 @@ public final class TopicPublisher {
     public static void publish(KafkaConnection kafka, Topic<String, TopicDefinition> topic,
                                List<TrackedTopic> tracked) {
         send(kafka, topic, tracked.stream().map(t -> new ProducerRecord<>(topic.name(), t.id(),
-                TopicDefinition.of(t.id(), t.name(), t.query(), t.description(), t.labels()))).toList());
+                TopicDefinition.of(t.id(), t.name(), t.query(), t.description(), t.labels(), t.urgent()))).toList());
     }
 
     /** Publishes every configured feed on the compacted {@code feeds} topic. */

@@ -11,6 +11,7 @@ import java.util.Objects;
  * wire. {@code title}, {@code snippet} and {@code publishedAt} may be null; {@code matchedTerms} is never null.
  * {@code backfill} is true for a mention found when its topic was added, in an article retained from before.
  * {@code labels} are the topic's labels when the mention was found (sinks may route by them); never null.
+ * {@code urgent} is true when the topic was marked urgent: it passes a sink's quiet hours and digest.
  */
 public record Mention(
         int schemaVersion,
@@ -26,7 +27,8 @@ public record Mention(
         Instant publishedAt,
         Instant detectedAt,
         boolean backfill,
-        List<String> labels) {
+        List<String> labels,
+        boolean urgent) {
 
     /** The schema version this build writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -51,7 +53,7 @@ public record Mention(
                    String title, String source, String snippet, List<String> matchedTerms, Instant publishedAt,
                    Instant detectedAt, boolean backfill) {
         this(schemaVersion, topicId, topicName, storyId, articleId, url, title, source, snippet, matchedTerms,
-                publishedAt, detectedAt, backfill, List.of());
+                publishedAt, detectedAt, backfill, List.of(), false);
     }
 
     /** The (topic, story) key of this mention: {@code topicId + "/" + storyId}. */

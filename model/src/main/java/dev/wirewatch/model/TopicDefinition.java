@@ -7,10 +7,10 @@ import java.util.List;
  * that topics can be added, edited and removed while Wirewatch runs.
  *
  * <p>Immutable. {@code name} defaults to the id; {@code description} may be null; {@code labels} (for routing topics
- * to sinks by label) is never null and may be empty.
+ * to sinks by label) is never null and may be empty; {@code urgent} topics pass a sink's quiet hours and digest.
  */
 public record TopicDefinition(int schemaVersion, String id, String name, String query, String description,
-                              List<String> labels) {
+                              List<String> labels, boolean urgent) {
 
     /** The schema version this build writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -31,6 +31,11 @@ public record TopicDefinition(int schemaVersion, String id, String name, String 
     }
 
     public static TopicDefinition of(String id, String name, String query, String description, List<String> labels) {
-        return new TopicDefinition(SCHEMA_VERSION, id, name, query, description, labels);
+        return of(id, name, query, description, labels, false);
+    }
+
+    public static TopicDefinition of(String id, String name, String query, String description, List<String> labels,
+                                     boolean urgent) {
+        return new TopicDefinition(SCHEMA_VERSION, id, name, query, description, labels, urgent);
     }
 }

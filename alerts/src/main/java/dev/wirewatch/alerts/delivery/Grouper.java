@@ -12,7 +12,9 @@ import java.util.function.Predicate;
 /**
  * Batches one sink's mentions the way Alertmanager groups alerts: mentions of one topic (or of all topics, for a
  * digest) wait together; a group is due {@code groupWait} after its first pending mention and at least
- * {@code groupInterval} after its previous message. Batches are cut at the sink's message size.
+ * {@code groupInterval} after its previous message. Mentions held back by quiet hours or a scheduled digest wait
+ * together, every topic in one group per release time, and are due exactly then. Batches are cut at the sink's
+ * message size.
  *
  * <p>Not thread safe; used by one sink worker. Time is passed in, so windows test without sleeping.
  */
@@ -36,15 +38,21 @@ final class Grouper {
 
     private static final class Group {
         final Instant openedAt;
+        final Instant releaseAt;
         final List<Pending> pending = new ArrayList<>();
 
-        Group(Instant openedAt) {
+        Group(Instant openedAt, Instant releaseAt) {
             this.openedAt = openedAt;
+            this.releaseAt = releaseAt;
         }
     }
 
     void add(Pending p, Instant now) {
-        groups.computeIfAbsent(digest ? ALL_TOPICS : p.alert().topic(), k -> new Group(now)).pending.add(p);
+        if (p.releaseAt() != null) {
+            groups.computeIfAbsent("held@" + p.releaseAt(), k -> new Group(now, p.releaseAt())).pending.add(p);
+            return;
+        }
+        groups.computeIfAbsent(digest ? ALL_TOPICS : p.alert().topic(), k -> new Group(now, null)).pending.add(p);
     }
 
     /** The batches due at {@code now}; with {@code flushAll}, every pending mention regardless of windows. */
@@ -58,7 +66,9 @@ final class Grouper {
                 for (int i = 0; i < all.size(); i += maxBatch) {
                     batches.add(List.copyOf(all.subList(i, Math.min(all.size(), i + maxBatch))));
                 }
-                lastSent.put(entry.getKey(), now);
+                if (entry.getValue().releaseAt == null) {
+                    lastSent.put(entry.getKey(), now);
+                }
                 it.remove();
             }
         }
@@ -86,6 +96,9 @@ final class Grouper {
     }
 
     private Instant dueAt(String key, Group group) {
+        if (group.releaseAt != null) {
+            return group.releaseAt;
+        }
         Instant afterWait = group.openedAt.plus(groupWait);
         Instant previous = lastSent.get(key);
         Instant afterInterval = previous == null ? afterWait : previous.plus(groupInterval);

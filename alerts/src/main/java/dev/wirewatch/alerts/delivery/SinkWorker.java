@@ -8,6 +8,7 @@ import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.alerts.copies.CopyCounts;
 import dev.wirewatch.alerts.mute.MuteCheck;
 import dev.wirewatch.config.DeliverySettings;
+import dev.wirewatch.config.SinkSchedule;
 import dev.wirewatch.model.DeadAlert;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.Mute;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * Delivers the mentions topic to one sink, on its own thread with its own consumer group, so that a slow or dead sink
  * never holds up the others. The stages around the sink, in order: route (topic filter), ledger (skip what was sent
  * before a restart), mute (hold back what an editor muted, recorded on {@code alerts.muted}; checked again when the
- * group is due), group (windows), rate limit, send with retries, then ledger record or dead-letter, and only then
+ * group is due), hold (quiet hours and scheduled digests, {@link HoldPolicy}), group (windows), rate limit, send with retries, then ledger record or dead-letter, and only then
  * the offset commit.
  *
  * <p>Guarantee: every mention is sent or dead-lettered; a crash re-reads from the last commit and the ledger skips
@@ -77,6 +78,9 @@ public final class SinkWorker implements DeliveryLoop {
     private final Settled onSettled;
     private final CopyCounts copies;
     private final MuteCheck mutes;
+    private final HoldPolicy holds;
+    private final SinkSchedule schedule;
+    private final boolean digest;
     private final JsonSerde<Mention> mentions = new JsonSerde<>(Mention.class);
     private final OffsetTracker offsets = new OffsetTracker();
     private final DeadLetters deadLetters;
@@ -94,7 +98,8 @@ public final class SinkWorker implements DeliveryLoop {
                           BooleanSupplier flushWhenIdle, Settled onSettled, CopyCounts copies, MuteCheck mutes) {
     }
 
-    public SinkWorker(AlertSink sink, DeliverySettings delivery, boolean digest, Context context) {
+    public SinkWorker(AlertSink sink, DeliverySettings delivery, boolean digest, SinkSchedule schedule,
+                      Context context) {
         this.sink = sink;
         this.topics = context.topics();
         this.kafka = context.kafka();
@@ -106,6 +111,9 @@ public final class SinkWorker implements DeliveryLoop {
         this.onSettled = context.onSettled();
         this.copies = context.copies();
         this.mutes = context.mutes();
+        this.schedule = schedule;
+        this.holds = new HoldPolicy(schedule);
+        this.digest = digest;
         this.deadLetters = new DeadLetters(producer, topics);
         this.ledger = new DeliveryLedger(topics.alertLedger(), sink.id(), producer, clock, LEDGER_RETENTION);
         this.grouper = new Grouper(delivery.groupWait(), delivery.groupInterval(), digest, sink.maxBatch());
@@ -211,8 +219,8 @@ public final class SinkWorker implements DeliveryLoop {
             return;
         }
         offsets.waiting(partition, record.offset());
-        grouper.add(new Pending(mention, Alert.from(mention), partition, record.offset(), record.timestamp()),
-                clock.instant());
+        grouper.add(new Pending(mention, Alert.from(mention), partition, record.offset(), record.timestamp(),
+                holds.releaseAt(mention)), clock.instant());
     }
 
     private void send(List<Pending> due) throws InterruptedException {
@@ -226,7 +234,8 @@ public final class SinkWorker implements DeliveryLoop {
         }
         // counted now, not when read: copies that arrived during the group window make it into the message
         AlertBatch alerts = new AlertBatch(batch.stream().map(p -> p.alert().withAlsoOn(
-                copies.alsoOn(p.mention().articleId(), p.mention().url()))).toList());
+                copies.alsoOn(p.mention().articleId(), p.mention().url()))).toList(),
+                digest || batch.get(0).releaseAt() != null, schedule.zone());
         for (int attempt = 1; running; attempt++) {
             try {
                 deliver(alerts);

@@ -2,8 +2,7 @@ package dev.wirewatch.alerts.email;
 
 import dev.wirewatch.alerts.Alert;
 import dev.wirewatch.alerts.AlertBatch;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import dev.wirewatch.alerts.MessageTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
 final class EmailRenderer {
 
     private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private EmailRenderer() {
     }
@@ -27,7 +24,10 @@ final class EmailRenderer {
     static String subject(String prefix, AlertBatch batch) {
         String lead = prefix.isBlank() ? "" : prefix.strip() + " ";
         List<Alert> alerts = batch.alerts();
-        if (alerts.size() == 1) {
+        if (batch.digest()) {
+            lead = lead + "Digest: ";
+        }
+        if (alerts.size() == 1 && !batch.digest()) {
             Alert a = alerts.get(0);
             return oneLine(lead + a.topicName() + ": " + (a.title() == null ? a.url() : a.title()));
         }
@@ -43,7 +43,7 @@ final class EmailRenderer {
             out.append(topic).append('\n').append("=".repeat(Math.min(60, topic.length()))).append("\n\n");
             for (Alert a : alerts) {
                 out.append(a.title() == null ? "(untitled)" : a.title()).append('\n').append(a.url()).append('\n')
-                        .append(a.source()).append(" · ").append(when(a)).append(alsoOn(a)).append('\n');
+                        .append(a.source()).append(" · ").append(when(a, batch)).append(alsoOn(a)).append('\n');
                 if (a.snippet() != null) {
                     out.append(a.snippet().replace("**", "")).append('\n');
                 }
@@ -60,7 +60,7 @@ final class EmailRenderer {
             for (Alert a : alerts) {
                 out.append("<p><a href=\"").append(escape(a.url())).append("\"><strong>")
                         .append(escape(a.title() == null ? a.url() : a.title())).append("</strong></a><br>")
-                        .append("<small>").append(escape(a.source())).append(" · ").append(escape(when(a)))
+                        .append("<small>").append(escape(a.source())).append(" · ").append(escape(when(a, batch)))
                         .append(alsoOn(a)).append("</small>");
                 if (a.snippet() != null) {
                     out.append("<br>").append(BOLD.matcher(escape(a.snippet())).replaceAll("<b>$1</b>"));
@@ -88,16 +88,17 @@ final class EmailRenderer {
         return out.toString();
     }
 
+    /** Alerts by topic; in a digest, a story's alerts follow each other (grouped by topic and story). */
     private static Map<String, List<Alert>> byTopic(AlertBatch batch) {
         Map<String, List<Alert>> grouped = new LinkedHashMap<>();
-        for (Alert a : batch.alerts()) {
-            grouped.computeIfAbsent(a.topicName(), t -> new java.util.ArrayList<>()).add(a);
-        }
+        batch.byTopicAndStory().forEach((topic, stories) -> stories.values()
+                .forEach(alerts -> grouped.computeIfAbsent(topic, t -> new java.util.ArrayList<>()).addAll(alerts)));
         return grouped;
     }
 
-    private static String when(Alert a) {
-        return a.publishedAt() != null ? TIME.format(a.publishedAt()) : "detected " + TIME.format(a.detectedAt());
+    private static String when(Alert a, AlertBatch batch) {
+        return a.publishedAt() != null ? MessageTime.format(a.publishedAt(), batch.zone())
+                : "detected " + MessageTime.format(a.detectedAt(), batch.zone());
     }
 
     private static String alsoOn(Alert a) {

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wirewatch.alerts.Alert;
 import dev.wirewatch.alerts.AlertBatch;
+import dev.wirewatch.alerts.MessageTime;
 import dev.wirewatch.model.json.Json;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +19,6 @@ import java.util.regex.Pattern;
 final class SlackMessage {
 
     private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
     private static final int MAX_TEXT = 2900; // Slack's section text limit is 3000 characters
 
     private SlackMessage() {
@@ -32,8 +29,12 @@ final class SlackMessage {
         message.put("text", fallbackText(batch));
         ArrayNode blocks = message.putArray("blocks");
         ObjectNode header = blocks.addObject().put("type", "header");
-        header.putObject("text").put("type", "plain_text").put("text", truncate(String.join(", ",
-                batch.topicNames()), 150));
+        header.putObject("text").put("type", "plain_text").put("text", truncate(batch.digest()
+                ? MessageTime.digestHeading(batch) : String.join(", ", batch.topicNames()), 150));
+        if (batch.digest()) {
+            digest(batch, blocks);
+            return message.toString();
+        }
         for (Alert alert : batch.alerts()) {
             String title = alert.title() == null || alert.title().isBlank() ? alert.url() : alert.title();
             StringBuilder text = new StringBuilder("*<").append(alert.url().replace("|", "%7C").replace(">", "%3E"))
@@ -43,14 +44,39 @@ final class SlackMessage {
             }
             ObjectNode section = blocks.addObject().put("type", "section");
             section.putObject("text").put("type", "mrkdwn").put("text", truncate(text.toString(), MAX_TEXT));
-            ObjectNode context = blocks.addObject().put("type", "context");
-            String when = alert.publishedAt() != null ? TIME.format(alert.publishedAt())
-                    : "detected " + TIME.format(alert.detectedAt());
-            context.putArray("elements").addObject().put("type", "mrkdwn")
-                    .put("text", escape(alert.source()) + " · " + when + alsoOn(alert)
-                            + (alert.backfill() ? " · found on backfill" : ""));
+            context(blocks, alert, batch);
         }
         return message.toString();
+    }
+
+    /** A digest: a heading per topic, then each story once (its first alert), with what else it brought. */
+    private static void digest(AlertBatch batch, ArrayNode blocks) {
+        batch.byTopicAndStory().forEach((topic, stories) -> {
+            blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
+                    .put("text", truncate("*" + escape(topic).replace("*", "") + "* · " + stories.size()
+                            + (stories.size() == 1 ? " story" : " stories"), MAX_TEXT));
+            stories.values().forEach(alerts -> {
+                Alert first = alerts.get(0);
+                String title = first.title() == null || first.title().isBlank() ? first.url() : first.title();
+                StringBuilder text = new StringBuilder("• *<").append(first.url().replace("|", "%7C")
+                        .replace(">", "%3E")).append('|').append(escape(title).replace("|", "¦")).append(">*");
+                if (alerts.size() > 1) {
+                    text.append(" (+").append(alerts.size() - 1).append(" more in this story)");
+                }
+                blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
+                        .put("text", truncate(text.toString(), MAX_TEXT));
+                context(blocks, first, batch);
+            });
+        });
+    }
+
+    private static void context(ArrayNode blocks, Alert alert, AlertBatch batch) {
+        ObjectNode context = blocks.addObject().put("type", "context");
+        String when = alert.publishedAt() != null ? MessageTime.format(alert.publishedAt(), batch.zone())
+                : "detected " + MessageTime.format(alert.detectedAt(), batch.zone());
+        context.putArray("elements").addObject().put("type", "mrkdwn")
+                .put("text", escape(alert.source()) + " · " + when + alsoOn(alert)
+                        + (alert.backfill() ? " · found on backfill" : ""));
     }
 
     private static String alsoOn(Alert alert) {
@@ -58,6 +84,10 @@ final class SlackMessage {
     }
 
     private static String fallbackText(AlertBatch batch) {
+        if (batch.digest()) {
+            return truncate(escape(MessageTime.digestHeading(batch) + ": " + String.join(", ", batch.topicNames())),
+                    MAX_TEXT);
+        }
         Alert first = batch.alerts().get(0);
         String title = first.title() == null ? first.url() : first.title();
         String more = batch.alerts().size() > 1 ? " (+" + (batch.alerts().size() - 1) + " more)" : "";

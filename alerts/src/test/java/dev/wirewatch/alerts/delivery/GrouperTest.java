@@ -18,7 +18,12 @@ class GrouperTest {
 
     private static Pending pending(String topic, String story, long offset) {
         Mention m = Mentions.of(topic, story, "title " + story);
-        return new Pending(m, dev.wirewatch.alerts.Alert.from(m), P0, offset, 0L);
+        return new Pending(m, dev.wirewatch.alerts.Alert.from(m), P0, offset, 0L, null);
+    }
+
+    private static Pending held(String topic, String story, long offset, Instant until) {
+        Mention m = Mentions.of(topic, story, "title " + story);
+        return new Pending(m, dev.wirewatch.alerts.Alert.from(m), P0, offset, 0L, until);
     }
 
     private static List<List<String>> stories(List<List<Pending>> batches) {
@@ -67,5 +72,19 @@ class GrouperTest {
         grouper.drop(p -> p.offset() == 4);
         assertEquals(4, grouper.size());
         assertEquals(List.of(List.of("s0", "s1"), List.of("s2", "s3")), stories(grouper.due(T0, false)));
+    }
+
+    @Test
+    void heldMentionsOfEveryTopicWaitTogetherUntilTheirReleaseWhateverTheWindows() {
+        Grouper grouper = new Grouper(Duration.ofSeconds(30), Duration.ofMinutes(5), false, 100);
+        Instant morning = T0.plus(Duration.ofHours(8));
+        grouper.add(held("su-35", "a", 1, morning), T0);
+        grouper.add(pending("c-130", "now", 2), T0);
+        grouper.add(held("c-130", "b", 3, morning), T0.plusSeconds(10));
+        assertEquals(List.of(List.of("now")), stories(grouper.due(T0.plusSeconds(30), false)));
+        assertEquals(morning, grouper.nextDue());
+        assertEquals(List.of(), grouper.due(morning.minusSeconds(1), false));
+        assertEquals(List.of(List.of("a", "b")), stories(grouper.due(morning, false)));
+        assertNull(grouper.nextDue());
     }
 }

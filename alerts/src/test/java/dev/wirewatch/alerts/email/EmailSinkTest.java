@@ -28,7 +28,7 @@ class EmailSinkTest {
     private static SinkSettings.Email settings(int port, String user, String password) {
         return new SinkSettings.Email("mail", null, null, "127.0.0.1", port, "none", user, password,
                 "wirewatch@ledger.example", List.of("desk@ledger.example"), null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null);
     }
 
     @Test
@@ -54,6 +54,26 @@ class EmailSinkTest {
             assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Jets &amp; &quot;deals&quot;"), html);
             assertFalse(html.contains("<script>"), html);
             assertTrue(html.contains("<b>su-35</b>"), html);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void aDigestSaysSoKeepsEachStorysAlertsTogetherAndShowsTheSinksZone() throws Exception {
+        int port = freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            new EmailSink(settings(port, null, null)).deliver(new AlertBatch(List.of(
+                    Mentions.alert("su-35", "s1", "First jet story"), Mentions.alert("c-130", "s2", "Transport"),
+                    Mentions.alert("su-35", "s3", "Other jet story"), Mentions.alert("su-35", "s1", "Jet rewrite")),
+                    true, java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+            MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertEquals("[Wirewatch] Digest: 4 mentions: SU-35 (3), C-130 (1)", mail.getSubject());
+            String plain = (String) ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent();
+            assertTrue(plain.indexOf("Jet rewrite") < plain.indexOf("Other jet story"), "story by story: " + plain);
+            assertTrue(plain.contains("4 Mar 2026 13:00 ICT"), "published 06:00 UTC, shown in Hanoi time: " + plain);
         } finally {
             smtp.stop();
         }

@@ -49,16 +49,16 @@ final class ApiJson {
     record Alerts(List<AlertEntry> alerts) {
     }
 
-    record Topic(String id, String name, String query, String description, List<String> labels) {
+    record Topic(String id, String name, String query, String description, List<String> labels, boolean urgent) {
         static Topic of(dev.wirewatch.model.TopicDefinition t) {
-            return new Topic(t.id(), t.name(), t.query(), t.description(), t.labels());
+            return new Topic(t.id(), t.name(), t.query(), t.description(), t.labels(), t.urgent());
         }
     }
 
     record Topics(List<Topic> topics) {
     }
 
-    record TopicBody(String name, String query, String description, List<String> labels) {
+    record TopicBody(String name, String query, String description, List<String> labels, Boolean urgent) {
     }
 
     record PreviewBody(String query) {

@@ -65,7 +65,7 @@ final class ApiRoutes {
     private void putTopic(Context ctx) {
         ApiJson.TopicBody body = body(ctx, ApiJson.TopicBody.class);
         TopicDefinition topic = Inputs.topic(ctx.pathParam("id"), body.name(), body.query(), body.description(),
-                body.labels());
+                body.labels(), body.urgent() != null && body.urgent());
         backend.edits().putTopic(topic);
         backend.view().applyTopic(topic.id(), topic);
         ctx.json(ApiJson.Topic.of(topic));

@@ -31,7 +31,8 @@ final class Inputs {
     private Inputs() {
     }
 
-    static TopicDefinition topic(String id, String name, String query, String description, List<String> labels) {
+    static TopicDefinition topic(String id, String name, String query, String description, List<String> labels,
+                                 boolean urgent) {
         // The config file's and the CLI's checks, so an id the desk takes is one they take too (the query is
         // checked below, for its position).
         String topicId = id == null ? "" : id;
@@ -41,7 +42,7 @@ final class Inputs {
                 List.of(new TrackedTopic(topicId, null, "x", null, cleaned)), null, null, null, null)));
         checkQuery(query);
         return TopicDefinition.of(topicId, limited("name", name), query.trim(), limited("description", description),
-                cleaned);
+                cleaned, urgent);
     }
 
     /** Labels as a form field gives them: separated by commas or spaces. */

@@ -66,7 +66,7 @@ final class PageRoutes {
         routes.get("/fragments/stories", ctx -> templates.render(ctx, "rows.jte",
                 new Pages.Rows(backend.view().stories(filter(ctx)))));
         routes.get("/stories/{id}", this::story);
-        routes.get("/topics", ctx -> topicsPage(ctx, null, new TopicForm(null, null, null, null, null)));
+        routes.get("/topics", ctx -> topicsPage(ctx, null, new TopicForm(null, null, null, null, null, false)));
         routes.post("/topics", this::saveTopic);
         routes.post("/topics/{id}/delete", this::removeTopic);
         routes.get("/feeds", ctx -> feedsPage(ctx, null));
@@ -159,10 +159,11 @@ final class PageRoutes {
     }
 
     /** What the topic form holds: empty, an edited topic, or what was posted (after a problem). */
-    private record TopicForm(String id, String name, String query, String description, String labels) {
+    private record TopicForm(String id, String name, String query, String description, String labels,
+                             boolean urgent) {
         static TopicForm posted(Context ctx) {
             return new TopicForm(ctx.formParam("id"), ctx.formParam("name"), ctx.formParam("query"),
-                    ctx.formParam("description"), ctx.formParam("labels"));
+                    ctx.formParam("description"), ctx.formParam("labels"), ctx.formParam("urgent") != null);
         }
     }
 
@@ -171,18 +172,21 @@ final class PageRoutes {
         if (problem == null && edit != null) {
             TopicDefinition t = backend.view().topic(edit).orElse(null);
             if (t != null) {
-                form = new TopicForm(t.id(), t.name(), t.query(), t.description(), String.join(", ", t.labels()));
+                form = new TopicForm(t.id(), t.name(), t.query(), t.description(), String.join(", ", t.labels()),
+                        t.urgent());
             }
         }
         templates.render(ctx, "topics.jte", new Pages.Topics(chrome(ctx, "Topics", "topics", problem),
-                backend.view().topics(), form.id(), form.name(), form.query(), form.description(), form.labels()));
+                backend.view().topics(), form.id(), form.name(), form.query(), form.description(), form.labels(),
+                form.urgent()));
     }
 
     private void saveTopic(Context ctx) {
         String id = ctx.formParam("id");
         try {
             TopicDefinition topic = Inputs.topic(id, ctx.formParam("name"), ctx.formParam("query"),
-                    ctx.formParam("description"), Inputs.labels(ctx.formParam("labels")));
+                    ctx.formParam("description"), Inputs.labels(ctx.formParam("labels")),
+                    ctx.formParam("urgent") != null);
             backend.edits().putTopic(topic);
             backend.view().applyTopic(topic.id(), topic);
             done(ctx, "/topics", "topic-saved");

@@ -39,7 +39,7 @@ public final class Pages {
     }
 
     public record Topics(Chrome chrome, List<TopicDefinition> topics, String editId, String name, String query,
-                  String description, String labels) {
+                  String description, String labels, boolean urgent) {
     }
 
     public record Feeds(Chrome chrome, List<DeskView.FeedRow> feeds) {

@@ -143,13 +143,14 @@ class DeskApiTest {
     @Test
     void anEditorPutsAndRemovesATopicAndAViewerMayNot() throws Exception {
         String body = "{\"name\":\"Kilo subs\",\"query\":\"\\\"Kilo-class\\\" OR submarine\",\"description\":\"d\","
-                + "\"labels\":[\"defence\"]}";
+                + "\"labels\":[\"defence\"],\"urgent\":true}";
         assertEquals(403, send("PUT", "/api/v1/topics/kilo", VIEWER_TOKEN, body).statusCode());
         assertTrue(published.isEmpty());
         HttpResponse<String> put = send("PUT", "/api/v1/topics/kilo", EDITOR_TOKEN, body);
         assertEquals(200, put.statusCode(), put.body());
         assertEquals("Kilo subs", json(put).get("name").asText());
         assertEquals("defence", json(put).get("labels").get(0).asText());
+        assertTrue(json(put).get("urgent").asBoolean());
         HttpResponse<String> badLabel = send("PUT", "/api/v1/topics/kilo", EDITOR_TOKEN,
                 "{\"query\":\"submarine\",\"labels\":[\"Not A Label\"]}");
         assertEquals(400, badLabel.statusCode(), badLabel.body());

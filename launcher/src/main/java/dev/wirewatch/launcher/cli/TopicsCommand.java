@@ -56,9 +56,12 @@ final class TopicsCommand implements Runnable {
                 + "(alerts.sinks[].matchers, e.g. label=defence); repeat for more")
         List<String> labels = new ArrayList<>();
 
+        @Option(names = "--urgent", description = "alerts of this topic pass sinks' quiet hours and digests")
+        boolean urgent;
+
         @Override
         public Integer call() {
-            TrackedTopic topic = new TrackedTopic(id, name, query, description, labels);
+            TrackedTopic topic = new TrackedTopic(id, name, query, description, labels, urgent);
             List<ConfigProblem> problems = TopicMatcher.problems(List.of(topic));
             if (!TOPIC_ID.matcher(id).matches()) {
                 spec.commandLine().getErr().println("--id '" + id + "': expected lower-case letters, digits and '-'");

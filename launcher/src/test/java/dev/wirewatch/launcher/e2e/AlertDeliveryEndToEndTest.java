@@ -15,6 +15,8 @@ import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.alerts.Sinks;
 import dev.wirewatch.alerts.delivery.DlqReplayer;
 import dev.wirewatch.alerts.delivery.Sleeper;
+import dev.wirewatch.config.DigestSettings;
+import dev.wirewatch.config.QuietHours;
 import dev.wirewatch.config.SinkSettings;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import dev.wirewatch.launcher.once.Backlog;
@@ -135,7 +137,7 @@ class AlertDeliveryEndToEndTest {
 
     private static SinkSettings.Webhook webhook(String id, String url) {
         return new SinkSettings.Webhook(id, null, null, url, "k3y", null, null, null, 3, Duration.ofMillis(10),
-                Duration.ofMillis(100));
+                Duration.ofMillis(100), null, null, null);
     }
 
     private static int freePort() throws Exception {
@@ -180,8 +182,8 @@ class AlertDeliveryEndToEndTest {
             return n == 1 ? 429 : n == 2 ? 500 : 200;
         }, accepted, Map.of(1, "3"));
         produce(topics, List.of(mention("su-35", "s1")));
-        SinkSettings.Slack settings = new SinkSettings.Slack("slack-flaky", null, null, url(slack), null, null, null, null,
-                null, null);
+        SinkSettings.Slack settings = new SinkSettings.Slack("slack-flaky", null, null, url(slack), null, null, null,
+                null, null, null, null, null, null);
         try (AlertService service = service(topics, Sinks.from(List.of(settings), Clock.systemUTC()),
                 recordingSleeper, false)) {
             await("Slack accepted the message", () -> accepted.size() == 1);
@@ -234,7 +236,7 @@ class AlertDeliveryEndToEndTest {
         }, accepted, Map.of());
         produce(topics, List.of(mention("c-130", "s10")));
         SinkSettings.Slack settings = new SinkSettings.Slack("slack-down", null, null, url(slack), Duration.ZERO, null, null,
-                20, Duration.ofSeconds(5), Duration.ofMinutes(2));
+                20, Duration.ofSeconds(5), Duration.ofMinutes(2), null, null, null);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         AlertService service = new AlertService(kafka.bootstrapServers(), topics, Sinks.from(List.of(settings), clock),
                 registry, clock, false, clock::advance);
@@ -255,13 +257,56 @@ class AlertDeliveryEndToEndTest {
     }
 
     @Test
+    void quietHoursHoldWhatIsNotUrgentUntilTheMorningDigestWhichShowsHanoiTimes() throws Exception {
+        Topics topics = topics();
+        PausedClock clock = new PausedClock();
+        clock.now = Instant.parse("2026-12-01T16:00:00Z"); // 23:00 in Hanoi
+        List<String> accepted = new CopyOnWriteArrayList<>();
+        HttpServer slack = receiver(n -> 200, accepted, Map.of());
+        Instant night = clock.instant();
+        produce(topics, List.of(detectedAt("su-35", "q1", night, false), detectedAt("c-130", "q2", night, false),
+                detectedAt("c-130", "q2b", night.plusSeconds(60), false), detectedAt("ruble", "q3", night, true)));
+        SinkSettings.Slack settings = new SinkSettings.Slack("slack-night", null, null, url(slack), null, null, null,
+                null, null, null, "Asia/Ho_Chi_Minh", new QuietHours("22:00", "07:00", null), null);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (AlertService service = new AlertService(kafka.bootstrapServers(), topics,
+                Sinks.from(List.of(settings), clock), registry, clock, false, recordingSleeper)) {
+            service.start();
+            await("the urgent alert went out at once and three wait", () -> accepted.size() == 1
+                    && registry.find("wirewatch.alerts.pending").tag("sink", "slack-night").gauge().value() == 3);
+            assertTrue(accepted.get(0).contains("RUBLE"), accepted.get(0));
+            assertTrue(accepted.get(0).contains("1 Dec 2026 22:50 ICT"), "published 10 minutes before, Hanoi time: "
+                    + accepted.get(0));
+            clock.advance(Duration.ofHours(7).plusMinutes(59)); // 06:59 in Hanoi: still quiet
+            await("nothing more while it is quiet", () -> registry.find("wirewatch.alerts.pending")
+                    .tag("sink", "slack-night").gauge().value() == 3);
+            assertEquals(1, accepted.size());
+            clock.advance(Duration.ofMinutes(1)); // 07:00
+            await("the morning digest arrived", () -> accepted.size() == 2);
+            awaitDrained(topics, service);
+        } finally {
+            slack.stop(0);
+        }
+        String digest = accepted.get(1);
+        assertTrue(digest.contains("Digest: 3 alerts on 2 topics"), digest);
+        assertTrue(digest.contains("SU-35* · 1 story") && digest.contains("C-130* · 2 stories"), digest);
+        assertEquals(2, accepted.size(), "one message for everything held");
+    }
+
+    private static Mention detectedAt(String topic, String story, Instant at, boolean urgent) {
+        return new Mention(1, topic, topic.toUpperCase(), story, "a-" + story, "https://news.example/" + story,
+                "Story " + story, "Coastal Ledger", "the **" + topic + "** order", List.of(topic),
+                at.minusSeconds(600), at, false, List.of(), urgent);
+    }
+
+    @Test
     void closingTheServiceEndsEveryWorkerCleanlyAndLeavesItsConsumerGroup() throws Exception {
         Topics topics = topics();
         List<String> accepted = new CopyOnWriteArrayList<>();
         HttpServer slack = receiver(n -> 200, accepted, Map.of());
         produce(topics, List.of(mention("su-35", "leave")));
-        SinkSettings.Slack settings = new SinkSettings.Slack("slack-leaving", null, null, url(slack), null, null, null, null,
-                null, null);
+        SinkSettings.Slack settings = new SinkSettings.Slack("slack-leaving", null, null, url(slack), null, null, null,
+                null, null, null, null, null, null);
         List<Throwable> uncaught = new CopyOnWriteArrayList<>();
         Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
@@ -301,8 +346,8 @@ class AlertDeliveryEndToEndTest {
                         1.0, "exact-content", Instant.now())));
             }
         }
-        SinkSettings.Slack settings = new SinkSettings.Slack("slack-copies", null, null, url(slack), null, null, null, null,
-                null, null);
+        SinkSettings.Slack settings = new SinkSettings.Slack("slack-copies", null, null, url(slack), null, null, null,
+                null, null, null, null, null, null);
         try (AlertService service = service(topics, Sinks.from(List.of(settings), Clock.systemUTC()),
                 recordingSleeper, false)) {
             await("the copies were read", () -> service.copiesSeen() == 2);
@@ -328,15 +373,16 @@ class AlertDeliveryEndToEndTest {
         };
         produce(topics, List.of(mention("su-35", "e1"), mention("c-130", "e2"), mention("su-35", "e3")));
         SinkSettings.Email digest = new SinkSettings.Email("mail-digest", null, null, "127.0.0.1", port, "none", null,
-                null, "wirewatch@ledger.example", List.of("desk@ledger.example"), null, Duration.ofMinutes(15), null,
-                null, null, null, null, Duration.ofMillis(10), Duration.ofMillis(100));
+                null, "wirewatch@ledger.example", List.of("desk@ledger.example"), null,
+                new DigestSettings("PT15M", null, null, null), null, null, null, null, null, Duration.ofMillis(10),
+                Duration.ofMillis(100), null, null);
         try (AlertService service = service(topics, Sinks.from(List.of(digest), Clock.systemUTC()),
                 startSmtpOnFirstRetry, true)) {
             await("the digest arrived", () -> smtp[0] != null && smtp[0].getReceivedMessages().length > 0);
             awaitDrained(topics, service);
             assertEquals(1, smtp[0].getReceivedMessages().length);
             String subject = smtp[0].getReceivedMessages()[0].getSubject(); // topic order follows partition order
-            assertTrue(subject.startsWith("[Wirewatch] 3 mentions: ") && subject.contains("SU-35 (2)")
+            assertTrue(subject.startsWith("[Wirewatch] Digest: 3 mentions: ") && subject.contains("SU-35 (2)")
                     && subject.contains("C-130 (1)"), subject);
         } finally {
             if (smtp[0] != null) {
@@ -380,7 +426,7 @@ class AlertDeliveryEndToEndTest {
             }
         };
         ConfiguredSink fileSink = Sinks.from(List.of(fileSettings), Clock.systemUTC()).get(0);
-        try (AlertService first = service(topics, List.of(new ConfiguredSink(crashing, real.delivery(), false),
+        try (AlertService first = service(topics, List.of(new ConfiguredSink(crashing, real.delivery(), false, real.schedule()),
                 fileSink), recordingSleeper, false)) {
             await("the webhook thread died after four messages", () -> calls.get() >= 5);
             await("the file sink delivered all", () -> lines(file) == 10);

@@ -48,7 +48,8 @@ class RuntimeTopicEndToEndTest {
             TrackedTopic c130 = demo.topics().get(1);
             List<SinkSettings> sinks = new ArrayList<>(demo.alerts().sinks());
             sinks.add(new SinkSettings.File("defence", null, List.of("label=defence"),
-                    dataDir.resolve("defence.jsonl").toString(), null, null, null, null, null, null));
+                    dataDir.resolve("defence.jsonl").toString(), null, null, null, null, null, null, null, null,
+                    null));
             sinks.add(new SinkSettings.File("su", List.of("su-35"), dataDir.resolve("su.jsonl").toString()));
             WirewatchConfig config = new WirewatchConfig(demo.kafka(), demo.feeds(), demo.ingest(), List.of(su35),
                     new AlertsSettings(sinks), new MetricsSettings(-1, null), demo.processing(),

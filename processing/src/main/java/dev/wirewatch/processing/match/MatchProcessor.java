@@ -95,7 +95,7 @@ public final class MatchProcessor implements Processor<String, Article, String, 
         List<TrackedTopic> current = new ArrayList<>();
         try (KeyValueIterator<String, TopicDefinition> all = definitions.all()) {
             all.forEachRemaining(kv -> current.add(new TrackedTopic(kv.value.id(), kv.value.name(), kv.value.query(),
-                    kv.value.description(), kv.value.labels())));
+                    kv.value.description(), kv.value.labels(), kv.value.urgent())));
         }
         matcher.update(current);
         Set<String> registered = Set.copyOf(matcher.topicIds());

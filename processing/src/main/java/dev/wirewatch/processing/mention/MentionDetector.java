@@ -21,7 +21,7 @@ public final class MentionDetector {
         List<TopicMatch> matches = matcher.match(searchable);
         return matches.stream()
                 .map(m -> new TopicHit(m.topic().id(), m.topic().name(), m.snippet(), m.matchedTerms(),
-                        m.topic().labels()))
+                        m.topic().labels(), m.topic().urgent()))
                 .toList();
     }
 }

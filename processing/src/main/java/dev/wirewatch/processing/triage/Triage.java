@@ -224,7 +224,8 @@ public final class Triage<F, P> {
         for (TopicHit hit : item.hits()) {
             Mention mention = new Mention(Mention.SCHEMA_VERSION, hit.topicId(), hit.topicName(), decision.storyId(),
                     item.articleId(), item.url(), item.title(), item.source(), hit.snippet(), hit.matchedTerms(),
-                    item.publishedAt(), Instant.ofEpochMilli(now), item.backfill(), hit.labels());
+                    item.publishedAt(), Instant.ofEpochMilli(now), item.backfill(), hit.labels(),
+                    hit.urgent());
             outcomes.add(firstMentions.observe(mention, now));
         }
         return outcomes;
