@@ -34,6 +34,8 @@ public final class AlertMetrics {
             counter("wirewatch.alerts.dead.lettered", "alerts sent to alerts.dlq after the last attempt", sink);
             counter("wirewatch.alerts.skipped", "alerts skipped because the ledger says they were sent", sink);
             counter("wirewatch.alerts.muted", "alerts held back by a mute, recorded on alerts.muted", sink);
+            counter("wirewatch.alerts.follow.ups", "follow-ups sent: a story that alerted reached more sites", sink);
+            counter("wirewatch.alerts.follow.ups.failed", "follow-ups not delivered after the last attempt", sink);
             AtomicInteger gauge = pending.computeIfAbsent(sink, s -> new AtomicInteger());
             Gauge.builder("wirewatch.alerts.pending", gauge, AtomicInteger::get)
                     .description("alerts waiting in a group window or for delivery").tag("sink", sink)
@@ -89,6 +91,16 @@ public final class AlertMetrics {
 
     public void muted(String sink) {
         counter("wirewatch.alerts.muted", "alerts held back by a mute, recorded on alerts.muted", sink).increment();
+    }
+
+    public void followUp(String sink, boolean delivered) {
+        if (delivered) {
+            counter("wirewatch.alerts.follow.ups", "follow-ups sent: a story that alerted reached more sites", sink)
+                    .increment();
+        } else {
+            counter("wirewatch.alerts.follow.ups.failed", "follow-ups not delivered after the last attempt", sink)
+                    .increment();
+        }
     }
 
     public void pending(String sink, int count) {

@@ -5,6 +5,8 @@ import dev.wirewatch.alerts.copies.CopyTracker;
 import dev.wirewatch.alerts.delivery.SinkWorker;
 import dev.wirewatch.alerts.delivery.Sleeper;
 import dev.wirewatch.alerts.delivery.SupervisedWorker;
+import dev.wirewatch.alerts.growth.StoryGrowthTracker;
+import dev.wirewatch.alerts.growth.StorySites;
 import dev.wirewatch.alerts.mute.MuteTracker;
 import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.Topics;
@@ -48,6 +50,7 @@ public final class AlertService implements AutoCloseable {
     private final CopyCounts copies = new CopyCounts(COPY_RETENTION);
     private final CopyTracker copyTracker;
     private final MuteTracker muteTracker;
+    private final StoryGrowthTracker growthTracker;
     private volatile boolean started;
     private volatile boolean stopping;
 
@@ -73,13 +76,17 @@ public final class AlertService implements AutoCloseable {
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.copyTracker = new CopyTracker(kafka, topics.duplicates(), copies, clock);
         this.muteTracker = new MuteTracker(kafka, topics.mutes());
+        StorySites storySites = new StorySites(COPY_RETENTION);
+        // the stories' site counts are read only where a sink follows up on them
+        this.growthTracker = sinks.stream().anyMatch(s -> !s.followUpAtSites().isEmpty())
+                ? new StoryGrowthTracker(kafka, topics.storyAssignments(), storySites) : null;
         AlertMetrics metrics = new AlertMetrics(registry, sinks.stream().map(s -> s.sink().id()).toList());
         SinkWorker.Context context = new SinkWorker.Context(kafka, topics, producer, metrics, clock,
-                sleeper, RandomGenerator.getDefault(), this.flushWhenIdle::get, tally::settled, copies, muteTracker);
+                sleeper, RandomGenerator.getDefault(), this.flushWhenIdle::get, tally::settled, copies, muteTracker, storySites);
         for (ConfiguredSink sink : sinks) {
             SupervisedWorker worker = new SupervisedWorker(sink.sink().id(),
-                    () -> new SinkWorker(sink.sink(), sink.delivery(), sink.digest(), sink.schedule(), context),
-                    registry, clock, sleeper);
+                    () -> new SinkWorker(sink.sink(), sink.delivery(), sink.digest(), sink.schedule(),
+                            sink.followUpAtSites(), context), registry, clock, sleeper);
             workers.add(worker);
             Thread thread = new Thread(worker, "wirewatch-alerts-" + sink.sink().id());
             thread.setDaemon(true);
@@ -90,6 +97,9 @@ public final class AlertService implements AutoCloseable {
     public void start() {
         copyTracker.start();
         muteTracker.start();
+        if (growthTracker != null) {
+            growthTracker.start();
+        }
         threads.forEach(Thread::start);
         started = true;
     }
@@ -139,6 +149,9 @@ public final class AlertService implements AutoCloseable {
         awaitWorkers(Duration.ofSeconds(15));
         copyTracker.close();
         muteTracker.close();
+        if (growthTracker != null) {
+            growthTracker.close();
+        }
         producer.close(Duration.ofSeconds(5));
         sinks.forEach(s -> s.sink().close());
     }

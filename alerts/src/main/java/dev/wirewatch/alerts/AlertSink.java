@@ -20,6 +20,15 @@ public interface AlertSink extends AutoCloseable {
     /** Sends one batch as one message; throws when it was not delivered. */
     void deliver(AlertBatch batch) throws DeliveryException;
 
+    /**
+     * Sends one batch as {@link #deliver} does and returns the channel's id of the message (a Slack {@code ts}) when
+     * the channel gives one and can thread under it, else null.
+     */
+    default String send(AlertBatch batch) throws DeliveryException {
+        deliver(batch);
+        return null;
+    }
+
     /** The most alerts one message may carry (Slack limits blocks per message, for one). */
     default int maxBatch() {
         return 100;

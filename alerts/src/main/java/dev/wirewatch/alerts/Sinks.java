@@ -3,6 +3,7 @@ package dev.wirewatch.alerts;
 import dev.wirewatch.alerts.console.ConsoleSink;
 import dev.wirewatch.alerts.email.EmailSink;
 import dev.wirewatch.alerts.file.FileSink;
+import dev.wirewatch.alerts.slack.SlackBotSink;
 import dev.wirewatch.alerts.slack.SlackSink;
 import dev.wirewatch.alerts.webhook.WebhookSink;
 import dev.wirewatch.config.SinkRoute;
@@ -26,7 +27,8 @@ public final class Sinks {
     /** One sink per setting, in configuration order. Settings are assumed validated. */
     public static List<ConfiguredSink> from(List<SinkSettings> settings, Clock clock) {
         return settings.stream().map(s -> new ConfiguredSink(sink(s, clock), s.delivery(),
-                s.digest() != null, SinkSchedule.of(s))).toList();
+                s.digest() != null, SinkSchedule.of(s), s.followUp() == null ? List.of() : s.followUp().atSites()))
+                .toList();
     }
 
     private static AlertSink sink(SinkSettings s, Clock clock) {
@@ -36,6 +38,10 @@ public final class Sinks {
         }
         if (s instanceof SinkSettings.Console c) {
             return new ConsoleSink(c.id(), route, System.out);
+        }
+        if (s instanceof SinkSettings.Slack slack && slack.botToken() != null && !slack.botToken().isBlank()) {
+            return new SlackBotSink(slack.id(), route, slack.apiUrl() == null ? SlackBotSink.DEFAULT_API
+                    : URI.create(slack.apiUrl().trim()), slack.botToken().trim(), slack.channel().trim());
         }
         if (s instanceof SinkSettings.Slack slack) {
             return new SlackSink(slack.id(), route, URI.create(slack.webhookUrl().trim()));

@@ -350,8 +350,14 @@ final class ConfigValidation {
                 problems.add(ConfigProblem.at(at, "missing key 'path': a file sink needs the file to append to"));
             }
             if (sink instanceof SinkSettings.Slack slack) {
-                checkUrl(at, "webhookUrl", slack.webhookUrl(), "the Slack incoming-webhook URL, e.g. "
-                        + "${SLACK_WEBHOOK_URL}", problems);
+                checkSlack(at, slack, problems);
+            }
+            if (sink.followUp() != null) {
+                List<Integer> sites = sink.followUp().atSites();
+                if (sites.isEmpty() || sites.get(0) < 2) {
+                    problems.add(ConfigProblem.at(at + ".followUp.atSites", "expected site counts of 2 or more, "
+                            + "e.g. [5, 20]"));
+                }
             }
             if (sink instanceof SinkSettings.Webhook webhook) {
                 checkUrl(at, "url", webhook.url(), "the URL to POST alerts to", problems);
@@ -368,6 +374,27 @@ final class ConfigValidation {
             }
             SinkSchedule.check(at, sink, problems);
             checkDelivery(at, sink.delivery(), problems);
+        }
+    }
+
+    private static void checkSlack(String at, SinkSettings.Slack slack, List<ConfigProblem> problems) {
+        boolean bot = slack.botToken() != null && !slack.botToken().isBlank();
+        if (bot == (slack.webhookUrl() != null && !slack.webhookUrl().isBlank())) {
+            problems.add(ConfigProblem.at(at, bot ? "give webhookUrl or botToken, not both"
+                    : "missing key 'webhookUrl' (an incoming webhook, e.g. ${SLACK_WEBHOOK_URL}) or 'botToken' with "
+                    + "'channel' (the Web API, e.g. ${SLACK_BOT_TOKEN})"));
+            return;
+        }
+        if (!bot) {
+            checkUrl(at, "webhookUrl", slack.webhookUrl(), "the Slack incoming-webhook URL", problems);
+            return;
+        }
+        if (slack.channel() == null || slack.channel().isBlank()) {
+            problems.add(ConfigProblem.at(at, "missing key 'channel': the channel id (C0123…) or #name the bot posts "
+                    + "to"));
+        }
+        if (slack.apiUrl() != null) {
+            checkUrl(at, "apiUrl", slack.apiUrl(), "Slack's chat.postMessage URL", problems);
         }
     }
 

@@ -53,12 +53,25 @@ public sealed interface SinkSettings {
         return null;
     }
 
+    /** When a story that alerted has grown to these many sites, a follow-up says so; null for none. */
+    default FollowUp followUp() {
+        return null;
+    }
+
+    /** {@code followUp: {atSites: [5, 20]}}: one follow-up per threshold, when the story first reaches it. */
+    record FollowUp(List<Integer> atSites) {
+        public FollowUp {
+            atSites = atSites == null ? List.of() : atSites.stream().filter(java.util.Objects::nonNull).sorted()
+                    .distinct().toList();
+        }
+    }
+
     /** Appends each alert as one JSON line to {@code path}. */
     @JsonIgnoreProperties("type")
     record File(String id, List<String> topics, List<String> matchers, String path, Duration groupWait,
                 Duration groupInterval, DeliverySettings.RateLimit rateLimit, Integer maxAttempts,
                 Duration initialBackoff, Duration maxBackoff, String zone, QuietHours quietHours,
-                DigestSettings digest) implements SinkSettings {
+                DigestSettings digest, FollowUp followUp) implements SinkSettings {
         public File {
             id = id == null || id.isBlank() ? "file" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
@@ -66,7 +79,7 @@ public sealed interface SinkSettings {
         }
 
         public File(String id, List<String> topics, String path) {
-            this(id, topics, List.of(), path, null, null, null, null, null, null, null, null, null);
+            this(id, topics, List.of(), path, null, null, null, null, null, null, null, null, null, null);
         }
 
         @Override
@@ -91,12 +104,17 @@ public sealed interface SinkSettings {
         }
     }
 
-    /** Posts each group of alerts as one Block Kit message to a Slack incoming webhook. */
+    /**
+     * Posts each group of alerts as one Block Kit message: to an incoming webhook ({@code webhookUrl}), or with a bot
+     * token to a channel through the Web API ({@code botToken}, {@code channel}; {@code apiUrl} defaults to Slack's
+     * {@code chat.postMessage}), which lets a follow-up go into the first message's thread.
+     */
     @JsonIgnoreProperties("type")
     record Slack(String id, List<String> topics, List<String> matchers, String webhookUrl, Duration groupWait,
                  Duration groupInterval, DeliverySettings.RateLimit rateLimit, Integer maxAttempts,
                  Duration initialBackoff, Duration maxBackoff, String zone, QuietHours quietHours,
-                 DigestSettings digest) implements SinkSettings {
+                 DigestSettings digest, FollowUp followUp, String botToken, String channel, String apiUrl)
+            implements SinkSettings {
         public Slack {
             id = id == null || id.isBlank() ? "slack" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
@@ -120,7 +138,7 @@ public sealed interface SinkSettings {
                  String username, String password, String from, List<String> to, String subjectPrefix,
                  DigestSettings digest, Duration timeout, Duration groupWait, Duration groupInterval,
                  DeliverySettings.RateLimit rateLimit, Integer maxAttempts, Duration initialBackoff,
-                 Duration maxBackoff, String zone, QuietHours quietHours) implements SinkSettings {
+                 Duration maxBackoff, String zone, QuietHours quietHours, FollowUp followUp) implements SinkSettings {
         public Email {
             id = id == null || id.isBlank() ? "email" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);
@@ -148,7 +166,7 @@ public sealed interface SinkSettings {
     record Webhook(String id, List<String> topics, List<String> matchers, String url, String secret,
                    Duration groupWait, Duration groupInterval, DeliverySettings.RateLimit rateLimit,
                    Integer maxAttempts, Duration initialBackoff, Duration maxBackoff, String zone,
-                   QuietHours quietHours, DigestSettings digest) implements SinkSettings {
+                   QuietHours quietHours, DigestSettings digest, FollowUp followUp) implements SinkSettings {
         public Webhook {
             id = id == null || id.isBlank() ? "webhook" : id;
             topics = topics == null ? List.of() : List.copyOf(topics);

@@ -340,6 +340,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSlackBotWithFollowUpsBindsWithItsTokenFromTheEnvironmentAndBadOnesAreNamed() throws Exception {
+        WirewatchConfig ok = parse("""
+                alerts:
+                  sinks:
+                    - { type: slack, botToken: "${SLACK_BOT_TOKEN}", channel: C0123, followUp: { atSites: [20, 5] } }
+                """, Map.of("SLACK_BOT_TOKEN", "xoxb-s3cret"));
+        SinkSettings.Slack bot = (SinkSettings.Slack) ok.alerts().sinks().get(0);
+        assertEquals("xoxb-s3cret", bot.botToken());
+        assertEquals(List.of(5, 20), bot.followUp().atSites(), "sorted");
+
+        ConfigException e = failure("""
+                alerts:
+                  sinks:
+                    - { type: slack, id: both, webhookUrl: "https://hooks.slack.com/x", botToken: xoxb-s3cret }
+                    - { type: slack, id: nochannel, botToken: xoxb-s3cret }
+                    - { type: slack, id: none }
+                    - { type: file, path: /f, followUp: { atSites: [1] } }
+                """);
+        List<String> described = e.problems().stream().map(p -> p.line() + " " + p.path()).toList();
+        assertEquals(List.of("3 alerts.sinks[0]", "4 alerts.sinks[1]", "5 alerts.sinks[2]",
+                "6 alerts.sinks[3].followUp.atSites"), described, e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    @Test
     void anOpmlEntryStandsForTheFeedsItListsRelativeToTheConfigFile(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Files.writeString(dir.resolve("subscriptions.opml"), """

@@ -47,18 +47,27 @@ final class DeliveryLedger {
 
     /** Reads the ledger from the beginning to its current end. */
     void load(KafkaConnection kafka) {
+        load(kafka, entry -> { });
+    }
+
+    /** As {@link #load(KafkaConnection)}, handing each retained entry of this sink (first alerts, follow-ups) on. */
+    void load(KafkaConnection kafka, java.util.function.Consumer<DeliveryRecord> retained) {
         Instant oldest = clock.instant().minus(retention);
         String prefix = sinkId + "/";
+        java.util.Map<String, DeliveryRecord> kept = new java.util.LinkedHashMap<>();
         TopicReader.readToEnd(kafka, topic, (key, entry) -> {
             if (!key.startsWith(prefix)) {
                 return;
             }
             if (entry == null) {
                 sent.remove(key);
+                kept.remove(key);
             } else if (!entry.sentAt().isBefore(oldest)) {
                 sent.add(key);
+                kept.put(key, entry);
             }
         });
+        kept.values().forEach(retained);
     }
 
     boolean sent(Mention mention) {
@@ -66,11 +75,29 @@ final class DeliveryLedger {
     }
 
     /** Records the mentions as sent; returns once the broker has them. */
-    void record(List<Mention> mentions) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
+    List<DeliveryRecord> record(List<Mention> mentions) {
+        return record(mentions, null, storyId -> 0);
+    }
+
+    /**
+     * Records the mentions as sent in the message {@code messageRef} (null when the channel gives none), each with
+     * the sites its story had; returns the records once the broker has them.
+     */
+    List<DeliveryRecord> record(List<Mention> mentions, String messageRef,
+                                java.util.function.ToIntFunction<String> sitesOfStory) {
         Instant now = clock.instant();
+        List<DeliveryRecord> entries = new ArrayList<>();
         for (Mention m : mentions) {
-            DeliveryRecord entry = DeliveryRecord.of(sinkId, m, now);
+            entries.add(DeliveryRecord.sent(sinkId, m, now, messageRef, sitesOfStory.applyAsInt(m.storyId())));
+        }
+        write(entries);
+        return entries;
+    }
+
+    /** Records follow-ups (or any entries) as sent; returns once the broker has them. */
+    void write(List<DeliveryRecord> entries) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (DeliveryRecord entry : entries) {
             acks.add(producer.send(new ProducerRecord<>(topic.name(), entry.key(),
                     topic.valueSerde().serializer().serialize(topic.name(), entry))));
             sent.add(entry.key());

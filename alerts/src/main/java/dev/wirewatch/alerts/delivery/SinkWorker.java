@@ -6,10 +6,12 @@ import dev.wirewatch.alerts.AlertMetrics;
 import dev.wirewatch.alerts.AlertSink;
 import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.alerts.copies.CopyCounts;
+import dev.wirewatch.alerts.growth.StorySites;
 import dev.wirewatch.alerts.mute.MuteCheck;
 import dev.wirewatch.config.DeliverySettings;
 import dev.wirewatch.config.SinkSchedule;
 import dev.wirewatch.model.DeadAlert;
+import dev.wirewatch.model.DeliveryRecord;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.Mute;
 import dev.wirewatch.model.MutedAlert;
@@ -79,6 +81,8 @@ public final class SinkWorker implements DeliveryLoop {
     private final CopyCounts copies;
     private final MuteCheck mutes;
     private final HoldPolicy holds;
+    private final FollowUps followUps;
+    private final StorySites storySites;
     private final SinkSchedule schedule;
     private final boolean digest;
     private final JsonSerde<Mention> mentions = new JsonSerde<>(Mention.class);
@@ -95,11 +99,12 @@ public final class SinkWorker implements DeliveryLoop {
     /** What a worker needs besides its sink; shared by the workers of one alert service. */
     public record Context(KafkaConnection kafka, Topics topics, KafkaProducer<String, byte[]> producer,
                           AlertMetrics metrics, Clock clock, Sleeper sleeper, RandomGenerator random,
-                          BooleanSupplier flushWhenIdle, Settled onSettled, CopyCounts copies, MuteCheck mutes) {
+                          BooleanSupplier flushWhenIdle, Settled onSettled, CopyCounts copies, MuteCheck mutes,
+                          StorySites storySites) {
     }
 
     public SinkWorker(AlertSink sink, DeliverySettings delivery, boolean digest, SinkSchedule schedule,
-                      Context context) {
+                      List<Integer> followUpAtSites, Context context) {
         this.sink = sink;
         this.topics = context.topics();
         this.kafka = context.kafka();
@@ -114,6 +119,8 @@ public final class SinkWorker implements DeliveryLoop {
         this.schedule = schedule;
         this.holds = new HoldPolicy(schedule);
         this.digest = digest;
+        this.storySites = context.storySites();
+        this.followUps = new FollowUps(followUpAtSites, storySites);
         this.deadLetters = new DeadLetters(producer, topics);
         this.ledger = new DeliveryLedger(topics.alertLedger(), sink.id(), producer, clock, LEDGER_RETENTION);
         this.grouper = new Grouper(delivery.groupWait(), delivery.groupInterval(), digest, sink.maxBatch());
@@ -145,7 +152,7 @@ public final class SinkWorker implements DeliveryLoop {
     @Override
     public void run() {
         try {
-            ledger.load(kafka);
+            ledger.load(kafka, followUps::recorded);
             consumer.subscribe(List.of(topics.mentions().name()), new Rebalance());
             while (running) {
                 ConsumerRecords<String, byte[]> records = poll();
@@ -155,6 +162,9 @@ public final class SinkWorker implements DeliveryLoop {
                 boolean idle = records.isEmpty();
                 for (List<Pending> batch : grouper.due(clock.instant(), idle && flushWhenIdle.getAsBoolean())) {
                     send(batch);
+                }
+                for (FollowUps.Due due : followUps.due()) {
+                    followUp(due);
                 }
                 metrics.pending(sink.id(), grouper.size());
                 commit();
@@ -238,9 +248,9 @@ public final class SinkWorker implements DeliveryLoop {
                 digest || batch.get(0).releaseAt() != null, schedule.zone());
         for (int attempt = 1; running; attempt++) {
             try {
-                deliver(alerts);
+                String messageRef = deliver(alerts);
                 limiter.take(clock.instant());
-                delivered(batch);
+                delivered(batch, messageRef);
                 return;
             } catch (DeliveryException e) {
                 metrics.failedAttempt(sink.id());
@@ -281,17 +291,17 @@ public final class SinkWorker implements DeliveryLoop {
     }
 
     /** A sink that throws instead of reporting has a bug; its batch is dead-lettered rather than wedging the sink. */
-    private void deliver(AlertBatch alerts) throws DeliveryException {
+    private String deliver(AlertBatch alerts) throws DeliveryException {
         try {
-            sink.deliver(alerts);
+            return sink.send(alerts);
         } catch (RuntimeException e) {
             throw new DeliveryException("sink " + sink.id() + " failed unexpectedly: " + e, false, null, e);
         }
     }
 
-    private void delivered(List<Pending> batch) {
+    private void delivered(List<Pending> batch, String messageRef) {
         List<Mention> sent = batch.stream().map(Pending::mention).toList();
-        ledger.record(sent);
+        ledger.record(sent, messageRef, storySites::sites).forEach(followUps::recorded);
         Instant now = clock.instant();
         for (Pending p : batch) {
             Mention m = p.mention();
@@ -300,6 +310,55 @@ public final class SinkWorker implements DeliveryLoop {
             onSettled.settled(m, true);
             done(p);
         }
+    }
+
+    /**
+     * Sends the follow-up "now on N sites" of a story this sink alerted, threaded under the first message where the
+     * sink can, with the sink's retries. A mute of its topic, story or source drops it; quiet hours or a digest
+     * defer it to a later look. Given up on after the last attempt (counted, logged): the first alert went out.
+     */
+    private void followUp(FollowUps.Due due) throws InterruptedException {
+        DeliveryRecord first = due.first();
+        Instant now = clock.instant();
+        Mention probe = new Mention(Mention.SCHEMA_VERSION, first.topicId(), null, first.storyId(), "follow-up",
+                first.url(), first.title(), first.source(), null, List.of(), null, now, false);
+        if (mutes.muting(probe, sink.id(), now, System.currentTimeMillis()).isPresent()) {
+            followUps.done(due);
+            return;
+        }
+        if (holds.releaseAt(probe) != null) {
+            followUps.defer(due);
+            return;
+        }
+        AlertBatch batch = new AlertBatch(List.of(Alert.followUp(first.topicId(), first.topicId(), first.storyId(),
+                first.url(), first.title(), first.source(), now, due.sites(), first.messageRef())), false,
+                schedule.zone());
+        Duration wait = limiter.waitBeforeNext(now);
+        if (!wait.isZero()) {
+            sleeper.sleep(wait);
+        }
+        for (int attempt = 1; running; attempt++) {
+            try {
+                deliver(batch);
+                limiter.take(clock.instant());
+                ledger.write(due.thresholds().stream().map(t -> DeliveryRecord.followUp(first, t, due.sites(),
+                        clock.instant())).toList());
+                followUps.done(due);
+                metrics.followUp(sink.id(), true);
+                return;
+            } catch (DeliveryException e) {
+                metrics.failedAttempt(sink.id());
+                if (!retries.retry(attempt, e)) {
+                    LOG.error("sink {}: follow-up for {} ({} sites) not delivered after {} attempt(s): {}", sink.id(),
+                            first.key(), due.sites(), attempt, e.getMessage());
+                    followUps.done(due);
+                    metrics.followUp(sink.id(), false);
+                    return;
+                }
+                sleeper.sleep(retries.delay(attempt, e));
+            }
+        }
+        throw new InterruptedException("stopped while retrying a follow-up");
     }
 
     private void deadLetter(List<Pending> batch, DeliveryException e, int attempts) {

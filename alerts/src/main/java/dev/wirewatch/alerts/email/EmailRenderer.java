@@ -27,6 +27,11 @@ final class EmailRenderer {
         if (batch.digest()) {
             lead = lead + "Digest: ";
         }
+        if (alerts.size() == 1 && alerts.get(0).followsUp()) {
+            Alert a = alerts.get(0);
+            return oneLine(lead + a.topicName() + ": now on " + a.followUpSites() + " sites: "
+                    + (a.title() == null ? a.url() : a.title()));
+        }
         if (alerts.size() == 1 && !batch.digest()) {
             Alert a = alerts.get(0);
             return oneLine(lead + a.topicName() + ": " + (a.title() == null ? a.url() : a.title()));
@@ -102,6 +107,9 @@ final class EmailRenderer {
     }
 
     private static String alsoOn(Alert a) {
+        if (a.followsUp()) {
+            return " · now on " + a.followUpSites() + " sites";
+        }
         return a.alsoOn() == 0 ? "" : " · also on " + a.alsoOn() + (a.alsoOn() == 1 ? " site" : " sites");
     }
 

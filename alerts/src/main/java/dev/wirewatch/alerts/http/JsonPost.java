@@ -30,6 +30,11 @@ public final class JsonPost {
 
     /** POSTs {@code json} with the extra {@code headers}. */
     public void post(URI url, String json, Map<String, String> headers) throws DeliveryException {
+        postForBody(url, json, headers);
+    }
+
+    /** As {@link #post}, returning the body of the 2xx answer (an API's result). */
+    public String postForBody(URI url, String json, Map<String, String> headers) throws DeliveryException {
         String where = redact(url);
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -49,7 +54,7 @@ public final class JsonPost {
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return;
+            return response.body() == null ? "" : response.body();
         }
         String body = response.body() == null ? "" : response.body().strip();
         String message = where + " answered HTTP " + status + (body.isEmpty() ? ""

@@ -25,15 +25,25 @@ final class SlackMessage {
     }
 
     static String render(AlertBatch batch) {
+        return message(batch).toString();
+    }
+
+    /** The message as a JSON object, for a caller that adds fields (the Web API's channel and thread). */
+    static ObjectNode message(AlertBatch batch) {
         ObjectNode message = Json.mapper().createObjectNode();
         message.put("text", fallbackText(batch));
         ArrayNode blocks = message.putArray("blocks");
         ObjectNode header = blocks.addObject().put("type", "header");
         header.putObject("text").put("type", "plain_text").put("text", truncate(batch.digest()
-                ? MessageTime.digestHeading(batch) : String.join(", ", batch.topicNames()), 150));
+                ? MessageTime.digestHeading(batch) : batch.alerts().get(0).followsUp()
+                ? "Follow-up: " + String.join(", ", batch.topicNames()) : String.join(", ", batch.topicNames()), 150));
         if (batch.digest()) {
             digest(batch, blocks);
-            return message.toString();
+            return message;
+        }
+        if (batch.alerts().get(0).followsUp()) {
+            followUp(batch.alerts().get(0), blocks, batch);
+            return message;
         }
         for (Alert alert : batch.alerts()) {
             String title = alert.title() == null || alert.title().isBlank() ? alert.url() : alert.title();
@@ -46,7 +56,16 @@ final class SlackMessage {
             section.putObject("text").put("type", "mrkdwn").put("text", truncate(text.toString(), MAX_TEXT));
             context(blocks, alert, batch);
         }
-        return message.toString();
+        return message;
+    }
+
+    /** "Now on N sites": the story that alerted has grown. */
+    private static void followUp(Alert alert, ArrayNode blocks, AlertBatch batch) {
+        String title = alert.title() == null || alert.title().isBlank() ? alert.url() : alert.title();
+        blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text",
+                truncate("Now on *" + alert.followUpSites() + " sites*: <" + alert.url().replace("|", "%7C")
+                        .replace(">", "%3E") + "|" + escape(title).replace("|", "¦") + ">", MAX_TEXT));
+        context(blocks, alert, batch);
     }
 
     /** A digest: a heading per topic, then each story once (its first alert), with what else it brought. */
@@ -84,6 +103,11 @@ final class SlackMessage {
     }
 
     private static String fallbackText(AlertBatch batch) {
+        Alert lead = batch.alerts().get(0);
+        if (lead.followsUp()) {
+            return truncate(escape("[" + lead.topicName() + "] now on " + lead.followUpSites() + " sites: "
+                    + (lead.title() == null ? lead.url() : lead.title())), MAX_TEXT);
+        }
         if (batch.digest()) {
             return truncate(escape(MessageTime.digestHeading(batch) + ": " + String.join(", ", batch.topicNames())),
                     MAX_TEXT);

@@ -28,7 +28,7 @@ class EmailSinkTest {
     private static SinkSettings.Email settings(int port, String user, String password) {
         return new SinkSettings.Email("mail", null, null, "127.0.0.1", port, "none", user, password,
                 "wirewatch@ledger.example", List.of("desk@ledger.example"), null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     @Test

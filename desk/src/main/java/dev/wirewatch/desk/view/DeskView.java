@@ -410,7 +410,7 @@ public final class DeskView {
     private AlertEntry entry(DeliveryRecord record) {
         Mention mention = mentions.get(Mention.keyOf(record.topicId(), record.storyId()));
         return new AlertEntry(record.topicId(), record.storyId(), mention == null ? null : mention.title(),
-                mention == null ? null : mention.url(), record.sinkId(), record.sentAt());
+                mention == null ? null : mention.url(), record.sinkId(), record.sentAt(), record.followUp());
     }
 
     private static <V> void putOrRemove(Map<String, V> map, String key, V value) {

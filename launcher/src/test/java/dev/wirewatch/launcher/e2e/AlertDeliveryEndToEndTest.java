@@ -137,7 +137,7 @@ class AlertDeliveryEndToEndTest {
 
     private static SinkSettings.Webhook webhook(String id, String url) {
         return new SinkSettings.Webhook(id, null, null, url, "k3y", null, null, null, 3, Duration.ofMillis(10),
-                Duration.ofMillis(100), null, null, null);
+                Duration.ofMillis(100), null, null, null, null);
     }
 
     private static int freePort() throws Exception {
@@ -183,7 +183,7 @@ class AlertDeliveryEndToEndTest {
         }, accepted, Map.of(1, "3"));
         produce(topics, List.of(mention("su-35", "s1")));
         SinkSettings.Slack settings = new SinkSettings.Slack("slack-flaky", null, null, url(slack), null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         try (AlertService service = service(topics, Sinks.from(List.of(settings), Clock.systemUTC()),
                 recordingSleeper, false)) {
             await("Slack accepted the message", () -> accepted.size() == 1);
@@ -236,7 +236,7 @@ class AlertDeliveryEndToEndTest {
         }, accepted, Map.of());
         produce(topics, List.of(mention("c-130", "s10")));
         SinkSettings.Slack settings = new SinkSettings.Slack("slack-down", null, null, url(slack), Duration.ZERO, null, null,
-                20, Duration.ofSeconds(5), Duration.ofMinutes(2), null, null, null);
+                20, Duration.ofSeconds(5), Duration.ofMinutes(2), null, null, null, null, null, null, null);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         AlertService service = new AlertService(kafka.bootstrapServers(), topics, Sinks.from(List.of(settings), clock),
                 registry, clock, false, clock::advance);
@@ -267,7 +267,8 @@ class AlertDeliveryEndToEndTest {
         produce(topics, List.of(detectedAt("su-35", "q1", night, false), detectedAt("c-130", "q2", night, false),
                 detectedAt("c-130", "q2b", night.plusSeconds(60), false), detectedAt("ruble", "q3", night, true)));
         SinkSettings.Slack settings = new SinkSettings.Slack("slack-night", null, null, url(slack), null, null, null,
-                null, null, null, "Asia/Ho_Chi_Minh", new QuietHours("22:00", "07:00", null), null);
+                null, null, null, "Asia/Ho_Chi_Minh", new QuietHours("22:00", "07:00", null), null, null, null, null,
+                null);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (AlertService service = new AlertService(kafka.bootstrapServers(), topics,
                 Sinks.from(List.of(settings), clock), registry, clock, false, recordingSleeper)) {
@@ -306,7 +307,7 @@ class AlertDeliveryEndToEndTest {
         HttpServer slack = receiver(n -> 200, accepted, Map.of());
         produce(topics, List.of(mention("su-35", "leave")));
         SinkSettings.Slack settings = new SinkSettings.Slack("slack-leaving", null, null, url(slack), null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         List<Throwable> uncaught = new CopyOnWriteArrayList<>();
         Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
@@ -347,7 +348,7 @@ class AlertDeliveryEndToEndTest {
             }
         }
         SinkSettings.Slack settings = new SinkSettings.Slack("slack-copies", null, null, url(slack), null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         try (AlertService service = service(topics, Sinks.from(List.of(settings), Clock.systemUTC()),
                 recordingSleeper, false)) {
             await("the copies were read", () -> service.copiesSeen() == 2);
@@ -375,7 +376,7 @@ class AlertDeliveryEndToEndTest {
         SinkSettings.Email digest = new SinkSettings.Email("mail-digest", null, null, "127.0.0.1", port, "none", null,
                 null, "wirewatch@ledger.example", List.of("desk@ledger.example"), null,
                 new DigestSettings("PT15M", null, null, null), null, null, null, null, null, Duration.ofMillis(10),
-                Duration.ofMillis(100), null, null);
+                Duration.ofMillis(100), null, null, null);
         try (AlertService service = service(topics, Sinks.from(List.of(digest), Clock.systemUTC()),
                 startSmtpOnFirstRetry, true)) {
             await("the digest arrived", () -> smtp[0] != null && smtp[0].getReceivedMessages().length > 0);
@@ -426,7 +427,7 @@ class AlertDeliveryEndToEndTest {
             }
         };
         ConfiguredSink fileSink = Sinks.from(List.of(fileSettings), Clock.systemUTC()).get(0);
-        try (AlertService first = service(topics, List.of(new ConfiguredSink(crashing, real.delivery(), false, real.schedule()),
+        try (AlertService first = service(topics, List.of(new ConfiguredSink(crashing, real.delivery(), false, real.schedule(), List.of()),
                 fileSink), recordingSleeper, false)) {
             await("the webhook thread died after four messages", () -> calls.get() >= 5);
             await("the file sink delivered all", () -> lines(file) == 10);

@@ -49,7 +49,7 @@ class RuntimeTopicEndToEndTest {
             List<SinkSettings> sinks = new ArrayList<>(demo.alerts().sinks());
             sinks.add(new SinkSettings.File("defence", null, List.of("label=defence"),
                     dataDir.resolve("defence.jsonl").toString(), null, null, null, null, null, null, null, null,
-                    null));
+                    null, null));
             sinks.add(new SinkSettings.File("su", List.of("su-35"), dataDir.resolve("su.jsonl").toString()));
             WirewatchConfig config = new WirewatchConfig(demo.kafka(), demo.feeds(), demo.ingest(), List.of(su35),
                     new AlertsSettings(sinks), new MetricsSettings(-1, null), demo.processing(),

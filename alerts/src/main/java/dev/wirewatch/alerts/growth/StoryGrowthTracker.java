@@ -1,0 +1,44 @@
+package dev.wirewatch.alerts.growth;
+
+import dev.wirewatch.model.StoryAssignment;
+import dev.wirewatch.model.kafka.KafkaConnection;
+import dev.wirewatch.model.topic.Topic;
+import dev.wirewatch.model.topic.TopicFollower;
+import java.time.Duration;
+
+/**
+ * Follows {@code story-assignments} from its beginning into {@link StorySites}, on its own thread, for the sinks'
+ * follow-ups ("now on 5 sites"). No consumer group: every alert service keeps its own counts.
+ *
+ * <p>{@link #start()} then {@link #close()}; thread safe.
+ */
+public final class StoryGrowthTracker implements AutoCloseable {
+
+    private static final Duration EXPIRE_EVERY = Duration.ofMinutes(10);
+
+    private final TopicFollower<StoryAssignment> follower;
+    private final StorySites sites;
+    private long lastExpiry = System.nanoTime(); // the follower's thread only
+
+    public StoryGrowthTracker(KafkaConnection kafka, Topic<String, StoryAssignment> topic, StorySites sites) {
+        this.sites = sites;
+        this.follower = new TopicFollower<>(kafka, topic, "wirewatch-alerts-story-growth", sites::apply,
+                this::expireNowAndThen);
+    }
+
+    public void start() {
+        follower.start();
+    }
+
+    private void expireNowAndThen() {
+        if (System.nanoTime() - lastExpiry > EXPIRE_EVERY.toNanos()) {
+            sites.expire();
+            lastExpiry = System.nanoTime();
+        }
+    }
+
+    @Override
+    public void close() {
+        follower.close();
+    }
+}
