@@ -43,7 +43,7 @@ class SinksTest {
         Set<String> fields = Set.copyOf(StreamSupport.stream(
                 ((Iterable<String>) line::fieldNames).spliterator(), false).toList());
         assertEquals(Set.of("topic", "topicName", "storyId", "url", "title", "source", "snippet", "publishedAt",
-                "detectedAt", "backfill", "alsoOn"), fields);
+                "detectedAt", "backfill", "alsoOn", "followUpSites"), fields, "threadRef is left out while null");
         assertEquals("su-35", line.get("topic").asText());
         assertEquals("2025-07-14T06:00:00Z", line.get("publishedAt").asText());
         assertEquals("2025-07-14T06:05:00Z", line.get("detectedAt").asText());
