@@ -1,8 +1,11 @@
 package dev.wirewatch.query;
 
 import com.ibm.icu.text.Transliterator;
+import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
@@ -11,7 +14,8 @@ import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * The analysis that makes spelling variants of this beat meet: Unicode word tokens; Cyrillic transliterated to
+ * The analysis that makes spelling variants of this beat meet: currency signs and upper-case ISO codes read as the
+ * currency's name ({@link CurrencyFilter}: "₽", "RUB" are ruble); Unicode word tokens; Cyrillic transliterated to
  * Latin (ICU), so "Су-35" reads as "Su-35"; model designations joined across hyphens, dashes and spaces
  * ({@link CodeJoinFilter}); case and diacritics folded (ICU, so Vietnamese "Nga" and "NGA" meet); English
  * possessives dropped and words stemmed (KStem, and Russian words before transliteration by
@@ -70,7 +74,8 @@ public final class NewsAnalyzer extends Analyzer {
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer tokenizer = new StandardTokenizer();
         tokenizer.setMaxTokenLength(64);
-        TokenStream stream = new CyrillicStemFilter(tokenizer);
+        TokenStream stream = new CurrencyFilter(tokenizer);
+        stream = new CyrillicStemFilter(stream);
         stream = new ICUTransformFilter(stream, CYRILLIC_TO_LATIN);
         stream = new CodeJoinFilter(stream, emitFamily, !emitFamily);
         stream = new ICUFoldingFilter(stream);
@@ -81,6 +86,20 @@ public final class NewsAnalyzer extends Analyzer {
             stream = new DerivationFilter(stream);
         }
         return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    private static final NormalizeCharMap CURRENCY_SIGNS = signs();
+
+    private static NormalizeCharMap signs() {
+        NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+        CurrencyFilter.SIGNS.forEach(builder::add);
+        return builder.build();
+    }
+
+    /** Currency signs become words before tokenizing (the tokenizer would drop them). */
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new MappingCharFilter(CURRENCY_SIGNS, reader);
     }
 
     /** Normalizes a single term the way tokens are (transliteration, folding), for wildcard prefixes. */

@@ -95,4 +95,13 @@ class NewsAnalyzerTest {
         }
         assertEquals(List.of("su35"), doc("Су-35"), "a short Cyrillic prefix keeps its capital for the designation");
     }
+
+    @Test
+    void currencySignsAndUpperCaseCodesReadAsTheCurrencysName() throws IOException {
+        assertEquals(List.of("ruble", "5bn"), doc("₽5bn"));
+        assertEquals(List.of("payable|pay", "in", "ruble", "500"), doc("payable in RUB 500"));
+        assertEquals(List.of("rub", "it", "in"), doc("rub it in"), "a lower-case word stays a word");
+        assertEquals(List.of("dollar", "40m"), doc("$40m"));
+        assertEquals(List.of("su35"), doc("Su-35"), "designations are untouched");
+    }
 }

@@ -58,6 +58,8 @@ class TopicMatcherTest {
         assertEquals(List.of("ruble-payments"), ids("The loan becomes repayable in roubles after a grace period."));
         assertEquals(List.of("ruble-payments"), ids("Контракт предусматривает оплату в рублёвых платежах."));
         assertEquals(List.of(), ids("The rouble-based index rose; the reporter left for Hanoi."));
+        assertEquals(List.of("ruble-payments"), ids("The contract is payable in RUB over three years."));
+        assertEquals(List.of("ruble-payments"), ids("Hanoi paid ₽4bn for the spare parts."));
     }
 
     @Test
