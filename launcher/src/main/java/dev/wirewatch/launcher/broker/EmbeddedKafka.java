@@ -40,6 +40,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The SASL mechanism of the optional authenticated listener ({@link #startWithScramListener}). */
     public static final String SCRAM_MECHANISM = "SCRAM-SHA-256";
     private static final String SECURE = "SECURE";
+    private static final String PORTS_FILE = "wirewatch-ports.properties";
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -94,9 +95,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Kafka data directory " + logDir, e);
         }
-        int brokerPort = freePort();
-        int controllerPort = freePort();
-        int securePort = secure ? freePort() : -1;
+        Properties ports = ports(logDir);
+        int brokerPort = port(ports, "broker");
+        int controllerPort = port(ports, "controller");
+        int securePort = secure ? port(ports, "secure") : -1;
+        savePorts(logDir, ports);
         Properties props = brokerProperties(logDir, brokerPort, controllerPort, partitions);
         if (secure) {
             props.put("listeners", props.get("listeners") + "," + SECURE + "://127.0.0.1:" + securePort);
@@ -210,6 +213,56 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for embedded Kafka", e);
+        }
+    }
+
+    /**
+     * The ports of an earlier start on this data directory, so a restarted broker is at the same address (clients
+     * that were connected reconnect by themselves); empty for a new directory.
+     */
+    private static Properties ports(Path logDir) {
+        Properties ports = new Properties();
+        Path file = logDir.resolve(PORTS_FILE);
+        if (Files.exists(file)) {
+            try (var in = Files.newInputStream(file)) {
+                ports.load(in);
+            } catch (IOException e) {
+                LOG.warn("cannot read {}; choosing new ports: {}", file, e.toString());
+                ports.clear();
+            }
+        }
+        return ports;
+    }
+
+    /** The port remembered under {@code name} when it is free again, else a new free one (remembered). */
+    private static int port(Properties ports, String name) {
+        String remembered = ports.getProperty(name);
+        if (remembered != null) {
+            int port = Integer.parseInt(remembered.trim());
+            if (isFree(port)) {
+                return port;
+            }
+            LOG.warn("the embedded broker's {} port {} from its last start is taken; choosing another", name, port);
+        }
+        int port = freePort();
+        ports.setProperty(name, String.valueOf(port));
+        return port;
+    }
+
+    private static void savePorts(Path logDir, Properties ports) {
+        try (var out = Files.newOutputStream(logDir.resolve(PORTS_FILE))) {
+            ports.store(out, "ports of the embedded Kafka broker; a restart reuses them when they are free");
+        } catch (IOException e) {
+            LOG.warn("cannot remember the embedded broker's ports in {}: {}", logDir, e.toString());
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -10,7 +10,8 @@ import picocli.CommandLine;
         description = "Watches news feeds for tracked topics and alerts once per story.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, ProcessCommand.class,
                 AlertCommand.class, CheckConfigCommand.class, DedupCommand.class, MatchCommand.class,
-                ExtractCommand.class, TopicsCommand.class, AlertsCommand.class, FeedsCommand.class, DeskCommand.class})
+                ExtractCommand.class, TopicsCommand.class, AlertsCommand.class, FeedsCommand.class, DeskCommand.class,
+                BrokerCommand.class})
 public final class WirewatchCommand implements Runnable {
 
     @CommandLine.Spec
