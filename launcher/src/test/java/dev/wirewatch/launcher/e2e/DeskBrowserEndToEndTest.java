@@ -37,9 +37,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * An editor's session on the desk, in a real headless Chromium, over the whole demo pipeline on an embedded broker:
- * sign in, watch the demo's stories arrive without a reload, open one, preview and add a topic, ask why an article
- * or a pasted text matches or not, see a bad query's error, remove a feed, sign out; and a viewer who can look but
- * not change anything.
+ * sign in, watch the demo's stories arrive without a reload, open one, mute it and lift the mute, preview and add a
+ * topic, ask why an article or a pasted text matches or not, see a bad query's error, remove a feed, sign out; and a
+ * viewer who can look but not change anything.
  */
 class DeskBrowserEndToEndTest {
 
@@ -92,6 +92,19 @@ class DeskBrowserEndToEndTest {
                 assertTrue(roles.stream().anyMatch(r -> r.equalsIgnoreCase("copy")), roles.toString());
                 assertFalse(browser.all("table.alerts tr").isEmpty(), "the alerts it caused");
                 browser.screenshot(SCREENSHOTS.resolve("story.png"));
+
+                // mute the story for its sinks, see it on the mutes page, lift it
+                new org.openqa.selenium.support.ui.Select(browser.find("form.mute-form select[name=target]"))
+                        .selectByIndex(0);
+                browser.clickAndAwaitNewPage("#mute");
+                Await.until("the mutes page lists the mute", WAIT,
+                        () -> browser.all("table.mutes tr.mute").size() == 1, () -> browser.text("main"));
+                assertTrue(browser.text("table.mutes tr.mute").contains("story"), browser.text("table.mutes"));
+                assertTrue(browser.text(".notice").startsWith("Muted"), browser.text("main"));
+                browser.clickAndAwaitNewPage("table.mutes button.lift");
+                Await.until("the mute is lifted", WAIT, () -> browser.all("table.mutes tr.mute").isEmpty(),
+                        () -> browser.text("main"));
+                assertTrue(browser.text(".notice").contains("stays unsent"), browser.text(".notice"));
 
                 browser.open(desk + "topics");
                 browser.find("#topic-query").sendKeys("Su-35");
