@@ -93,6 +93,28 @@ class HttpFetcherTest {
     }
 
     @Test
+    void theConnectionGoesToTheAddressTheGuardCheckedSoARebindingNameCannotReachInside() throws Exception {
+        server.route("/page", Route.ok("text/html", "<p>inside</p>".getBytes(StandardCharsets.UTF_8)));
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        // a DNS that answers a public address first and loopback after, as a rebinding attacker's does
+        NetworkGuard.Lookup rebinding = host -> new java.net.InetAddress[] {lookups.getAndIncrement() == 0
+                ? java.net.InetAddress.getByName("203.0.113.10") : java.net.InetAddress.getLoopbackAddress()};
+        HttpFetcher guarded = new HttpFetcher(new NetworkGuard(false, rebinding), "t", CAP, Duration.ofSeconds(1),
+                Duration.ofMillis(700));
+        java.net.URI target = java.net.URI.create("http://rebind.test:" + server.uri("/page").getPort() + "/page");
+        String first = assertThrows(FetchException.class, () -> guarded.get(target)).outcome();
+        assertTrue(first.equals("connect") || first.equals("timeout"), "it went to the public address: " + first);
+        assertEquals(1, lookups.get(), "one resolution, checked and connected to");
+        assertEquals("refused-private-network", assertThrows(FetchException.class,
+                () -> guarded.get(target)).outcome(), "the loopback answer is refused before any connection");
+        assertEquals(0, server.hits("/page"), "nothing reached the inside server");
+
+        HttpFetcher allowed = new HttpFetcher(new NetworkGuard(true, host -> new java.net.InetAddress[] {
+                java.net.InetAddress.getLoopbackAddress()}), "t", CAP, Duration.ofSeconds(1), Duration.ofMillis(700));
+        assertEquals(200, allowed.get(target).status(), "the connection uses the guard's resolution");
+    }
+
+    @Test
     void tooManyRequestsCarriesTheServersRetryAfter() {
         server.route("/busy", new Route(429, "text/plain", new byte[0], Map.of("Retry-After", "120"), 0));
         FetchException e = assertThrows(FetchException.class, () -> fetcher.get(server.uri("/busy")));
