@@ -81,6 +81,9 @@ public final class AlertService implements AutoCloseable {
         this.growthTracker = sinks.stream().anyMatch(s -> !s.followUpAtSites().isEmpty())
                 ? new StoryGrowthTracker(kafka, topics.storyAssignments(), storySites) : null;
         AlertMetrics metrics = new AlertMetrics(registry, sinks.stream().map(s -> s.sink().id()).toList());
+        io.micrometer.core.instrument.Gauge.builder("wirewatch.alerts.mutes.active", muteTracker,
+                        t -> t.book().active(clock.instant()).size())
+                .description("mutes in force, as the alert service has read them").register(registry);
         SinkWorker.Context context = new SinkWorker.Context(kafka, topics, producer, metrics, clock,
                 sleeper, RandomGenerator.getDefault(), this.flushWhenIdle::get, tally::settled, copies, muteTracker, storySites);
         for (ConfiguredSink sink : sinks) {

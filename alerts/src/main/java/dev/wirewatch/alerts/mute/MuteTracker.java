@@ -11,12 +11,11 @@ import java.util.Optional;
 import org.apache.kafka.common.KafkaException;
 
 /**
- * Follows {@code alerts.mutes} into a {@link MuteBook} and answers the sink workers' {@link MuteCheck}. Before it
- * answers for a mention, it has read every mute change written before the mention was (waiting at most
- * {@link #FRESHNESS_WAIT}; about one 100 ms poll for a fresh mention): a mute acknowledged before a mention holds it
- * back, and a mute lifted before a replay does not hold back the replay. Record timestamps come from the producers'
- * clocks, so skew between hosts can add up to that wait. The first check also waits until the mutes set before the
- * start are read.
+ * Follows {@code alerts.mutes} into a {@link MuteBook} and answers the sink workers' {@link MuteCheck}. A new mute is
+ * in force once the tracker has read it (one poll, about 0.1 s; the {@code wirewatch_alerts_mutes_active} gauge shows
+ * it). When a mute covers a mention, the tracker first reads every mute change written before the mention was
+ * (waiting at most {@link #FRESHNESS_WAIT}), so a mute lifted just before a replay does not hold back the replay;
+ * mentions no mute covers never wait. The first check waits until the mutes set before the start are read.
  *
  * <p>{@link #start()} then {@link #close()}; thread safe.
  */
@@ -66,8 +65,14 @@ public final class MuteTracker implements MuteCheck, AutoCloseable {
             }
             loaded = true;
         }
-        follower.awaitCaughtUp(writtenAtMillis, FRESHNESS_WAIT); // past it, decide on what is known
-        return book.muting(mention, sinkId, now);
+        Optional<Mute> mute = book.muting(mention, sinkId, now);
+        if (mute.isPresent()) {
+            // it may have been lifted just before the mention was written (a replay): read up to then, ask again;
+            // a record time in the future (a producer's clock ahead) waits no longer than for now
+            follower.awaitCaughtUp(Math.min(writtenAtMillis, System.currentTimeMillis()), FRESHNESS_WAIT);
+            mute = book.muting(mention, sinkId, now);
+        }
+        return mute;
     }
 
     @Override

@@ -110,10 +110,14 @@ class MuteEndToEndTest {
     }
 
     private static AlertService service(Path a, Path b) {
+        return service(a, b, new SimpleMeterRegistry());
+    }
+
+    private static AlertService service(Path a, Path b, SimpleMeterRegistry registry) {
         List<SinkSettings> sinks = List.of(new SinkSettings.File("file-a", null, a.toString()),
                 new SinkSettings.File("file-b", null, b.toString()));
         AlertService service = new AlertService(kafka.bootstrapServers(), TOPICS, Sinks.from(sinks, Clock.systemUTC()),
-                new SimpleMeterRegistry(), Clock.systemUTC(), false, Sleeper.SYSTEM);
+                registry, Clock.systemUTC(), false, Sleeper.SYSTEM);
         service.start();
         return service;
     }
@@ -190,9 +194,12 @@ class MuteEndToEndTest {
         assertEquals("topic:su-35", held.get("file-b/su-35/s1").muteId());
         assertEquals("source:coastal ledger@file-b", held.get("file-b/c-130/s3").muteId());
 
-        try (AlertService service = service(a, b)) {
-            // set while running, acknowledged before the mention is written: it holds
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (AlertService service = service(a, b, registry)) {
+            // set while running: in force once the service has read it, which its gauge shows
             assertEquals(ExitCodes.OK, cli("mute", "--story", "s4"), err.toString());
+            Await.until("the service knows the new mute", Duration.ofSeconds(10),
+                    () -> registry.find("wirewatch.alerts.mutes.active").gauge().value() == 3, () -> "");
             produce(mention("c-130", "s4", "Harbour Post"), mention("c-130", "s5", "Harbour Post"));
             Await.until("s5 reached both sinks and s4 was held back", Duration.ofSeconds(60),
                     () -> stories(a).contains("s5") && stories(b).contains("s5") && muted().size() == 5,

@@ -37,6 +37,7 @@ public final class TopicFollower<V> implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long seen;
     private long caughtUpAt = Long.MIN_VALUE; // guarded by progress: wall-clock ms up to which every write was read
+    private volatile long wanted = Long.MIN_VALUE; // the latest time a waiter asked for; end offsets only then
 
     /**
      * @param afterPoll run on the follower's thread after each poll (e.g. to expire old state); may be a no-op
@@ -47,6 +48,8 @@ public final class TopicFollower<V> implements AutoCloseable {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        // an idle fetch held by the broker delays the end-offset request behind it: keep both short
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), topic.valueSerde().deserializer());
         this.topic = topic;
         this.apply = apply;
@@ -76,6 +79,10 @@ public final class TopicFollower<V> implements AutoCloseable {
     public boolean awaitCaughtUp(long writtenBeforeMillis, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
         synchronized (progress) {
+            if (caughtUpAt >= writtenBeforeMillis) {
+                return true;
+            }
+            wanted = Math.max(wanted, writtenBeforeMillis);
             while (caughtUpAt < writtenBeforeMillis) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !running) {
@@ -93,8 +100,10 @@ public final class TopicFollower<V> implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (running) {
+                // asking the broker for the end offsets costs a request: only while someone waits for them
+                boolean check = waiting();
                 long checkedAt = System.currentTimeMillis();
-                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+                Map<TopicPartition, Long> ends = check ? consumer.endOffsets(partitions) : Map.of();
                 for (ConsumerRecord<String, V> r : TopicReader.pollPastUnreadable(consumer, POLL)) {
                     if (r.key() != null) {
                         apply.accept(r.key(), r.value());
@@ -102,7 +111,7 @@ public final class TopicFollower<V> implements AutoCloseable {
                     seen++;
                 }
                 afterPoll.run();
-                if (partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
+                if (check && partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
                     synchronized (progress) {
                         caughtUpAt = Math.max(caughtUpAt, checkedAt);
                         progress.notifyAll();
@@ -121,6 +130,12 @@ public final class TopicFollower<V> implements AutoCloseable {
                 progress.notifyAll();
             }
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private boolean waiting() {
+        synchronized (progress) {
+            return caughtUpAt < wanted;
         }
     }
 
