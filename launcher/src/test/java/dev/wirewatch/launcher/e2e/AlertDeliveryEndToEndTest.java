@@ -377,11 +377,19 @@ class AlertDeliveryEndToEndTest {
                 null, "wirewatch@ledger.example", List.of("desk@ledger.example"), null,
                 new DigestSettings("PT15M", null, null, null), null, null, null, null, null, Duration.ofMillis(10),
                 Duration.ofMillis(100), null, null, null);
-        try (AlertService service = service(topics, Sinks.from(List.of(digest), Clock.systemUTC()),
-                startSmtpOnFirstRetry, true)) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (AlertService service = new AlertService(kafka.bootstrapServers(), topics,
+                Sinks.from(List.of(digest), Clock.systemUTC()), registry, Clock.systemUTC(), true,
+                startSmtpOnFirstRetry)) {
+            service.start();
             await("the digest arrived", () -> smtp[0] != null && smtp[0].getReceivedMessages().length > 0);
             awaitDrained(topics, service);
             assertEquals(1, smtp[0].getReceivedMessages().length);
+            assertEquals(3.0, registry.find("wirewatch.alerts.delivered").tag("sink", "mail-digest").counter()
+                    .count(), "none lost");
+            assertTrue(registry.find("wirewatch.alerts.failed").tag("sink", "mail-digest").counter().count() >= 1
+                    && registry.find("wirewatch.alerts.retried").tag("sink", "mail-digest").counter().count() >= 1,
+                    "the outage is visible in the metrics");
             String subject = smtp[0].getReceivedMessages()[0].getSubject(); // topic order follows partition order
             assertTrue(subject.startsWith("[Wirewatch] Digest: 3 mentions: ") && subject.contains("SU-35 (2)")
                     && subject.contains("C-130 (1)"), subject);
