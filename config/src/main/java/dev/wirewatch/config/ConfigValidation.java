@@ -187,6 +187,10 @@ final class ConfigValidation {
     }
 
     private static void checkKafka(KafkaSettings kafka, List<ConfigProblem> problems) {
+        if (kafka.minFreeDiskMb() < 0) {
+            problems.add(ConfigProblem.at("kafka.minFreeDiskMb", kafka.minFreeDiskMb()
+                    + " is negative: expected megabytes, e.g. 512 (0 turns the check off)"));
+        }
         if (kafka.partitions() < 1 || kafka.partitions() > 1000) {
             problems.add(ConfigProblem.at("kafka.partitions", kafka.partitions()
                     + " partitions: expected a number from 1 to 1000 (default 3)"));

@@ -11,7 +11,10 @@ import java.util.Map;
  * {@code PLAINTEXT}. Passwords come from {@code ${ENV}} and appear in no {@link #toString()}.
  */
 public record KafkaSettings(String bootstrapServers, String dataDir, Integer partitions, String securityProtocol,
-                            Sasl sasl, Ssl ssl) {
+                            Sasl sasl, Ssl ssl, Integer minFreeDiskMb) {
+
+    /** Below this much free space in the data directory Wirewatch does not start, and warns while running. */
+    public static final int DEFAULT_MIN_FREE_DISK_MB = 512;
 
     public static final String DEFAULT_DATA_DIR = "./wirewatch-data";
     public static final int DEFAULT_PARTITIONS = 3;
@@ -39,10 +42,11 @@ public record KafkaSettings(String bootstrapServers, String dataDir, Integer par
         partitions = partitions == null ? DEFAULT_PARTITIONS : partitions;
         securityProtocol = securityProtocol == null || securityProtocol.isBlank() ? "PLAINTEXT"
                 : securityProtocol.trim().toUpperCase(java.util.Locale.ROOT);
+        minFreeDiskMb = minFreeDiskMb == null ? DEFAULT_MIN_FREE_DISK_MB : minFreeDiskMb;
     }
 
     public KafkaSettings(String bootstrapServers, String dataDir, Integer partitions) {
-        this(bootstrapServers, dataDir, partitions, null, null, null);
+        this(bootstrapServers, dataDir, partitions, null, null, null, null);
     }
 
     /** True when no external cluster is named and Wirewatch must start its own broker. */
@@ -52,12 +56,12 @@ public record KafkaSettings(String bootstrapServers, String dataDir, Integer par
 
     /** A copy naming an external cluster (used once the embedded broker is up). */
     public KafkaSettings withBootstrapServers(String servers) {
-        return new KafkaSettings(servers, dataDir, partitions, securityProtocol, sasl, ssl);
+        return new KafkaSettings(servers, dataDir, partitions, securityProtocol, sasl, ssl, minFreeDiskMb);
     }
 
     /** A copy keeping data under another directory. */
     public KafkaSettings withDataDir(String dir) {
-        return new KafkaSettings(bootstrapServers, dir, partitions, securityProtocol, sasl, ssl);
+        return new KafkaSettings(bootstrapServers, dir, partitions, securityProtocol, sasl, ssl, minFreeDiskMb);
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.wirewatch.ingest.assign.FeedAssignment;
 import dev.wirewatch.ingest.state.KafkaIngestState;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import dev.wirewatch.launcher.desk.DeskReplay;
+import dev.wirewatch.launcher.disk.DataDirSpace;
 import dev.wirewatch.launcher.once.Backlog;
 import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.TopicProvisioner;
@@ -84,6 +85,9 @@ public final class Pipeline implements AutoCloseable {
     public static Pipeline start(WirewatchConfig config, Set<Service> services, MeterRegistry registry, Clock clock) {
         Deque<AutoCloseable> early = new ArrayDeque<>();
         try {
+            DataDirSpace space = new DataDirSpace(Path.of(config.kafka().dataDir()), config.kafka().minFreeDiskMb());
+            space.requireMinimum();
+            space.register(registry);
             KafkaConnection kafka = new KafkaConnection(config.kafka().bootstrapServers(),
                     config.kafka().clientSecurity());
             if (config.kafka().embedded()) {

@@ -74,4 +74,18 @@ class CheckConfigCommandTest {
         assertEquals(ExitCodes.BAD_CONFIG, cli.execute("check-config", dir.resolve("nope.yml").toString()));
         assertTrue(err.toString().contains("cannot read the file"), err.toString());
     }
+
+    @Test
+    void runRefusesToStartOnADataDirectoryWithLessFreeSpaceThanTheMinimum() throws Exception {
+        Path file = dir.resolve("full.yml");
+        Files.writeString(file, "kafka: { dataDir: \"" + dir.resolve("data") + "\", minFreeDiskMb: 2000000000 }\n"
+                + "metrics: { port: -1 }\ndesk: { port: -1 }\n");
+        CommandLine cli = WirewatchCommand.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(ExitCodes.FAILED, cli.execute("run", "--config", file.toString(), "--once"));
+        assertTrue(err.toString().contains("could not start: the data directory") && err.toString()
+                .contains("kafka.minFreeDiskMb"), err.toString());
+        assertEquals(ExitCodes.BAD_CONFIG, checkConfig("kafka: { minFreeDiskMb: -1 }\n"));
+        assertTrue(err.toString().contains("kafka.minFreeDiskMb: -1 is negative"), err.toString());
+    }
 }

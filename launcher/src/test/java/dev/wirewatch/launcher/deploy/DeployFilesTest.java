@@ -229,6 +229,6 @@ class DeployFilesTest {
         JsonNode prometheus = YAML.readTree(DEPLOY.resolve("prometheus/prometheus.yml").toFile());
         prometheus.get("rule_files").forEach(f -> assertTrue(Files.exists(DEPLOY.resolve("prometheus")
                 .resolve(f.asText())), "rule file " + f));
-        assertEquals(11, PromQl.ruleExpressions().size());
+        assertEquals(12, PromQl.ruleExpressions().size());
     }
 }
