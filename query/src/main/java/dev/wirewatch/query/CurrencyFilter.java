@@ -16,14 +16,17 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class CurrencyFilter extends TokenFilter {
 
-    /** ISO codes of the currencies a newsroom meets most, and the word each is written as. */
+    /**
+     * ISO codes of the currencies a newsroom meets most, and the word each is written as; codes that are also
+     * common upper-case words or abbreviations (TRY, SAR as in "Hong Kong SAR") are left out.
+     */
     static final Map<String, String> CODES = Map.ofEntries(Map.entry("RUB", "ruble"), Map.entry("RUR", "ruble"),
             Map.entry("USD", "dollar"), Map.entry("EUR", "euro"), Map.entry("GBP", "pound"),
             Map.entry("JPY", "yen"), Map.entry("CNY", "yuan"), Map.entry("RMB", "yuan"), Map.entry("VND", "dong"),
-            Map.entry("INR", "rupee"), Map.entry("UAH", "hryvnia"), Map.entry("TRY", "lira"),
+            Map.entry("INR", "rupee"), Map.entry("UAH", "hryvnia"),
             Map.entry("KRW", "won"), Map.entry("CHF", "franc"), Map.entry("PLN", "zloty"),
             Map.entry("BYN", "ruble"), Map.entry("KZT", "tenge"), Map.entry("IRR", "rial"),
-            Map.entry("SAR", "riyal"), Map.entry("AED", "dirham"));
+            Map.entry("AED", "dirham"));
 
     /** Currency signs and the words they stand for (applied before tokenizing, so "₽5bn" reads "ruble 5bn"). */
     static final Map<String, String> SIGNS = Map.of("₽", " ruble ", "€", " euro ", "£", " pound ", "₫", " dong ",

@@ -14,20 +14,19 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * English derivation, for documents: after a word (already stemmed) it stacks, at the same position, the bases it
  * is derived from by one suffix, so a query for a base word also finds its derived forms — "payable", "payer",
  * "payee" are also {@code pay}, "settlement" and "settled" also {@code settle}, "debtor" also {@code debt}. With
- * the suffixes {@code -able}, {@code -ible}, {@code -ment} and {@code -ee}, one prefix ({@code re-}, {@code pre-},
- * {@code non-}, {@code over-}, {@code under-}) may go too: "repayable" is also {@code repay} and {@code pay}.
- * Agent and tense suffixes never take a prefix off, so "reporter" is {@code report}, never {@code port}.
+ * {@code -able} and {@code -ible}, one prefix ({@code re-}, {@code pre-}, {@code non-}, {@code over-},
+ * {@code under-}) may go too: "repayable" is also {@code repay} and {@code pay}. Other suffixes never take a prefix
+ * off, so "reporter" is {@code report}, never {@code port}, and "retirement" never {@code tire}.
  *
  * <p>The word itself stays: a query for "payable" finds only "payable". A stripped base keeps at least three
- * letters; a doubled final consonant is undone ("shipper" → ship) and a silent {@code e} is tried ("usable" →
- * use). Queries are not derived, so a query word stays what it says. Not thread safe (one per token stream).
+ * letters and a silent {@code e} is tried ("usable" → use); a doubled consonant is kept ("banner" is never
+ * {@code ban}). Queries are not derived, so a query word stays what it says. Not thread safe (one per token stream).
  */
 final class DerivationFilter extends TokenFilter {
 
     private static final String[] SUFFIXES = {"ables", "able", "ibles", "ible", "ments", "ment", "ees", "ee", "ers",
             "er", "ors", "or", "ed", "ing"};
-    private static final Set<String> PREFIX_SUFFIXES = Set.of("ables", "able", "ibles", "ible", "ments", "ment",
-            "ees", "ee");
+    private static final Set<String> PREFIX_SUFFIXES = Set.of("ables", "able", "ibles", "ible");
     private static final String[] PREFIXES = {"under", "over", "pre", "non", "re"};
     private static final int MIN_BASE = 3;
 
@@ -85,9 +84,7 @@ final class DerivationFilter extends TokenFilter {
         Set<String> forms = new LinkedHashSet<>();
         forms.add(stem);
         int n = stem.length();
-        if (n > MIN_BASE && stem.charAt(n - 1) == stem.charAt(n - 2) && !isVowel(stem.charAt(n - 1))) {
-            forms.add(stem.substring(0, n - 1)); // shipp → ship
-        }
+        // a doubled consonant is not undone: "banner" would become "ban", "better" "bet"
         if (!isVowel(stem.charAt(n - 1))) {
             forms.add(stem + "e"); // us → use, settl → settle
         }

@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.ICUTransformFilter;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
@@ -75,7 +76,7 @@ public final class NewsAnalyzer extends Analyzer {
         StandardTokenizer tokenizer = new StandardTokenizer();
         tokenizer.setMaxTokenLength(64);
         TokenStream stream = new CurrencyFilter(tokenizer);
-        stream = new CyrillicStemFilter(stream);
+        stream = new CyrillicStemFilter(stream, emitFamily);
         stream = new ICUTransformFilter(stream, CYRILLIC_TO_LATIN);
         stream = new CodeJoinFilter(stream, emitFamily, !emitFamily);
         stream = new ICUFoldingFilter(stream);
@@ -84,6 +85,7 @@ public final class NewsAnalyzer extends Analyzer {
         stream = new KStemFilter(stream);
         if (emitFamily) {
             stream = new DerivationFilter(stream);
+            stream = new RemoveDuplicatesTokenFilter(stream); // a stem that transliterates like its word ("рубль")
         }
         return new TokenStreamComponents(tokenizer, stream);
     }

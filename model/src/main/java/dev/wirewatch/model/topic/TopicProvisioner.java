@@ -39,7 +39,10 @@ public final class TopicProvisioner {
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
                     .map(t -> new NewTopic(t.name(), Optional.of(partitions), Optional.empty())
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, t.cleanupPolicy())))
+                            .configs(t.retention() == null ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, t.cleanupPolicy())
+                                    : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, t.cleanupPolicy(),
+                                            TopicConfig.RETENTION_MS_CONFIG,
+                                            String.valueOf(t.retention().toMillis()))))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -49,8 +49,10 @@ public record Topics(
         return new Topics(
                 new Topic<>(prefix + "articles", Serdes.String(), new JsonSerde<>(Article.class), "delete",
                         "fetched articles; key = article id (from canonical URL)"),
+                // kept 30 days: a sink holding mentions for a weekly digest keeps its offsets back that long
                 new Topic<>(prefix + "mentions", Serdes.String(), new JsonSerde<>(Mention.class), "delete",
-                        "first mention of a tracked topic in a story; key = topicId/storyId"),
+                        "first mention of a tracked topic in a story; key = topicId/storyId",
+                        java.time.Duration.ofDays(30)),
                 new Topic<>(prefix + "duplicates", Serdes.String(), new JsonSerde<>(Duplicate.class), "delete",
                         "audit of dropped copies; key = duplicate article id"),
                 new Topic<>(prefix + "dead-letters", Serdes.String(), new JsonSerde<>(DeadLetter.class), "delete",
