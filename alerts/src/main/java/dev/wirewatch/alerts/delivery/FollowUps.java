@@ -30,6 +30,8 @@ final class FollowUps {
         final DeliveryRecord first;
         final Set<Integer> done = new HashSet<>();
         long checkedAt;
+        /** Recorded while the site counts were still loading: its count then says nothing; take it when ready. */
+        boolean baseline;
 
         Watched(DeliveryRecord first) {
             this.first = first;
@@ -69,6 +71,7 @@ final class FollowUps {
             return;
         }
         Watched w = new Watched(record);
+        w.baseline = !sites.ready();
         for (int t : atSites) {
             if (t <= record.sites()) {
                 w.done.add(t); // reached before the alert went out: nothing to announce
@@ -88,23 +91,32 @@ final class FollowUps {
         if (!enabled()) {
             return List.of();
         }
-        List<Due> due = new ArrayList<>();
+        if (!sites.ready()) {
+            return List.of(); // the counts are still low: a follow-up now could announce what was true before
+        }
+        Map<String, Due> due = new java.util.LinkedHashMap<>(); // one per story, even when also deferred
         long sequence = sites.sequence();
         if (sequence != lastSequence) {
-            for (Watched w : watched.values()) {
+            for (Map.Entry<String, Watched> entry : watched.entrySet()) {
+                Watched w = entry.getValue();
                 long changed = sites.changedAt(w.first.storyId());
-                if (changed > w.checkedAt || w.checkedAt < 0) {
+                if (w.baseline) {
+                    int now = sites.sites(w.first.storyId());
+                    atSites.stream().filter(t -> t <= now).forEach(w.done::add);
+                    w.baseline = false;
                     w.checkedAt = changed;
-                    dueOf(w).ifPresent(due::add);
+                } else if (changed > w.checkedAt || w.checkedAt < 0) {
+                    w.checkedAt = changed;
+                    dueOf(w).ifPresent(d -> due.put(entry.getKey(), d));
                 }
             }
             lastSequence = sequence;
         }
-        for (Watched w : deferred.values()) {
-            dueOf(w).ifPresent(due::add);
+        for (Map.Entry<String, Watched> entry : deferred.entrySet()) {
+            dueOf(entry.getValue()).ifPresent(d -> due.putIfAbsent(entry.getKey(), d));
         }
         deferred.clear();
-        return due;
+        return List.copyOf(due.values());
     }
 
     /** Asks again at the next look (the sink holds it back now, e.g. in quiet hours). */

@@ -28,6 +28,7 @@ final class Grouper {
     private final int maxBatch;
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Instant> lastSent = new HashMap<>();
+    private final java.util.Set<String> waiting = new java.util.HashSet<>(); // mention keys of every pending
 
     Grouper(Duration groupWait, Duration groupInterval, boolean digest, int maxBatch) {
         this.groupWait = groupWait;
@@ -48,6 +49,7 @@ final class Grouper {
     }
 
     void add(Pending p, Instant now) {
+        waiting.add(p.mention().key());
         if (p.releaseAt() != null) {
             groups.computeIfAbsent("held@" + p.releaseAt(), k -> new Group(now, p.releaseAt())).pending.add(p);
             return;
@@ -63,6 +65,7 @@ final class Grouper {
             var entry = it.next();
             if (flushAll || !dueAt(entry.getKey(), entry.getValue()).isAfter(now)) {
                 List<Pending> all = entry.getValue().pending;
+                all.forEach(p -> waiting.remove(p.mention().key()));
                 for (int i = 0; i < all.size(); i += maxBatch) {
                     batches.add(List.copyOf(all.subList(i, Math.min(all.size(), i + maxBatch))));
                 }
@@ -85,12 +88,18 @@ final class Grouper {
         return next;
     }
 
+    /** True when a mention of this (topic, story) is already waiting. */
+    boolean holds(String mentionKey) {
+        return waiting.contains(mentionKey);
+    }
+
     int size() {
         return groups.values().stream().mapToInt(g -> g.pending.size()).sum();
     }
 
     /** Forgets pending mentions (their partitions were taken by another instance, which will read them again). */
     void drop(Predicate<Pending> which) {
+        groups.values().forEach(g -> g.pending.stream().filter(which).forEach(p -> waiting.remove(p.mention().key())));
         groups.values().forEach(g -> g.pending.removeIf(which));
         groups.values().removeIf(g -> g.pending.isEmpty());
     }

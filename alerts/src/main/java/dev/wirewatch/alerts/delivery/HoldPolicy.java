@@ -35,6 +35,11 @@ final class HoldPolicy {
         return quietEnd(detected);
     }
 
+    /** True during the sink's quiet hours (a follow-up waits them out; a digest does not hold follow-ups). */
+    boolean quietAt(Instant now) {
+        return schedule.quietFrom() != null && quietEnd(now) != null;
+    }
+
     private Instant nextDigest(Instant after) {
         ZonedDateTime local = after.atZone(schedule.digestZone());
         ZonedDateTime at = local.with(schedule.digestAt());

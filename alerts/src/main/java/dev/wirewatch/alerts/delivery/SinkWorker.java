@@ -8,6 +8,7 @@ import dev.wirewatch.alerts.DeliveryException;
 import dev.wirewatch.alerts.copies.CopyCounts;
 import dev.wirewatch.alerts.growth.StorySites;
 import dev.wirewatch.alerts.mute.MuteCheck;
+import dev.wirewatch.alerts.mute.MuteReplayer;
 import dev.wirewatch.config.DeliverySettings;
 import dev.wirewatch.config.SinkSchedule;
 import dev.wirewatch.model.DeadAlert;
@@ -186,6 +187,16 @@ public final class SinkWorker implements DeliveryLoop {
         }
     }
 
+    /** False for a replayed mention addressed to other sinks (the ones a mute held it back from). */
+    private boolean replayedFor(ConsumerRecord<String, byte[]> record) {
+        org.apache.kafka.common.header.Header replay = record.headers().lastHeader(MuteReplayer.REPLAY_FOR);
+        if (replay == null) {
+            return true;
+        }
+        String sinks = new String(replay.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return java.util.Arrays.asList(sinks.split(",")).contains(sink.id());
+    }
+
     /** Stops the worker: the batch in flight is abandoned uncommitted and delivered after the next start. */
     @Override
     public void stop() {
@@ -215,7 +226,7 @@ public final class SinkWorker implements DeliveryLoop {
             deadLetter(record, e.getMessage());
             return;
         }
-        if (!sink.accepts(mention)) {
+        if (!sink.accepts(mention) || !replayedFor(record)) {
             return;
         }
         if (ledger.sent(mention)) {
@@ -226,6 +237,10 @@ public final class SinkWorker implements DeliveryLoop {
         Optional<Mute> mute = mutes.muting(mention, sink.id(), clock.instant(), record.timestamp());
         if (mute.isPresent()) {
             holdBack(mention, mute.get());
+            return;
+        }
+        if (grouper.holds(mention.key())) {
+            metrics.skipped(sink.id()); // a replayed copy of a mention already waiting here
             return;
         }
         offsets.waiting(partition, record.offset());
@@ -314,8 +329,8 @@ public final class SinkWorker implements DeliveryLoop {
 
     /**
      * Sends the follow-up "now on N sites" of a story this sink alerted, threaded under the first message where the
-     * sink can, with the sink's retries. A mute of its topic, story or source drops it; quiet hours or a digest
-     * defer it to a later look. Given up on after the last attempt (counted, logged): the first alert went out.
+     * sink can, with the sink's retries. A mute of its topic, story or source drops it; quiet hours defer it to a
+     * later look (a digest does not: a follow-up is its own message). Given up on after the last attempt (counted, logged): the first alert went out.
      */
     private void followUp(FollowUps.Due due) throws InterruptedException {
         DeliveryRecord first = due.first();
@@ -326,7 +341,7 @@ public final class SinkWorker implements DeliveryLoop {
             followUps.done(due);
             return;
         }
-        if (holds.releaseAt(probe) != null) {
+        if (holds.quietAt(now)) {
             followUps.defer(due);
             return;
         }

@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * Follows {@code story-assignments} from its beginning into {@link StorySites}, on its own thread, for the sinks'
- * follow-ups ("now on 5 sites"). No consumer group: every alert service keeps its own counts.
+ * follow-ups ("now on 5 sites"), and marks the counts ready once everything written before the start is applied.
+ * No consumer group: every alert service keeps its own counts.
  *
  * <p>{@link #start()} then {@link #close()}; thread safe.
  */
@@ -27,7 +28,19 @@ public final class StoryGrowthTracker implements AutoCloseable {
     }
 
     public void start() {
+        long startedAt = System.currentTimeMillis();
         follower.start();
+        Thread ready = new Thread(() -> {
+            try {
+                if (follower.awaitCaughtUp(startedAt, Duration.ofMinutes(30))) {
+                    sites.markReady();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "wirewatch-alerts-story-growth-ready");
+        ready.setDaemon(true);
+        ready.start();
     }
 
     private void expireNowAndThen() {

@@ -23,6 +23,7 @@ public final class StorySites {
     private final Map<String, String> storyOfArticle = new HashMap<>();
     private long sequence;
     private Instant newest = Instant.EPOCH;
+    private volatile boolean ready;
 
     private static final class Story {
         final Map<String, String> siteOfArticle = new HashMap<>();
@@ -56,6 +57,16 @@ public final class StorySites {
         Instant at = decision.decidedAt() == null ? newest : decision.decidedAt();
         story.lastSeen = story.lastSeen == null || at.isAfter(story.lastSeen) ? at : story.lastSeen;
         newest = at.isAfter(newest) ? at : newest;
+    }
+
+    /** Marks the counts as complete: every decision written before the tracker started has been applied. */
+    public void markReady() {
+        ready = true;
+    }
+
+    /** True once the counts hold every decision written before the tracker started (until then they are low). */
+    public boolean ready() {
+        return ready;
     }
 
     /** How many distinct sites carry the story (0 when unknown). */

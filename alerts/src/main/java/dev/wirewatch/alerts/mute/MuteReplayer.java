@@ -22,14 +22,17 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Sends what a lifted mute held back: each of its {@link MutedAlert}s' mentions is written to {@code mentions} again,
- * then its muted record is removed. The sinks deliver them as any new mention: the ledger skips a sink that sent the
- * (topic, story) already, the route skips a sink that never takes the topic, and a mute lifted before the replay does
- * not hold it back (see {@link MuteTracker}). Call it after the mute's tombstone is acknowledged.
+ * Sends what a lifted (or expired) mute held back: each of its {@link MutedAlert}s' mentions is written to
+ * {@code mentions} again, addressed ({@link #REPLAY_FOR}) to the sinks that held it back, then its muted record is
+ * removed. Those sinks deliver it as any new mention (the ledger still skips what they sent); a mute lifted before
+ * the replay does not hold it back (see {@link MuteTracker}). Call it after the mute's tombstone is acknowledged.
  *
  * <p>Thread safe; each call uses its own producer.
  */
 public final class MuteReplayer {
+
+    /** The header naming the sinks a replayed mention is for; the others ignore it. */
+    public static final String REPLAY_FOR = "wirewatch-replay-for";
 
     private final KafkaConnection kafka;
     private final Topics topics;
@@ -60,12 +63,20 @@ public final class MuteReplayer {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new ByteArraySerializer())) {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
-            // once per (topic, story): a group window holding two copies would send both before the ledger knew
+            // once per (topic, story), addressed to the sinks that held it back: another sink may hold the same
+            // mention for its digest, or have sent it longer ago than its ledger remembers
             Map<String, Mention> mentions = new LinkedHashMap<>();
-            replay.forEach(m -> mentions.putIfAbsent(m.mention().key(), m.mention()));
+            Map<String, java.util.Set<String>> heldBy = new LinkedHashMap<>();
+            for (MutedAlert m : replay) {
+                mentions.putIfAbsent(m.mention().key(), m.mention());
+                heldBy.computeIfAbsent(m.mention().key(), k -> new java.util.TreeSet<>()).add(m.sinkId());
+            }
             for (Mention mention : mentions.values()) {
-                acks.add(producer.send(new ProducerRecord<>(topics.mentions().name(), mention.key(),
-                        topics.mentions().valueSerde().serializer().serialize(topics.mentions().name(), mention))));
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.mentions().name(), mention.key(),
+                        topics.mentions().valueSerde().serializer().serialize(topics.mentions().name(), mention));
+                record.headers().add(REPLAY_FOR, String.join(",", heldBy.get(mention.key()))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                acks.add(producer.send(record));
             }
             await(acks, topics.mentions().name());
             for (MutedAlert m : replay) {

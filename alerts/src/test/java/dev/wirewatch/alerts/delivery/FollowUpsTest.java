@@ -17,6 +17,10 @@ class FollowUpsTest {
 
     private final StorySites sites = new StorySites(Duration.ofDays(14));
 
+    {
+        sites.markReady();
+    }
+
     private void article(String id, String story, String site) {
         sites.apply(id, new StoryAssignment(1, id, story, null, 0, "joined-story", T0, "https://" + site + "/" + id,
                 "t", site, null));
@@ -74,5 +78,22 @@ class FollowUpsTest {
         followUps.defer(due);
         assertEquals(List.of(List.of(2)), thresholds(followUps.due()));
         assertEquals(List.of(), followUps.due(), "not deferred again: asked once more only");
+    }
+
+    @Test
+    void anAlertRecordedWhileTheCountsLoadTakesItsBaselineWhenTheyAreReadyAndAnnouncesNoOldGrowth() {
+        StorySites loading = new StorySites(Duration.ofDays(14));
+        FollowUps followUps = new FollowUps(List.of(3, 5), loading);
+        followUps.recorded(first("s9", 0)); // after a restart, before story-assignments is read
+        for (String site : List.of("a", "b", "c", "d")) {
+            loading.apply(site, new StoryAssignment(1, site, "s9", null, 0, "joined-story", T0, "https://" + site
+                    + ".example/", "t", site + ".example", null));
+        }
+        assertEquals(List.of(), followUps.due(), "not while loading");
+        loading.markReady();
+        assertEquals(List.of(), followUps.due(), "4 sites were there before: 3 is not news");
+        loading.apply("e", new StoryAssignment(1, "e", "s9", null, 0, "joined-story", T0, "https://e.example/", "t",
+                "e.example", null));
+        assertEquals(List.of(List.of(5)), thresholds(followUps.due()));
     }
 }

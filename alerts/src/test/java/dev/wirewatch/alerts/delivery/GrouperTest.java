@@ -87,4 +87,17 @@ class GrouperTest {
         assertEquals(List.of(List.of("a", "b")), stories(grouper.due(morning, false)));
         assertNull(grouper.nextDue());
     }
+
+    @Test
+    void itKnowsWhichMentionsAreWaitingUntilTheyAreDueOrDropped() {
+        Grouper grouper = new Grouper(Duration.ofSeconds(30), Duration.ZERO, false, 100);
+        grouper.add(pending("su-35", "a", 1), T0);
+        grouper.add(held("c-130", "b", 2, T0.plusSeconds(600)), T0);
+        assertEquals(true, grouper.holds("su-35/a"));
+        assertEquals(true, grouper.holds("c-130/b"));
+        grouper.due(T0.plusSeconds(30), false);
+        assertEquals(false, grouper.holds("su-35/a"), "sent");
+        grouper.drop(p -> true);
+        assertEquals(false, grouper.holds("c-130/b"), "dropped on a rebalance");
+    }
 }

@@ -167,6 +167,18 @@ public final class DeskView {
         return List.copyOf(sinkRoutes.keySet());
     }
 
+    /** Mutes no longer in force (run out or lifted) that still hold alerts back, with how many, by id. */
+    public synchronized Map<String, Integer> heldByPastMutes(Instant now) {
+        Map<String, Integer> held = new TreeMap<>();
+        for (MutedAlert m : muted.values()) {
+            Mute mute = mutes.get(m.muteId());
+            if (mute == null || !mute.activeAt(now)) {
+                held.merge(m.muteId(), 1, Integer::sum);
+            }
+        }
+        return held;
+    }
+
     /** How many alerts the mute {@code id} holds back. */
     public synchronized int heldBy(String muteId) {
         return (int) muted.values().stream().filter(m -> m.muteId().equals(muteId)).count();

@@ -59,12 +59,16 @@ final class MuteRoutes {
             id = idOf(ctx.queryParam("topic"), ctx.queryParam("story"), ctx.queryParam("source"),
                     ctx.queryParam("sink"));
         }
-        if (!lift(id)) {
-            ctx.status(404).json(new ApiJson.Error("no mute " + id + " is in force", null, "id"));
+        boolean replay = "true".equalsIgnoreCase(ctx.queryParam("replay"));
+        boolean lifted = lift(id);
+        // a mute that ran out, or was lifted before, can still send what it held back
+        int replayed = replay && (lifted || backend.view().heldBy(id) > 0) ? backend.muteReplay().replay(id) : 0;
+        if (!lifted && replayed == 0) {
+            ctx.status(404).json(new ApiJson.Error("no mute " + id + " is in force"
+                    + (replay ? " and nothing held back by it is left" : ""), null, "id"));
             return;
         }
-        boolean replay = "true".equalsIgnoreCase(ctx.queryParam("replay"));
-        ctx.json(new ApiJson.Lifted(id, replay ? backend.muteReplay().replay(id) : 0));
+        ctx.json(new ApiJson.Lifted(id, replayed));
     }
 
     private String idOf(String topic, String story, String source, String sink) {
@@ -107,14 +111,17 @@ final class MuteRoutes {
 
     private void liftFromForm(Context ctx) {
         String id = ctx.formParam("id");
-        if (id == null || !lift(id)) {
+        boolean replay = ctx.formParam("replay") != null;
+        boolean lifted = id != null && lift(id);
+        if (!lifted && !(replay && id != null && backend.view().heldBy(id) > 0)) {
             ctx.status(404);
             page(ctx, null, "No mute " + id + " is in force (lifted already, or its time is up).");
             return;
         }
-        if (ctx.formParam("replay") != null) {
+        if (replay) {
             int replayed = backend.muteReplay().replay(id);
-            page(ctx, "Lifted " + id + "; " + replayed + " held-back alert(s) sent to the sinks again.", null);
+            page(ctx, (lifted ? "Lifted " : "Sent what ") + id + (lifted ? "; " : " held back: ") + replayed
+                    + " held-back alert(s) sent to the sinks again.", null);
         } else {
             page(ctx, "Lifted " + id + "; what it held back stays unsent.", null);
         }
@@ -128,6 +135,7 @@ final class MuteRoutes {
         List<Pages.MuteRow> rows = active().stream()
                 .map(m -> new Pages.MuteRow(m, backend.view().heldBy(m.id()))).toList();
         templates.render(ctx, "mutes.jte", new Pages.Mutes(PageRoutes.chrome(ctx, "Mutes", "mutes", problem, shown),
-                rows, backend.view().sinkIds(), p.mayEdit()));
+                rows, backend.view().heldByPastMutes(backend.clock().instant()), backend.view().sinkIds(),
+                p.mayEdit()));
     }
 }

@@ -52,7 +52,9 @@ public final class Pages {
     public record MuteRow(Mute mute, int held) {
     }
 
-    public record Mutes(Chrome chrome, List<MuteRow> mutes, List<String> sinks, boolean editor) {
+    /** Mutes no longer in force that still hold alerts back (id → how many), which can still be sent. */
+    public record Mutes(Chrome chrome, List<MuteRow> mutes, java.util.Map<String, Integer> past, List<String> sinks,
+                        boolean editor) {
     }
 
     public record Search(Chrome chrome, String q, SearchResult result, String error, int position) {

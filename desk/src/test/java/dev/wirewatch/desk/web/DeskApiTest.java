@@ -196,6 +196,9 @@ class DeskApiTest {
         assertEquals(List.of("mute " + id, "-mute " + id), published);
         assertEquals(0, json(send("GET", "/api/v1/mutes", VIEWER_TOKEN, null)).get("mutes").size());
         assertEquals(404, send("DELETE", "/api/v1/mutes/" + enc(id), EDITOR_TOKEN, null).statusCode());
+        HttpResponse<String> late = send("DELETE", "/api/v1/mutes/" + enc(id) + "?replay=true", EDITOR_TOKEN, null);
+        assertEquals(200, late.statusCode(), "what a lifted mute still holds can be sent: " + late.body());
+        assertEquals(List.of(id, id), muteReplays);
     }
 
     @Test

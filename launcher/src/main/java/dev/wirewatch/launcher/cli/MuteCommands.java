@@ -119,8 +119,9 @@ final class MuteCommands {
     }
 
     @Command(name = "unmute", mixinStandardHelpOptions = true,
-            description = "Lift a mute. What it held back stays unsent unless --replay is given. Exit 1 when no "
-                    + "such mute is in force.")
+            description = "Lift a mute. What it held back stays unsent unless --replay is given, which also works "
+                    + "for a mute that ran out or was lifted before. Exit 1 when there is no such mute (and, with "
+                    + "--replay, nothing held back by it).")
     static final class Unmute extends MuteTarget implements Callable<Integer> {
 
         @Option(names = "--replay", description = "also send what the mute held back (each sink that did not send it)")
@@ -134,20 +135,28 @@ final class MuteCommands {
             }
             String id = Mute.idOf(target.scope(), target.value(), sink);
             List<Mute> active = active(kafka);
-            if (active.stream().noneMatch(m -> m.id().equals(id))) {
+            boolean inForce = active.stream().anyMatch(m -> m.id().equals(id));
+            if (!inForce && !replay) {
                 spec.commandLine().getErr().printf("no mute %s is in force (in force: %s)%n", id,
                         active.isEmpty() ? "none" : String.join(", ", active.stream().map(Mute::id).toList()));
                 return ExitCodes.FAILED;
             }
-            TopicPublisher.liftMute(kafka, Topics.standard().mutes(), id);
+            if (inForce) {
+                TopicPublisher.liftMute(kafka, Topics.standard().mutes(), id);
+            }
             if (!replay) {
                 spec.commandLine().getOut().printf("unmuted %s; what it held back stays unsent (--replay sends it)%n",
                         id);
                 return ExitCodes.OK;
             }
+            // a mute that ran out or was lifted before can still send what it held back
             int replayed = new MuteReplayer(kafka, Topics.standard()).replay(id);
-            spec.commandLine().getOut().printf("unmuted %s; %d held-back alert(s) sent to the sinks again%n", id,
-                    replayed);
+            if (!inForce && replayed == 0) {
+                spec.commandLine().getErr().printf("no mute %s is in force and nothing held back by it is left%n", id);
+                return ExitCodes.FAILED;
+            }
+            spec.commandLine().getOut().printf("%s %s; %d held-back alert(s) sent to the sinks again%n",
+                    inForce ? "unmuted" : "no longer in force:", id, replayed);
             return ExitCodes.OK;
         }
     }

@@ -146,6 +146,32 @@ class MuteEndToEndTest {
         }
     }
 
+    /** The replay headers on the mentions of {@code story} written again by a replay. */
+    private static List<String> replayHeaders(String story) {
+        Properties c = new Properties();
+        c.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        List<String> found = new java.util.ArrayList<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(c,
+                             new org.apache.kafka.common.serialization.StringDeserializer(),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> parts = consumer.partitionsFor(TOPICS.mentions().name())
+                    .stream().map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(parts);
+            while (parts.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    var h = r.headers().lastHeader(dev.wirewatch.alerts.mute.MuteReplayer.REPLAY_FOR);
+                    if (r.key().endsWith("/" + story) && h != null) {
+                        found.add(new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
     private static Map<String, MutedAlert> muted() {
         Map<String, MutedAlert> held = new HashMap<>();
         TopicReader.readToEnd(kafka.bootstrapServers(), TOPICS.muted(), (key, m) -> {
@@ -212,13 +238,23 @@ class MuteEndToEndTest {
             Await.until("the replayed su-35 alert reached both sinks", Duration.ofSeconds(60),
                     () -> stories(a).contains("s1") && stories(b).contains("s1"),
                     () -> stories(a) + " " + stories(b));
-            assertEquals(ExitCodes.FAILED, cli("unmute", "--topic", "su-35", "--replay"), "lifted already");
-            assertTrue(err.toString().contains("no mute topic:su-35 is in force"), err.toString());
+            assertEquals(ExitCodes.FAILED, cli("unmute", "--topic", "su-35", "--replay"), "lifted, nothing left");
+            assertTrue(err.toString().contains("no mute topic:su-35 is in force and nothing held back by it"),
+                    err.toString());
+            assertEquals(List.of("file-a,file-b"), replayHeaders("s1"), "addressed to the sinks that held it");
+            assertEquals(List.of("s1", "s2", "s3", "s5"), stories(a), "once each; s4 stays unsent without --replay");
+
+            // lifted without --replay earlier: what it held can still be sent
+            assertEquals(ExitCodes.OK, cli("unmute", "--story", "s4", "--replay"), err.toString());
+            assertTrue(out.toString().contains("no longer in force: story:s4; 2 held-back alert(s) sent"),
+                    out.toString());
+            Await.until("s4 reached both sinks", Duration.ofSeconds(60),
+                    () -> stories(a).contains("s4") && stories(b).contains("s4"), () -> stories(a) + " " + stories(b));
         }
-        assertEquals(List.of("s1", "s2", "s3", "s5"), stories(a), "once each; s4 stays unsent without --replay");
-        assertEquals(List.of("s1", "s2", "s5"), stories(b), "s3 is still muted for file-b by its source");
-        assertEquals(List.of("file-a/c-130/s4", "file-b/c-130/s3", "file-b/c-130/s4"),
-                muted().keySet().stream().sorted().toList(), "the replayed alerts are no longer muted");
+        assertEquals(List.of("s1", "s2", "s3", "s4", "s5"), stories(a), "once each");
+        assertEquals(List.of("s1", "s2", "s4", "s5"), stories(b), "s3 is still muted for file-b by its source");
+        assertEquals(List.of("file-b/c-130/s3"), muted().keySet().stream().sorted().toList(),
+                "the replayed alerts are no longer muted");
     }
 
     @Test
