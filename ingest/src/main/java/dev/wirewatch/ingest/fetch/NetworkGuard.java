@@ -90,10 +90,33 @@ public final class NetworkGuard {
             return true;
         }
         byte[] raw = address.getAddress();
-        if (raw.length == 16 && (raw[0] & 0xfe) == 0xfc) {
+        if (raw.length == 4) {
+            return isInternalV4(raw);
+        }
+        if ((raw[0] & 0xfe) == 0xfc) {
             return true; // IPv6 unique local fc00::/7
         }
-        // 100.64.0.0/10 (carrier-grade NAT) is internal on most clouds.
-        return raw.length == 4 && (raw[0] & 0xff) == 100 && (raw[1] & 0xc0) == 64;
+        // IPv6 forms that carry an IPv4 address: NAT64 64:ff9b::/96, 6to4 2002::/16, IPv4-compatible ::a.b.c.d
+        if (raw[0] == 0 && raw[1] == 0x64 && (raw[2] & 0xff) == 0xff && (raw[3] & 0xff) == 0x9b) {
+            return isInternalV4(java.util.Arrays.copyOfRange(raw, 12, 16));
+        }
+        if (raw[0] == 0x20 && raw[1] == 0x02) {
+            return isInternalV4(java.util.Arrays.copyOfRange(raw, 2, 6));
+        }
+        boolean zeroPrefix = true;
+        for (int i = 0; i < 12; i++) {
+            zeroPrefix &= raw[i] == 0;
+        }
+        return zeroPrefix && isInternalV4(java.util.Arrays.copyOfRange(raw, 12, 16));
+    }
+
+    /** Private, loopback, link-local, carrier-grade NAT, "this network", benchmarking and reserved IPv4 ranges. */
+    private static boolean isInternalV4(byte[] v4) {
+        int a = v4[0] & 0xff;
+        int b = v4[1] & 0xff;
+        return a == 0 || a == 10 || a == 127 || a >= 224                 // this network, private, loopback, multicast
+                || a == 169 && b == 254 || a == 172 && (b & 0xf0) == 16 // link-local, private
+                || a == 192 && b == 168 || a == 100 && (b & 0xc0) == 64 // private, carrier-grade NAT
+                || a == 198 && (b & 0xfe) == 18;                         // benchmarking 198.18.0.0/15
     }
 }
