@@ -1,6 +1,7 @@
 package dev.wirewatch.launcher.cli;
 
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
+import dev.wirewatch.launcher.disk.DataDirSpace;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -28,6 +29,10 @@ final class BrokerCommand implements Callable<Integer> {
             description = "partitions of topics the broker creates by default (default: ${DEFAULT-VALUE})")
     int partitions;
 
+    @Option(names = "--min-free-disk-mb", paramLabel = "MB", defaultValue = "512",
+            description = "refuse to start with less free space in DIR (as kafka.minFreeDiskMb; 0: no check)")
+    int minFreeDiskMb;
+
     @Spec
     CommandSpec spec;
 
@@ -39,6 +44,7 @@ final class BrokerCommand implements Callable<Integer> {
         }
         EmbeddedKafka kafka;
         try {
+            new DataDirSpace(dataDir, minFreeDiskMb).requireMinimum();
             kafka = EmbeddedKafka.start(dataDir, partitions, Duration.ofSeconds(120));
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("wirewatch: the broker did not start on " + dataDir + ": "
