@@ -19,8 +19,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiskFullIT {
 
-    private static final Pattern ADDRESS = Pattern.compile("kafka at (127\\.0\\.0\\.1:\\d+)");
     private static final Duration WAIT = Duration.ofMinutes(3);
     private static final int RECORD_BYTES = 64 * 1024;
 
@@ -63,7 +60,7 @@ class DiskFullIT {
         try {
             Path data = disk.resolve("broker");
             broker = broker(data, 0);
-            String bootstrap = address(broker);
+            String bootstrap = broker.brokerAddress(WAIT);
             Topics topics = Topics.standard();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(List.of(topics.articles()), 1);
@@ -87,18 +84,18 @@ class DiskFullIT {
             PackagedJar full = broker;
             Await.until("the broker stops serving its full log directory", WAIT, () -> !full.process().isAlive()
                     || full.output().stream().anyMatch(l -> l.contains("No space left") || l.contains("offline")),
-                    () -> tail(full.output()));
+                    full::tail);
             broker.process().destroyForcibly();
             assertTrue(broker.process().waitFor(30, TimeUnit.SECONDS));
 
             PackagedJar refused = broker(data, 64);
             assertEquals(1, refused.process().waitFor(60, TimeUnit.SECONDS) ? refused.process().exitValue() : -1);
             Await.until("the refusal says why", WAIT, () -> String.join("\n", refused.output())
-                    .contains("MB free, less than kafka.minFreeDiskMb"), () -> tail(refused.output()));
+                    .contains("MB free, less than kafka.minFreeDiskMb"), refused::tail);
 
             Files.delete(filler); // space returns
             restarted = broker(data, 64);
-            assertEquals(bootstrap, address(restarted));
+            assertEquals(bootstrap, restarted.brokerAddress(WAIT));
             Map<String, byte[]> read = readAll(bootstrap, topics.articles().name());
             assertTrue(read.keySet().containsAll(acked), "every acknowledged record is there: missing "
                     + acked.stream().filter(k -> !read.containsKey(k)).toList());
@@ -168,26 +165,10 @@ class DiskFullIT {
         }
     }
 
-    private PackagedJar broker(Path data, int minFreeMb) throws IOException {
-        return PackagedJar.start("384m", "broker", "--data-dir", data.toString(), "--partitions", "1",
-                "--min-free-disk-mb", String.valueOf(minFreeMb));
+    private static PackagedJar broker(Path data, int minFreeMb) throws IOException {
+        return PackagedJar.broker(data, 1, "--min-free-disk-mb", String.valueOf(minFreeMb));
     }
 
-    private static String address(PackagedJar broker) {
-        String[] found = new String[1];
-        Await.until("the broker prints its address", WAIT, () -> {
-            for (String line : broker.output()) {
-                Matcher m = ADDRESS.matcher(line);
-                if (m.find()) {
-                    found[0] = m.group(1);
-                    return true;
-                }
-            }
-            return !broker.process().isAlive();
-        }, () -> tail(broker.output()));
-        assertTrue(found[0] != null, "the broker did not start: " + tail(broker.output()));
-        return found[0];
-    }
 
     private static int run(String... command) {
         try {
@@ -200,9 +181,5 @@ class DiskFullIT {
             Thread.currentThread().interrupt();
             return -1;
         }
-    }
-
-    private static String tail(List<String> output) {
-        return String.join("\n", output.subList(Math.max(0, output.size() - 30), output.size()));
     }
 }

@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,7 +37,6 @@ class IngestBrokerOutageIT {
 
     private static final int ARTICLES = 80;
     private static final Duration WAIT = Duration.ofMinutes(4);
-    private static final Pattern ADDRESS = Pattern.compile("kafka at (127\\.0\\.0\\.1:\\d+)");
 
     @TempDir
     Path dir;
@@ -53,7 +50,7 @@ class IngestBrokerOutageIT {
         PackagedJar ingest = null;
         PackagedJar restarted = null;
         try {
-            String bootstrap = address(broker);
+            String bootstrap = broker.brokerAddress(WAIT);
             Topics topics = Topics.standard();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(topics.all(), 2);
@@ -69,7 +66,7 @@ class IngestBrokerOutageIT {
             int inKafkaAtKill;
             try (TopicReader<Article> articles = TopicReader.of(bootstrap, topics.articles())) {
                 Await.until("ingest is a quarter into its poll", WAIT, () -> pagesServed.get() >= ARTICLES / 4,
-                        () -> tail(ingesting.output()));
+                        ingesting::tail);
                 broker.process().destroyForcibly();
                 assertTrue(broker.process().waitFor(30, TimeUnit.SECONDS));
                 inKafkaAtKill = articles.poll().size();
@@ -77,12 +74,12 @@ class IngestBrokerOutageIT {
             int servedAtKill = pagesServed.get();
             assertTrue(servedAtKill < ARTICLES, "killed during the poll, not after: " + servedAtKill + " pages");
             restarted = startBroker();
-            assertEquals(bootstrap, address(restarted));
+            assertEquals(bootstrap, restarted.brokerAddress(WAIT));
             try (TopicReader<Article> articles = TopicReader.of(bootstrap, topics.articles());
                  TopicReader<String> ingested = TopicReader.of(bootstrap, topics.ingested())) {
                 Await.until("every article is in Kafka and every link marked", WAIT,
                         () -> ids(articles.poll()).size() == ARTICLES && ids(ingested.poll()).size() == ARTICLES,
-                        () -> ids(articles.poll()).size() + " articles\n" + tail(ingesting.output()));
+                        () -> ids(articles.poll()).size() + " articles\n" + ingesting.tail());
                 Map<String, Integer> written = ids(articles.poll());
                 assertEquals(Map.of(), repeated(written), "articles written twice");
                 assertTrue(ingesting.process().isAlive(), "ingest rode out the outage without a restart");
@@ -151,25 +148,9 @@ class IngestBrokerOutageIT {
     }
 
     private PackagedJar startBroker() throws IOException {
-        return PackagedJar.start("512m", "broker", "--data-dir", dir.resolve("broker").toString(), "--partitions",
-                "2");
+        return PackagedJar.broker(dir.resolve("broker"), 2);
     }
 
-    private static String address(PackagedJar broker) {
-        String[] found = new String[1];
-        Await.until("the broker prints its address", WAIT, () -> {
-            for (String line : broker.output()) {
-                Matcher m = ADDRESS.matcher(line);
-                if (m.find()) {
-                    found[0] = m.group(1);
-                    return true;
-                }
-            }
-            return !broker.process().isAlive();
-        }, () -> tail(broker.output()));
-        assertTrue(found[0] != null, "the broker did not start: " + tail(broker.output()));
-        return found[0];
-    }
 
     private static <V> Map<String, Integer> ids(List<ConsumerRecord<String, V>> records) {
         Map<String, Integer> counts = new HashMap<>();
@@ -185,9 +166,5 @@ class IngestBrokerOutageIT {
             }
         });
         return out;
-    }
-
-    private static String tail(List<String> output) {
-        return String.join("\n", output.subList(Math.max(0, output.size() - 30), output.size()));
     }
 }

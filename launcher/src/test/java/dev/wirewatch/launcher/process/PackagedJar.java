@@ -30,6 +30,38 @@ record PackagedJar(Process process, List<String> output, Thread reader) {
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
+    /** Starts {@code wirewatch broker} on {@code data}, with the extra arguments. */
+    static PackagedJar broker(Path data, int partitions, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("broker", "--data-dir", data.toString(), "--partitions",
+                String.valueOf(partitions)));
+        args.addAll(List.of(more));
+        return start("512m", args.toArray(String[]::new));
+    }
+
+    /** The address a started {@code wirewatch broker} prints; fails when it exits without one. */
+    String brokerAddress(java.time.Duration wait) {
+        java.util.regex.Pattern address = java.util.regex.Pattern.compile("kafka at (127\\.0\\.0\\.1:\\d+)");
+        String[] found = new String[1];
+        dev.wirewatch.launcher.support.Await.until("the broker prints its address", wait, () -> {
+            for (String line : output) {
+                java.util.regex.Matcher m = address.matcher(line);
+                if (m.find()) {
+                    found[0] = m.group(1);
+                    return true;
+                }
+            }
+            return !process.isAlive();
+        }, this::tail);
+        assertTrue(found[0] != null, "the broker did not start: " + tail());
+        return found[0];
+    }
+
+    /** The last 30 lines printed, for a failure message. */
+    String tail() {
+        List<String> lines = List.copyOf(output);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
     /** Starts what {@code builder} describes, stdout and stderr together. */
     static PackagedJar start(ProcessBuilder builder) throws IOException {
         Process process = builder.redirectErrorStream(true).start();

@@ -1,10 +1,11 @@
 package dev.wirewatch.launcher.process;
 
+import static dev.wirewatch.launcher.process.FaultSinks.count;
+import static dev.wirewatch.launcher.process.FaultSinks.delivered;
+import static dev.wirewatch.launcher.process.FaultSinks.keys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.wirewatch.launcher.TopicPublisher;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import dev.wirewatch.launcher.support.Await;
@@ -17,19 +18,12 @@ import dev.wirewatch.model.json.Json;
 import dev.wirewatch.model.topic.TopicProvisioner;
 import dev.wirewatch.model.topic.Topics;
 import dev.wirewatch.processing.match.DefaultTopics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -51,7 +45,6 @@ class ProcessingKillIT {
     @TempDir
     Path dir;
 
-    private final List<String> webhook = new CopyOnWriteArrayList<>();
     private int inFlight;
     private double recoverySeconds;
 
@@ -59,7 +52,7 @@ class ProcessingKillIT {
     void aKilledProcessRestartsWithNothingLostAndNothingMentionedTwice() throws Exception {
         List<Article> corpus = SyntheticStream.withCopies(18, STORIES);
         Topics topics = Topics.standard();
-        HttpServer receiver = receiver();
+        FaultSinks sinks = FaultSinks.start(dir);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 4, Duration.ofSeconds(60));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                      kafka.bootstrapServers()));
@@ -68,13 +61,13 @@ class ProcessingKillIT {
              TopicReader<Mention> mentions = TopicReader.of(kafka.bootstrapServers(), topics.mentions())) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(topics.all(), 4);
             TopicPublisher.publish(kafka.bootstrapServers(), topics.topicDefinitions(), DefaultTopics.load());
-            Path config = config(kafka.bootstrapServers(), receiver.getAddress().getPort());
+            Path config = sinks.config(kafka.bootstrapServers());
             PackagedJar first = PackagedJar.start("768m", "run", "--config", config.toString());
             PackagedJar second = null;
             try {
                 SyntheticStream.produce(kafka.bootstrapServers(), topics, corpus);
                 Await.until("a quarter of the articles are decided", WAIT,
-                        () -> assignments.poll().size() >= corpus.size() / 4, () -> tail(first.output()));
+                        () -> assignments.poll().size() >= corpus.size() / 4, first::tail);
                 first.process().destroyForcibly(); // SIGKILL mid-stream
                 assertTrue(first.process().waitFor(30, TimeUnit.SECONDS));
                 int decidedAtKill = assignments.poll().size();
@@ -87,29 +80,30 @@ class ProcessingKillIT {
                 Set<String> ids = corpus.stream().map(Article::id).collect(Collectors.toSet());
                 Await.until("every article is decided", WAIT, () -> assignments.poll().stream()
                         .map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(ids),
-                        () -> tail(restarted.output()));
+                        restarted::tail);
                 recoverySeconds = (System.nanoTime() - restartedAt) / 1e9;
                 Set<String> mentioned = keys(mentions.poll());
                 Await.until("each sink delivered every mention", WAIT,
-                        () -> delivered(webhook).keySet().containsAll(mentioned)
-                                && delivered(fileLines()).keySet().containsAll(mentioned),
-                        () -> mentioned.size() + " mentions, webhook " + delivered(webhook).size() + ", file "
-                                + delivered(fileLines()).size() + "\n" + tail(restarted.output()));
+                        () -> delivered(sinks.webhook()).keySet().containsAll(mentioned)
+                                && delivered(sinks.fileLines()).keySet().containsAll(mentioned),
+                        () -> mentioned.size() + " mentions, webhook " + delivered(sinks.webhook()).size()
+                                + ", file " + delivered(sinks.fileLines()).size() + "\n" + restarted.tail());
             } finally {
                 first.process().destroyForcibly();
                 if (second != null) {
                     second.process().toHandle().destroy();
                     second.process().waitFor(60, TimeUnit.SECONDS);
                 }
-                receiver.stop(0);
+                sinks.close();
             }
 
             assertEquals(Map.of(), SyntheticStream.repeated(count(assignments.poll())), "articles decided twice");
             Map<String, Integer> mentionCounts = count(mentions.poll());
             assertTrue(mentionCounts.size() > STORIES / 8, "tracked phrases mentioned: " + mentionCounts.size());
             assertEquals(Map.of(), SyntheticStream.repeated(mentionCounts), "(topic, story) mentioned twice by processing");
-            for (Map.Entry<String, List<String>> sink : Map.of("webhook", List.copyOf(webhook), "file",
-                    fileLines()).entrySet()) {
+            List<String> webhook = sinks.webhook();
+            List<String> fileLines = sinks.fileLines();
+            for (Map.Entry<String, List<String>> sink : Map.of("webhook", webhook, "file", fileLines).entrySet()) {
                 Map<String, Integer> got = delivered(sink.getValue());
                 assertEquals(mentionCounts.keySet(), got.keySet(), sink.getKey() + ": exactly the mentions");
                 // A batch sent just before the kill but not yet in the ledger is sent again after it; nothing else
@@ -126,70 +120,8 @@ class ProcessingKillIT {
                             + "decided twice 0, mentioned twice 0; %d mentions; webhook %d alerts received (%d resent, dropped "
                             + "by delivery id), file %d lines (%d resent); restart to all decided %.1f s%n",
                     corpus.size(), inFlight, mentionCounts.size(), webhook.size(),
-                    webhook.size() - byDeliveryId.size(), fileLines().size(),
-                    fileLines().size() - mentionCounts.size(), recoverySeconds);
+                    webhook.size() - byDeliveryId.size(), fileLines.size(),
+                    fileLines.size() - mentionCounts.size(), recoverySeconds);
         }
-    }
-
-    private Path config(String bootstrap, int receiverPort) throws Exception {
-        Path config = dir.resolve("wirewatch.yml");
-        Files.writeString(config, "kafka: { bootstrapServers: \"" + bootstrap + "\", dataDir: \"" + dir.resolve("data")
-                + "\", partitions: 4 }\n"
-                + "alerts:\n  sinks:\n"
-                + "    - { type: file, path: \"" + dir.resolve("alerts.jsonl") + "\" }\n"
-                + "    - { type: webhook, url: \"http://127.0.0.1:" + receiverPort + "/hook\" }\n"
-                + "metrics: { port: -1 }\ndesk: { port: 0 }\n");
-        return config;
-    }
-
-    private HttpServer receiver() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.createContext("/hook", exchange -> {
-            try (exchange) {
-                JsonNode body = Json.mapper().readTree(new String(exchange.getRequestBody().readAllBytes(),
-                        StandardCharsets.UTF_8));
-                body.path("alerts").forEach(a -> webhook.add(a.toString()));
-                exchange.sendResponseHeaders(204, -1);
-            }
-        });
-        server.start();
-        return server;
-    }
-
-    private List<String> fileLines() {
-        try {
-            Path file = dir.resolve("alerts.jsonl");
-            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** (topic/story) → how often an alert for it arrived. */
-    private static Map<String, Integer> delivered(List<String> alerts) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (String line : alerts) {
-            try {
-                JsonNode a = Json.mapper().readTree(line);
-                counts.merge(a.path("topic").asText() + "/" + a.path("storyId").asText(), 1, Integer::sum);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return counts;
-    }
-
-    private static <V> Map<String, Integer> count(List<ConsumerRecord<String, V>> records) {
-        Map<String, Integer> counts = new HashMap<>();
-        records.forEach(r -> counts.merge(r.key(), 1, Integer::sum));
-        return counts;
-    }
-
-    private static <V> Set<String> keys(List<ConsumerRecord<String, V>> records) {
-        return records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
-    }
-
-    private static String tail(List<String> output) {
-        return String.join("\n", output.subList(Math.max(0, output.size() - 30), output.size()));
     }
 }
