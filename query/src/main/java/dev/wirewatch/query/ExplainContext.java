@@ -41,34 +41,41 @@ final class ExplainContext {
     /** The words {@code query} matches, in text order, at most {@code limit}; empty when it does not match. */
     List<QueryExplanation.Found> found(Query query, int limit) {
         List<QueryExplanation.Found> found = new ArrayList<>();
-        try {
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
-            LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
-            Matches matches = weight.matches(leaf, 0);
-            MatchesIterator it = matches == null ? null : matches.getMatches(NewsAnalyzer.FIELD);
-            while (it != null && it.next() && found.size() < limit) {
-                String written = it.startOffset() >= 0 ? text.substring(it.startOffset(), it.endOffset()) : "";
-                found.add(new QueryExplanation.Found(written, it.startPosition()));
+        eachMatch(query, it -> {
+            if (found.size() >= limit) {
+                return false;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("an in-memory index cannot fail to read", e);
-        }
+            String written = it.startOffset() >= 0 ? text.substring(it.startOffset(), it.endOffset()) : "";
+            found.add(new QueryExplanation.Found(written, it.startPosition()));
+            return true;
+        });
         return found;
     }
 
     /** Every position (start, end) where {@code query} matches, for measuring how near two sides came. */
     List<int[]> spans(Query query) {
         List<int[]> spans = new ArrayList<>();
+        eachMatch(query, it -> spans.add(new int[] {it.startPosition(), it.endPosition()}));
+        return spans;
+    }
+
+    /** What a match iterator's position is handed to; false stops the walk. */
+    private interface MatchVisitor {
+        boolean visit(MatchesIterator at) throws IOException;
+    }
+
+    /** Walks the matches of {@code query} in the one indexed text, in order. */
+    private void eachMatch(Query query, MatchVisitor visitor) {
         try {
             Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
-            Matches matches = weight.matches(searcher.getIndexReader().leaves().get(0), 0);
+            LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
+            Matches matches = weight.matches(leaf, 0);
             MatchesIterator it = matches == null ? null : matches.getMatches(NewsAnalyzer.FIELD);
-            while (it != null && it.next()) {
-                spans.add(new int[] {it.startPosition(), it.endPosition()});
+            while (it != null && it.next() && visitor.visit(it)) {
+                // the visitor took this match
             }
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index cannot fail to read", e);
         }
-        return spans;
     }
 }

@@ -253,25 +253,41 @@ public final class SinkWorker implements DeliveryLoop {
         if (batch.isEmpty()) {
             return;
         }
-        Duration wait = limiter.waitBeforeNext(clock.instant());
-        if (!wait.isZero()) {
-            sleeper.sleep(wait);
-        }
         // counted now, not when read: copies that arrived during the group window make it into the message
         AlertBatch alerts = new AlertBatch(batch.stream().map(p -> p.alert().withAlsoOn(
                 copies.alsoOn(p.mention().articleId(), p.mention().url()))).toList(),
                 digest || batch.get(0).releaseAt() != null, schedule.zone());
+        Outcome outcome = sendWithRetries(alerts);
+        if (outcome.failure() == null) {
+            delivered(batch, outcome.messageRef());
+        } else {
+            deadLetter(batch, outcome.failure(), outcome.attempts());
+        }
+    }
+
+    /** How a message ended: sent (with the channel's message id, or null), or given up on after its attempts. */
+    private record Outcome(String messageRef, DeliveryException failure, int attempts) {
+    }
+
+    /**
+     * Sends one message through the rate limit with the sink's retries; returns once it was sent or the last
+     * attempt failed. Throws when the worker is stopped meanwhile: nothing is committed, it is sent after the next
+     * start.
+     */
+    private Outcome sendWithRetries(AlertBatch alerts) throws InterruptedException {
+        Duration wait = limiter.waitBeforeNext(clock.instant());
+        if (!wait.isZero()) {
+            sleeper.sleep(wait);
+        }
         for (int attempt = 1; running; attempt++) {
             try {
                 String messageRef = deliver(alerts);
                 limiter.take(clock.instant());
-                delivered(batch, messageRef);
-                return;
+                return new Outcome(messageRef, null, attempt);
             } catch (DeliveryException e) {
                 metrics.failedAttempt(sink.id());
                 if (!retries.retry(attempt, e)) {
-                    deadLetter(batch, e, attempt);
-                    return;
+                    return new Outcome(null, e, attempt);
                 }
                 Duration delay = retries.delay(attempt, e);
                 metrics.retried(sink.id());
@@ -280,7 +296,7 @@ public final class SinkWorker implements DeliveryLoop {
                 sleeper.sleep(delay);
             }
         }
-        throw new InterruptedException("stopped while retrying"); // not committed: delivered after the next start
+        throw new InterruptedException("stopped while retrying");
     }
 
     /** The pending alerts no mute holds back now; the others are recorded as muted (a mute set during the window). */
@@ -348,32 +364,16 @@ public final class SinkWorker implements DeliveryLoop {
         AlertBatch batch = new AlertBatch(List.of(Alert.followUp(first.topicId(), first.topicId(), first.storyId(),
                 first.url(), first.title(), first.source(), now, due.sites(), first.messageRef())), false,
                 schedule.zone());
-        Duration wait = limiter.waitBeforeNext(now);
-        if (!wait.isZero()) {
-            sleeper.sleep(wait);
+        Outcome outcome = sendWithRetries(batch);
+        if (outcome.failure() == null) {
+            ledger.write(due.thresholds().stream().map(t -> DeliveryRecord.followUp(first, t, due.sites(),
+                    clock.instant())).toList());
+        } else {
+            LOG.error("sink {}: follow-up for {} ({} sites) not delivered after {} attempt(s): {}", sink.id(),
+                    first.key(), due.sites(), outcome.attempts(), outcome.failure().getMessage());
         }
-        for (int attempt = 1; running; attempt++) {
-            try {
-                deliver(batch);
-                limiter.take(clock.instant());
-                ledger.write(due.thresholds().stream().map(t -> DeliveryRecord.followUp(first, t, due.sites(),
-                        clock.instant())).toList());
-                followUps.done(due);
-                metrics.followUp(sink.id(), true);
-                return;
-            } catch (DeliveryException e) {
-                metrics.failedAttempt(sink.id());
-                if (!retries.retry(attempt, e)) {
-                    LOG.error("sink {}: follow-up for {} ({} sites) not delivered after {} attempt(s): {}", sink.id(),
-                            first.key(), due.sites(), attempt, e.getMessage());
-                    followUps.done(due);
-                    metrics.followUp(sink.id(), false);
-                    return;
-                }
-                sleeper.sleep(retries.delay(attempt, e));
-            }
-        }
-        throw new InterruptedException("stopped while retrying a follow-up");
+        followUps.done(due);
+        metrics.followUp(sink.id(), outcome.failure() == null);
     }
 
     private void deadLetter(List<Pending> batch, DeliveryException e, int attempts) {

@@ -47,8 +47,7 @@ final class SlackMessage {
         }
         for (Alert alert : batch.alerts()) {
             String title = alert.title() == null || alert.title().isBlank() ? alert.url() : alert.title();
-            StringBuilder text = new StringBuilder("*<").append(alert.url().replace("|", "%7C").replace(">", "%3E"))
-                    .append('|').append(escape(title).replace("|", "¦")).append(">*");
+            StringBuilder text = new StringBuilder("*").append(link(alert.url(), title)).append("*");
             if (alert.snippet() != null && !alert.snippet().isBlank()) {
                 text.append('\n').append(bold(escape(alert.snippet())));
             }
@@ -63,8 +62,7 @@ final class SlackMessage {
     private static void followUp(Alert alert, ArrayNode blocks, AlertBatch batch) {
         String title = alert.title() == null || alert.title().isBlank() ? alert.url() : alert.title();
         blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text",
-                truncate("Now on *" + alert.followUpSites() + " sites*: <" + alert.url().replace("|", "%7C")
-                        .replace(">", "%3E") + "|" + escape(title).replace("|", "¦") + ">", MAX_TEXT));
+                truncate("Now on *" + alert.followUpSites() + " sites*: " + link(alert.url(), title), MAX_TEXT));
         context(blocks, alert, batch);
     }
 
@@ -77,8 +75,7 @@ final class SlackMessage {
             stories.values().forEach(alerts -> {
                 Alert first = alerts.get(0);
                 String title = first.title() == null || first.title().isBlank() ? first.url() : first.title();
-                StringBuilder text = new StringBuilder("• *<").append(first.url().replace("|", "%7C")
-                        .replace(">", "%3E")).append('|').append(escape(title).replace("|", "¦")).append(">*");
+                StringBuilder text = new StringBuilder("• *").append(link(first.url(), title)).append("*");
                 if (alerts.size() > 1) {
                     text.append(" (+").append(alerts.size() - 1).append(" more in this story)");
                 }
@@ -116,6 +113,11 @@ final class SlackMessage {
         String title = first.title() == null ? first.url() : first.title();
         String more = batch.alerts().size() > 1 ? " (+" + (batch.alerts().size() - 1) + " more)" : "";
         return truncate(escape("[" + first.topicName() + "] " + title + " — " + first.source()) + more, MAX_TEXT);
+    }
+
+    /** A mrkdwn link: the URL cannot close it early, the escaped title cannot split it. */
+    private static String link(String url, String title) {
+        return "<" + url.replace("|", "%7C").replace(">", "%3E") + "|" + escape(title).replace("|", "¦") + ">";
     }
 
     /** Slack's mrkdwn escaping: only these three characters are control characters. */
