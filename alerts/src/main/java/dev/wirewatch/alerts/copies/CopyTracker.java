@@ -19,18 +19,13 @@ public final class CopyTracker implements AutoCloseable {
     private static final Duration EXPIRE_EVERY = Duration.ofMinutes(10);
 
     private final TopicFollower<Duplicate> follower;
-    private final CopyCounts counts;
-    private final Clock clock;
-    private long lastExpiry = System.nanoTime(); // the follower's thread only
 
     public CopyTracker(KafkaConnection kafka, Topic<String, Duplicate> topic, CopyCounts counts, Clock clock) {
-        this.counts = counts;
-        this.clock = clock;
         this.follower = new TopicFollower<>(kafka, topic, "wirewatch-alerts-copies", (key, duplicate) -> {
             if (duplicate != null) {
                 counts.add(duplicate);
             }
-        }, this::expireNowAndThen);
+        }, EXPIRE_EVERY, () -> counts.expire(clock.instant()));
     }
 
     public void start() {
@@ -40,13 +35,6 @@ public final class CopyTracker implements AutoCloseable {
     /** Duplicate records read so far. */
     public long seen() {
         return follower.seen();
-    }
-
-    private void expireNowAndThen() {
-        if (System.nanoTime() - lastExpiry > EXPIRE_EVERY.toNanos()) {
-            counts.expire(clock.instant());
-            lastExpiry = System.nanoTime();
-        }
     }
 
     @Override

@@ -19,12 +19,11 @@ public final class StoryGrowthTracker implements AutoCloseable {
 
     private final TopicFollower<StoryAssignment> follower;
     private final StorySites sites;
-    private long lastExpiry = System.nanoTime(); // the follower's thread only
 
     public StoryGrowthTracker(KafkaConnection kafka, Topic<String, StoryAssignment> topic, StorySites sites) {
         this.sites = sites;
         this.follower = new TopicFollower<>(kafka, topic, "wirewatch-alerts-story-growth", sites::apply,
-                this::expireNowAndThen);
+                EXPIRE_EVERY, sites::expire);
     }
 
     public void start() {
@@ -41,13 +40,6 @@ public final class StoryGrowthTracker implements AutoCloseable {
         }, "wirewatch-alerts-story-growth-ready");
         ready.setDaemon(true);
         ready.start();
-    }
-
-    private void expireNowAndThen() {
-        if (System.nanoTime() - lastExpiry > EXPIRE_EVERY.toNanos()) {
-            sites.expire();
-            lastExpiry = System.nanoTime();
-        }
     }
 
     @Override

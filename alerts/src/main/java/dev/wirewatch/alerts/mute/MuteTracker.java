@@ -33,7 +33,7 @@ public final class MuteTracker implements MuteCheck, AutoCloseable {
 
     public MuteTracker(KafkaConnection kafka, Topic<String, Mute> topic) {
         this.topicName = topic.name();
-        this.follower = new TopicFollower<>(kafka, topic, "wirewatch-alerts-mutes", book::apply, () -> { });
+        this.follower = new TopicFollower<>(kafka, topic, "wirewatch-alerts-mutes", book::apply);
     }
 
     public void start() {

@@ -31,7 +31,9 @@ public final class TopicFollower<V> implements AutoCloseable {
     private final KafkaConsumer<String, V> consumer;
     private final Topic<String, V> topic;
     private final BiConsumer<String, V> apply;
-    private final Runnable afterPoll;
+    private final Duration housekeepingEvery;
+    private final Runnable housekeeping;
+    private long lastHousekeeping = System.nanoTime(); // the follower's thread only
     private final Thread thread;
     private final Object progress = new Object();
     private volatile boolean running = true;
@@ -39,11 +41,17 @@ public final class TopicFollower<V> implements AutoCloseable {
     private long caughtUpAt = Long.MIN_VALUE; // guarded by progress: wall-clock ms up to which every write was read
     private volatile long wanted = Long.MIN_VALUE; // the latest time a waiter asked for; end offsets only then
 
+    /** A follower that only applies records. */
+    public TopicFollower(KafkaConnection kafka, Topic<String, V> topic, String clientId, BiConsumer<String, V> apply) {
+        this(kafka, topic, clientId, apply, Duration.ofDays(365), () -> { });
+    }
+
     /**
-     * @param afterPoll run on the follower's thread after each poll (e.g. to expire old state); may be a no-op
+     * @param housekeeping run on the follower's thread about every {@code housekeepingEvery} (e.g. to expire old
+     *                     state)
      */
     public TopicFollower(KafkaConnection kafka, Topic<String, V> topic, String clientId, BiConsumer<String, V> apply,
-                         Runnable afterPoll) {
+                         Duration housekeepingEvery, Runnable housekeeping) {
         Properties c = kafka.properties();
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -53,7 +61,8 @@ public final class TopicFollower<V> implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), topic.valueSerde().deserializer());
         this.topic = topic;
         this.apply = apply;
-        this.afterPoll = afterPoll;
+        this.housekeepingEvery = housekeepingEvery;
+        this.housekeeping = housekeeping;
         this.thread = new Thread(this::run, clientId);
         thread.setDaemon(true);
     }
@@ -110,7 +119,10 @@ public final class TopicFollower<V> implements AutoCloseable {
                     }
                     seen++;
                 }
-                afterPoll.run();
+                if (System.nanoTime() - lastHousekeeping > housekeepingEvery.toNanos()) {
+                    housekeeping.run();
+                    lastHousekeeping = System.nanoTime();
+                }
                 if (check && partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
                     synchronized (progress) {
                         caughtUpAt = Math.max(caughtUpAt, checkedAt);
