@@ -19,6 +19,14 @@ public interface DocumentFrequencies {
      */
     long[] add(long[] keys, long timestamp);
 
+    /**
+     * Counts one more sighting of each of {@code keys} (distinct), seen at {@code timestamp}, without counting an
+     * article, and returns each key's count with it, in the order of {@code keys}: for fingerprints that most
+     * articles have alone (a paragraph's, a passage's), which an implementation should not keep in memory the way
+     * it may keep words' counts.
+     */
+    long[] addFingerprints(long[] keys, long timestamp);
+
     /** Articles counted. */
     long documents();
 
@@ -31,6 +39,15 @@ public interface DocumentFrequencies {
             @Override
             public long[] add(long[] keys, long timestamp) {
                 documents++;
+                long[] now = new long[keys.length];
+                for (int i = 0; i < keys.length; i++) {
+                    now[i] = counts.merge(keys[i], 1L, Long::sum);
+                }
+                return now;
+            }
+
+            @Override
+            public long[] addFingerprints(long[] keys, long timestamp) {
                 long[] now = new long[keys.length];
                 for (int i = 0; i < keys.length; i++) {
                     now[i] = counts.merge(keys[i], 1L, Long::sum);

@@ -62,16 +62,11 @@ public final class RepeatedParagraphs {
         }
     }
 
-    /** The keys to count among the document frequencies: the article's words and its edge paragraphs, once each. */
-    public static long[] counted(TermCounts words, List<Paragraph> edges) {
+    /** The paragraphs' keys to count among the document frequencies, once each. */
+    public static long[] counted(List<Paragraph> edges) {
         Set<Long> markers = new LinkedHashSet<>();
         edges.forEach(p -> markers.add(marker(p)));
-        long[] keys = Arrays.copyOf(words.keys(), words.size() + markers.size());
-        int n = words.size();
-        for (long m : markers) {
-            keys[n++] = m;
-        }
-        return keys;
+        return markers.stream().mapToLong(Long::longValue).toArray();
     }
 
     /**
@@ -79,12 +74,19 @@ public final class RepeatedParagraphs {
      * with this article counted, for {@link #counted}'s keys) says an earlier article had.
      */
     public static TermCounts storyTerms(TermCounts terms, List<Paragraph> edges, LongUnaryOperator count) {
-        int[] left = null;
+        int[] left = terms.counts().clone();
+        return subtract(edges, terms, left, count) ? terms.withCounts(left) : terms;
+    }
+
+    /**
+     * Takes from {@code left} (the counts of {@code terms}, changed in place) the words of each edge paragraph that
+     * {@code count} says an earlier article had; returns whether anything was taken.
+     */
+    static boolean subtract(List<Paragraph> edges, TermCounts terms, int[] left, LongUnaryOperator count) {
+        boolean any = false;
         for (Paragraph p : edges) {
             if (count.applyAsLong(marker(p)) > 1) {
-                if (left == null) {
-                    left = terms.counts().clone();
-                }
+                any = true;
                 TermCounts repeated = p.terms();
                 for (int i = 0; i < repeated.size(); i++) {
                     int at = Arrays.binarySearch(terms.keys(), repeated.keys()[i]);
@@ -94,22 +96,7 @@ public final class RepeatedParagraphs {
                 }
             }
         }
-        if (left == null) {
-            return terms;
-        }
-        int kept = 0;
-        for (int c : left) {
-            kept += c > 0 ? 1 : 0;
-        }
-        long[] keys = new long[kept];
-        int[] counts = new int[kept];
-        for (int i = 0, j = 0; i < left.length; i++) {
-            if (left[i] > 0) {
-                keys[j] = terms.keys()[i];
-                counts[j++] = left[i];
-            }
-        }
-        return new TermCounts(keys, counts);
+        return any;
     }
 
     private static long marker(Paragraph p) {

@@ -47,6 +47,23 @@ public record TermCounts(long[] keys, int[] counts) {
         return m == n ? new TermCounts(keys, counts) : new TermCounts(Arrays.copyOf(keys, m), Arrays.copyOf(counts, m));
     }
 
+    /** These keys with {@code counts} instead (same length), the keys whose count is 0 left out. */
+    public TermCounts withCounts(int[] counts) {
+        int kept = 0;
+        for (int c : counts) {
+            kept += c > 0 ? 1 : 0;
+        }
+        long[] k = new long[kept];
+        int[] c = new int[kept];
+        for (int i = 0, j = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                k[j] = keys[i];
+                c[j++] = counts[i];
+            }
+        }
+        return new TermCounts(k, c);
+    }
+
     public int size() {
         return keys.length;
     }

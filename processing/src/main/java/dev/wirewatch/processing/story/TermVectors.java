@@ -38,14 +38,20 @@ public final class TermVectors {
     public static Map<String, Integer> termFrequencies(String text) {
         Map<String, Integer> tf = new HashMap<>();
         for (String token : ContentHash.normalize(text).split(" ")) {
-            if (token.length() > 1 && !STOP_WORDS.contains(token)) {
+            if (isTerm(token)) {
                 tf.merge(stem(token), 1, Integer::sum);
             }
         }
         return tf;
     }
 
-    private static String stem(String word) {
+    /** Whether a normalized word counts as a term: not a stop word, longer than one letter. */
+    static boolean isTerm(String token) {
+        return token.length() > 1 && !STOP_WORDS.contains(token);
+    }
+
+    /** The term a normalized word counts as: its first {@value #STEM_LENGTH} letters. */
+    static String stem(String word) {
         return word.codePointCount(0, word.length()) <= STEM_LENGTH ? word
                 : word.substring(0, word.offsetByCodePoints(0, STEM_LENGTH));
     }

@@ -5,14 +5,17 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The first story method: TF-IDF cosine over the words of title and body, with weights from the running document
- * frequencies, leaving out the words of edge paragraphs an earlier article had verbatim ({@link RepeatedParagraphs}).
- * An article is filed under its {@value #KEY_TERMS} heaviest terms.
+ * frequencies, leaving out the words of edge paragraphs ({@link RepeatedParagraphs}) and edge passages
+ * ({@link RepeatedPassages}) an earlier article had verbatim. An article is filed under its {@value #KEY_TERMS}
+ * heaviest terms.
  *
- * <p>Immutable and thread safe. Encodings: version 1 of each (features: term counts and edge paragraphs; profile:
- * the {@value #VECTOR_TERMS} heaviest term keys with float weights).
+ * <p>Immutable and thread safe. Encodings: features version 2 (term counts, edge paragraphs, edge passages; version
+ * 1, without the passages, is still read), profile version 1 (the {@value #VECTOR_TERMS} heaviest term keys with
+ * float weights).
  */
 public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Features, TermVector> {
 
@@ -21,10 +24,11 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
     /** Heaviest terms an article is filed under and looks candidates up by. */
     static final int KEY_TERMS = 20;
 
-    private static final byte VERSION = 1;
+    private static final byte FEATURES_VERSION = 2;
+    private static final byte PROFILE_VERSION = 1;
 
-    /** Word counts of title and body, and the body's edge paragraphs. */
-    public record Features(TermCounts terms, List<Paragraph> edges) {
+    /** Word counts of title and body, and the body's edge paragraphs and passages. */
+    public record Features(TermCounts terms, List<Paragraph> edges, RepeatedPassages.Edges passages) {
     }
 
     private final double threshold;
@@ -42,24 +46,31 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
     @Override
     public Features features(String title, String text) {
         String words = title == null ? text : title + "\n\n" + text;
-        return new Features(TermCounts.of(words), RepeatedParagraphs.edges(text));
+        return new Features(TermCounts.of(words), RepeatedParagraphs.edges(text), RepeatedPassages.edges(text));
     }
 
     @Override
     public TermVector admit(Features features, DocumentFrequencies statistics, long timestamp) {
-        long[] keys = RepeatedParagraphs.counted(features.terms(), features.edges());
-        long[] counts = statistics.add(keys, timestamp);
-        int words = features.terms().size(); // the word keys come first, ascending; the few paragraph keys after
-        TermCounts story = RepeatedParagraphs.storyTerms(features.terms(), features.edges(), key -> {
-            for (int i = words; i < keys.length; i++) {
-                if (keys[i] == key) {
-                    return counts[i];
+        TermCounts terms = features.terms();
+        long[] counts = statistics.add(terms.keys(), timestamp);
+        long[] paragraphs = RepeatedParagraphs.counted(features.edges());
+        long[] passages = RepeatedPassages.counted(features.passages());
+        long[] fingerprints = Arrays.copyOf(paragraphs, paragraphs.length + passages.length);
+        System.arraycopy(passages, 0, fingerprints, paragraphs.length, passages.length);
+        long[] sightings = statistics.addFingerprints(fingerprints, timestamp);
+        LongUnaryOperator seen = key -> {
+            for (int i = 0; i < fingerprints.length; i++) {
+                if (fingerprints[i] == key) {
+                    return sightings[i];
                 }
             }
             return 0;
-        });
-        return TermVectors.vectorize(story, key -> {
-            int at = Arrays.binarySearch(keys, 0, words, key);
+        };
+        int[] left = terms.counts().clone();
+        boolean repeated = RepeatedParagraphs.subtract(features.edges(), terms, left, seen);
+        repeated |= RepeatedPassages.subtract(features.passages(), terms, left, seen);
+        return TermVectors.vectorize(repeated ? terms.withCounts(left) : terms, key -> {
+            int at = Arrays.binarySearch(terms.keys(), key);
             return at < 0 ? 0 : counts[at];
         }, statistics.documents(), VECTOR_TERMS);
     }
@@ -81,16 +92,26 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
 
     @Override
     public byte[] encodeFeatures(Features features) {
+        RepeatedPassages.Edges passages = features.passages();
         int size = 1 + 4 + 12 * features.terms().size() + 1;
         for (Paragraph p : features.edges()) {
             size += 8 + 4 + 12 * p.terms().size();
         }
-        ByteBuffer out = ByteBuffer.allocate(size).put(VERSION);
+        size += 4 + 8 * passages.words().length + 4 + 4 + 12 * passages.keys().length;
+        ByteBuffer out = ByteBuffer.allocate(size).put(FEATURES_VERSION);
         putCounts(out, features.terms());
         out.put((byte) features.edges().size());
         for (Paragraph p : features.edges()) {
             out.putLong(p.key());
             putCounts(out, p.terms());
+        }
+        out.putInt(passages.words().length);
+        for (long word : passages.words()) {
+            out.putLong(word);
+        }
+        out.putInt(passages.head()).putInt(passages.keys().length);
+        for (int i = 0; i < passages.keys().length; i++) {
+            out.putLong(passages.keys()[i]).putInt(passages.starts()[i]);
         }
         return out.array();
     }
@@ -98,14 +119,19 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
     @Override
     public Features decodeFeatures(byte[] bytes) {
         try {
-            ByteBuffer in = versioned(bytes);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            byte version = in.get();
+            if (version != 1 && version != FEATURES_VERSION) {
+                throw new IllegalArgumentException("tfidf encoding version " + version + "; this build reads 1 and "
+                        + FEATURES_VERSION);
+            }
             TermCounts terms = getCounts(in);
             int edges = in.get();
             List<Paragraph> paragraphs = new ArrayList<>(edges);
             for (int i = 0; i < edges; i++) {
                 paragraphs.add(new Paragraph(in.getLong(), getCounts(in)));
             }
-            return new Features(terms, paragraphs);
+            return new Features(terms, paragraphs, version == 1 ? RepeatedPassages.Edges.NONE : getPassages(in));
         } catch (BufferUnderflowException | IllegalArgumentException | NegativeArraySizeException e) {
             throw new IllegalArgumentException("tfidf features of " + bytes.length + " bytes do not decode", e);
         }
@@ -113,7 +139,7 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
 
     @Override
     public byte[] encodeProfile(TermVector profile) {
-        ByteBuffer out = ByteBuffer.allocate(1 + 2 + 12 * profile.size()).put(VERSION)
+        ByteBuffer out = ByteBuffer.allocate(1 + 2 + 12 * profile.size()).put(PROFILE_VERSION)
                 .putShort((short) profile.size());
         for (int i = 0; i < profile.size(); i++) {
             out.putLong(profile.keys()[i]).putFloat(profile.weights()[i]);
@@ -124,7 +150,12 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
     @Override
     public TermVector decodeProfile(byte[] bytes) {
         try {
-            ByteBuffer in = versioned(bytes);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            byte version = in.get();
+            if (version != PROFILE_VERSION) {
+                throw new IllegalArgumentException("tfidf encoding version " + version + "; this build reads "
+                        + PROFILE_VERSION);
+            }
             int n = in.getShort() & 0xFFFF;
             long[] keys = new long[n];
             float[] weights = new float[n];
@@ -138,13 +169,28 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
         }
     }
 
-    private static ByteBuffer versioned(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        byte version = in.get();
-        if (version != VERSION) {
-            throw new IllegalArgumentException("tfidf encoding version " + version + "; this build reads " + VERSION);
+    private static RepeatedPassages.Edges getPassages(ByteBuffer in) {
+        long[] words = new long[length(in, 8)];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = in.getLong();
         }
-        return in;
+        int head = in.getInt();
+        long[] keys = new long[length(in, 12)];
+        int[] starts = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = in.getLong();
+            starts[i] = in.getInt();
+        }
+        return new RepeatedPassages.Edges(words, head, keys, starts);
+    }
+
+    /** A length announced in {@code in}, checked against what is left of it at {@code bytes} per entry. */
+    private static int length(ByteBuffer in, int bytes) {
+        int n = in.getInt();
+        if (n < 0 || n > in.remaining() / bytes) {
+            throw new IllegalArgumentException(n + " entries announced in " + in.remaining() + " bytes");
+        }
+        return n;
     }
 
     private static void putCounts(ByteBuffer out, TermCounts counts) {
@@ -155,10 +201,7 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
     }
 
     private static TermCounts getCounts(ByteBuffer in) {
-        int n = in.getInt();
-        if (n < 0 || n > in.remaining() / 12) {
-            throw new IllegalArgumentException(n + " terms announced in " + in.remaining() + " bytes");
-        }
+        int n = length(in, 12);
         long[] keys = new long[n];
         int[] counts = new int[n];
         for (int i = 0; i < n; i++) {

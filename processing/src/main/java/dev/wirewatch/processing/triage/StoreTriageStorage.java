@@ -148,18 +148,37 @@ final class StoreTriageStorage {
 
         @Override
         public long[] add(long[] keys, long timestamp) {
-            long epoch = Math.floorDiv(timestamp, epochMillis) * epochMillis;
-            if (epoch > epochStart) {
-                previous = epoch == epochStart + epochMillis ? current : new HashMap<>();
-                current = new HashMap<>();
-                epochStart = epoch;
-            }
+            roll(timestamp);
             increment(DOCUMENTS);
             long[] counts = new long[keys.length];
             for (int i = 0; i < keys.length; i++) {
                 counts[i] = increment(keys[i]);
             }
             return counts;
+        }
+
+        /** Read and written through, never cached: nearly every fingerprint is seen once and would only fill memory. */
+        @Override
+        public long[] addFingerprints(long[] keys, long timestamp) {
+            roll(timestamp);
+            long[] counts = new long[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                Long stored = store.fetch(keys[i], epochStart);
+                long now = (stored == null ? 0 : stored) + 1;
+                store.put(keys[i], now, epochStart);
+                Long before = epochStart - epochMillis >= 0 ? store.fetch(keys[i], epochStart - epochMillis) : null;
+                counts[i] = now + (before == null ? 0 : before);
+            }
+            return counts;
+        }
+
+        private void roll(long timestamp) {
+            long epoch = Math.floorDiv(timestamp, epochMillis) * epochMillis;
+            if (epoch > epochStart) {
+                previous = epoch == epochStart + epochMillis ? current : new HashMap<>();
+                current = new HashMap<>();
+                epochStart = epoch;
+            }
         }
 
         private long increment(long key) {

@@ -163,6 +163,16 @@ final class RocksTriageStorage implements AutoCloseable {
                 return counts;
             }
 
+            @Override
+            public long[] addFingerprints(long[] keys, long timestamp) {
+                epoch = Math.max(epoch, Math.floorDiv(timestamp, epochMillis) * epochMillis);
+                long[] counts = new long[keys.length];
+                for (int i = 0; i < keys.length; i++) {
+                    counts[i] = increment(keys[i]);
+                }
+                return counts;
+            }
+
             private long increment(long term) {
                 long now = count(term, epoch) + 1;
                 put(key(FREQUENCIES, term, epoch), ByteBuffer.allocate(8).putLong(now).array());

@@ -179,6 +179,15 @@ class TriageBenchmark {
             }
 
             @Override
+            public long[] addFingerprints(long[] keys, long timestamp) {
+                long epoch = timestamp / (TriageSettings.defaults().retention().toMillis() / 2);
+                for (long k : keys) {
+                    counts.frequencyKeys.add(k * 31 + epoch);
+                }
+                return inner.frequencies().addFingerprints(keys, timestamp);
+            }
+
+            @Override
             public long documents() {
                 return inner.frequencies().documents();
             }

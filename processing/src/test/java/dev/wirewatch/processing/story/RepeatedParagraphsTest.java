@@ -61,6 +61,6 @@ class RepeatedParagraphsTest {
     }
 
     private static long marker(Paragraph p) {
-        return RepeatedParagraphs.counted(TermCounts.EMPTY, List.of(p))[0];
+        return RepeatedParagraphs.counted(List.of(p))[0];
     }
 }

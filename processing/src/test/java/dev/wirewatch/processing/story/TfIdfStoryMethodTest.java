@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +21,28 @@ class TfIdfStoryMethodTest {
         TfIdfStoryMethod.Features read = method.decodeFeatures(method.encodeFeatures(features));
         assertEquals(features.terms(), read.terms());
         assertEquals(features.edges(), read.edges());
+        assertEquals(features.passages(), read.passages());
+        assertTrue(read.passages().keys().length > 0);
 
         TermVector profile = method.admit(features, DocumentFrequencies.inMemory(), 0);
         assertEquals(profile, method.decodeProfile(method.encodeProfile(profile)));
+    }
+
+    @Test
+    void featuresWrittenByVersionOneStillReadWithoutPassages() {
+        TermCounts terms = TermCounts.of(REPORT);
+        ByteBuffer v1 = ByteBuffer.allocate(1 + 4 + 12 * terms.size() + 1).put((byte) 1).putInt(terms.size());
+        for (int i = 0; i < terms.size(); i++) {
+            v1.putLong(terms.keys()[i]).putInt(terms.counts()[i]);
+        }
+        v1.put((byte) 0);
+
+        TfIdfStoryMethod.Features read = method.decodeFeatures(v1.array());
+        assertEquals(terms, read.terms());
+        assertEquals(RepeatedPassages.Edges.NONE, read.passages());
+        assertEquals(method.admit(new TfIdfStoryMethod.Features(terms, java.util.List.of(),
+                RepeatedPassages.Edges.NONE), DocumentFrequencies.inMemory(), 0),
+                method.admit(read, DocumentFrequencies.inMemory(), 0));
     }
 
     @Test

@@ -32,6 +32,16 @@ public final class TriageBenchmarks {
                 return counts;
             }
 
+            @Override
+            public long[] addFingerprints(long[] keys, long timestamp) {
+                epochStart = Math.max(epochStart, Math.floorDiv(timestamp, epochMillis) * epochMillis);
+                long[] counts = new long[keys.length];
+                for (int i = 0; i < keys.length; i++) {
+                    counts[i] = increment(keys[i]);
+                }
+                return counts;
+            }
+
             private long increment(long key) {
                 Long current = store.fetch(key, epochStart);
                 long now = (current == null ? 0 : current) + 1;

@@ -70,4 +70,16 @@ class WindowFrequenciesTest {
         StoreTriageStorage.WindowFrequencies again = new StoreTriageStorage.WindowFrequencies(store, RETENTION);
         assertArrayEquals(new long[] {2}, again.add(new long[] {10}, DAY + 1));
     }
+
+    @Test
+    void fingerprintsAreCountedInTheStoreAcrossEpochsWithoutCountingAnArticle() {
+        StoreTriageStorage.WindowFrequencies f = new StoreTriageStorage.WindowFrequencies(store, RETENTION);
+        f.add(new long[] {10}, DAY);
+        assertArrayEquals(new long[] {1, 1}, f.addFingerprints(new long[] {77, 88}, DAY));
+        assertArrayEquals(new long[] {2}, f.addFingerprints(new long[] {77}, 8 * DAY), "the previous epoch counts");
+        assertEquals(1, f.documents());
+        assertEquals(1L, store.fetch(77L, 0L), "written through to the store");
+        assertArrayEquals(new long[] {3}, new StoreTriageStorage.WindowFrequencies(store, RETENTION)
+                .addFingerprints(new long[] {77}, 8 * DAY + 1), "a restarted task reads them back");
+    }
 }

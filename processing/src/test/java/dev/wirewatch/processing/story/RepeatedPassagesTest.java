@@ -1,0 +1,113 @@
+package dev.wirewatch.processing.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class RepeatedPassagesTest {
+
+    /** A press office's masthead and footer, run into the text as scraped pages have it (no paragraph breaks). */
+    private static final String MASTHEAD = "Harbour District Constabulary press office Marrowgate bulletin photo "
+            + "credits download original content follow the constabulary on social channels";
+    private static final String FOOTER = "Questions from reporters go to the Marrowgate duty desk weekdays until "
+            + "six, night queries by the constabulary switchboard";
+
+    private static final String THEFT = MASTHEAD + " A delivery van loaded with copper cable was taken from a depot "
+            + "on Quarry Lane overnight; officers ask drivers who passed the depot after midnight to come forward. "
+            + FOOTER;
+    private static final String FIRE = MASTHEAD + " Firefighters put out a blaze in a bakery on Tanner Row before "
+            + "dawn; nobody was hurt and the cause is being examined by investigators. " + FOOTER;
+
+    @Test
+    void chromeAnEarlierArticleHadIsLeftOutAndTheStoryWordsStay() {
+        DocumentFrequencies corpus = DocumentFrequencies.inMemory();
+        admit(THEFT, corpus);
+        TermCounts fire = admit(FIRE, corpus);
+
+        assertEquals(0, fire.count(term("marrowgate")), "masthead and footer words went");
+        assertEquals(0, fire.count(term("constabulary")));
+        assertEquals(1, fire.count(term("bakery")));
+        assertEquals(1, fire.count(term("tanner")));
+        assertEquals(1, fire.count(term("firefighters")));
+    }
+
+    @Test
+    void twoReportsUnderOnePressOfficesChromeAreNotOneStory() {
+        TfIdfStoryMethod method = new TfIdfStoryMethod(0.26);
+        DocumentFrequencies corpus = DocumentFrequencies.inMemory();
+        TermVector theft = method.admit(method.features(null, THEFT), corpus, 0);
+        TfIdfStoryMethod.Features fireFeatures = method.features(null, FIRE);
+        TermVector fire = method.admit(fireFeatures, corpus, 1);
+        DocumentFrequencies same = DocumentFrequencies.inMemory();
+        method.admit(method.features(null, THEFT), same, 0);
+        TermVector fireWithChrome = method.admit(new TfIdfStoryMethod.Features(fireFeatures.terms(),
+                fireFeatures.edges(), RepeatedPassages.Edges.NONE), same, 1);
+
+        assertTrue(fire.cosine(theft) < method.threshold() / 2, String.valueOf(fire.cosine(theft)));
+        assertTrue(fireWithChrome.cosine(theft) >= method.threshold(), "without the passages they would be one: "
+                + fireWithChrome.cosine(theft));
+    }
+
+    @Test
+    void independentWriteUpsOfOneEventKeepEveryWord() {
+        DocumentFrequencies corpus = DocumentFrequencies.inMemory();
+        admit("Firefighters put out a blaze in a bakery on Tanner Row before dawn; nobody was hurt.", corpus);
+        String retelling = "A Tanner Row bakery burned early on Tuesday and crews from two stations fought the "
+                + "flames for an hour, the fire service said.";
+
+        assertEquals(TermCounts.of(retelling), admit(retelling, corpus));
+    }
+
+    @Test
+    void onlyTheFirstAndLastWordsAreFingerprinted() {
+        String middle = IntStream.range(0, 200).mapToObj(i -> "filler" + i).collect(Collectors.joining(" "));
+        String shared = "the same long sentence stands in the middle of both texts word for word here";
+        DocumentFrequencies corpus = DocumentFrequencies.inMemory();
+        admit(middle + " " + shared + " " + middle, corpus);
+        String later = middle.replace("filler", "other") + " " + shared + " " + middle.replace("filler", "more");
+
+        RepeatedPassages.Edges edges = RepeatedPassages.edges(later);
+        assertEquals(2 * RepeatedPassages.EDGE_WORDS, edges.words().length);
+        assertEquals(TermCounts.of(later), admit(later, corpus), "the middle of a long article is not read twice");
+    }
+
+    @Test
+    void fingerprintsAreSampledByContentSoTwoTextsPickTheSameOnes() {
+        RepeatedPassages.Edges a = RepeatedPassages.edges(THEFT);
+        RepeatedPassages.Edges b = RepeatedPassages.edges("Unrelated opening words first. " + THEFT);
+
+        long shared = Arrays.stream(b.keys()).filter(k -> Arrays.stream(a.keys()).anyMatch(x -> x == k)).count();
+        assertEquals(a.keys().length, shared, "every fingerprint of the text is found again after a new opening");
+        int shingles = a.words().length - RepeatedPassages.WORDS + 1;
+        assertTrue(a.keys().length > shingles / (2 * RepeatedPassages.SAMPLE)
+                && a.keys().length < 2 * shingles / RepeatedPassages.SAMPLE, a.keys().length + " of " + shingles);
+        assertFalse(Arrays.equals(a.keys(), RepeatedPassages.edges(FIRE).keys()));
+    }
+
+    /** The article's story terms after its fingerprints are counted into {@code corpus}. */
+    private static TermCounts admit(String body, DocumentFrequencies corpus) {
+        TermCounts terms = TermCounts.of(body);
+        RepeatedPassages.Edges edges = RepeatedPassages.edges(body);
+        long[] keys = RepeatedPassages.counted(edges);
+        long[] counts = corpus.addFingerprints(keys, 0);
+        int[] left = terms.counts().clone();
+        boolean repeated = RepeatedPassages.subtract(edges, terms, left, key -> {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == key) {
+                    return counts[i];
+                }
+            }
+            return 0;
+        });
+        return repeated ? terms.withCounts(left) : terms;
+    }
+
+    private static long term(String word) {
+        return TermVector.key(TermVectors.stem(word));
+    }
+}
