@@ -1,7 +1,9 @@
 package dev.wirewatch.processing.story;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How many of the articles seen so far contain each term (by 64-bit key): the "IDF" half of TF-IDF, kept by the
@@ -20,12 +22,12 @@ public interface DocumentFrequencies {
     long[] add(long[] keys, long timestamp);
 
     /**
-     * Counts one more sighting of each of {@code keys} (distinct), seen at {@code timestamp}, without counting an
-     * article, and returns each key's count with it, in the order of {@code keys}: for fingerprints that most
-     * articles have alone (a paragraph's, a passage's), which an implementation should not keep in memory the way
-     * it may keep words' counts.
+     * Records each of {@code fingerprints} (distinct) as seen at {@code timestamp}, without counting an article, and
+     * says for each, in order, whether an earlier article had it (within about the same window as the counts): for
+     * keys that most articles have alone (a paragraph's, a passage's), which an implementation should not keep in
+     * memory the way it may keep words' counts.
      */
-    long[] addFingerprints(long[] keys, long timestamp);
+    boolean[] seenBefore(long[] fingerprints, long timestamp);
 
     /** Articles counted. */
     long documents();
@@ -46,13 +48,15 @@ public interface DocumentFrequencies {
                 return now;
             }
 
+            private final Set<Long> fingerprints = new HashSet<>();
+
             @Override
-            public long[] addFingerprints(long[] keys, long timestamp) {
-                long[] now = new long[keys.length];
+            public boolean[] seenBefore(long[] keys, long timestamp) {
+                boolean[] seen = new boolean[keys.length];
                 for (int i = 0; i < keys.length; i++) {
-                    now[i] = counts.merge(keys[i], 1L, Long::sum);
+                    seen[i] = !fingerprints.add(keys[i]);
                 }
-                return now;
+                return seen;
             }
 
             @Override

@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongUnaryOperator;
+import java.util.function.LongPredicate;
 
 
 /**
@@ -70,22 +70,22 @@ public final class RepeatedParagraphs {
     }
 
     /**
-     * The word counts {@code terms} less the words of each edge paragraph that {@code count} (a key's frequency
-     * with this article counted, for {@link #counted}'s keys) says an earlier article had.
+     * The word counts {@code terms} less the words of each edge paragraph that {@code seen} (asked for
+     * {@link #counted}'s keys) says an earlier article had.
      */
-    public static TermCounts storyTerms(TermCounts terms, List<Paragraph> edges, LongUnaryOperator count) {
+    public static TermCounts storyTerms(TermCounts terms, List<Paragraph> edges, LongPredicate seen) {
         int[] left = terms.counts().clone();
-        return subtract(edges, terms, left, count) ? terms.withCounts(left) : terms;
+        return subtract(edges, terms, left, seen) ? terms.withCounts(left) : terms;
     }
 
     /**
      * Takes from {@code left} (the counts of {@code terms}, changed in place) the words of each edge paragraph that
-     * {@code count} says an earlier article had; returns whether anything was taken.
+     * {@code seen} says an earlier article had; returns whether anything was taken.
      */
-    static boolean subtract(List<Paragraph> edges, TermCounts terms, int[] left, LongUnaryOperator count) {
+    static boolean subtract(List<Paragraph> edges, TermCounts terms, int[] left, LongPredicate seen) {
         boolean any = false;
         for (Paragraph p : edges) {
-            if (count.applyAsLong(marker(p)) > 1) {
+            if (seen.test(marker(p))) {
                 any = true;
                 TermCounts repeated = p.terms();
                 for (int i = 0; i < repeated.size(); i++) {

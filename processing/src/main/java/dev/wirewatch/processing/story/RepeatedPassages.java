@@ -4,7 +4,7 @@ import dev.wirewatch.model.ContentHash;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.function.LongUnaryOperator;
+import java.util.function.LongPredicate;
 
 /**
  * Keeps passages an earlier article had word for word out of the story vector: site chrome that is not a paragraph
@@ -124,15 +124,15 @@ public final class RepeatedPassages {
 
     /**
      * Takes from {@code left} (the counts of {@code terms}, changed in place) the words of every fingerprinted shingle
-     * that {@code count} (a fingerprint's count with this article's) says an earlier article had, and of the words
-     * between two such shingles at most {@value #SAMPLE} words apart. Returns whether anything was taken.
+     * that {@code seen} says an earlier article had, and of the words between two such shingles at most
+     * {@value #SAMPLE} words apart. Returns whether anything was taken.
      */
-    static boolean subtract(Edges edges, TermCounts terms, int[] left, LongUnaryOperator count) {
+    static boolean subtract(Edges edges, TermCounts terms, int[] left, LongPredicate seen) {
         boolean[] repeated = new boolean[edges.words().length];
         int last = -1;
         boolean any = false;
         for (int s = 0; s < edges.keys().length; s++) {
-            if (count.applyAsLong(edges.keys()[s]) <= 1) {
+            if (!seen.test(edges.keys()[s])) {
                 continue;
             }
             int start = edges.starts()[s];

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongUnaryOperator;
+import java.util.function.LongPredicate;
 
 /**
  * The first story method: TF-IDF cosine over the words of title and body, with weights from the running document
@@ -57,14 +57,14 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
         long[] passages = RepeatedPassages.counted(features.passages());
         long[] fingerprints = Arrays.copyOf(paragraphs, paragraphs.length + passages.length);
         System.arraycopy(passages, 0, fingerprints, paragraphs.length, passages.length);
-        long[] sightings = statistics.addFingerprints(fingerprints, timestamp);
-        LongUnaryOperator seen = key -> {
+        boolean[] known = statistics.seenBefore(fingerprints, timestamp);
+        LongPredicate seen = key -> {
             for (int i = 0; i < fingerprints.length; i++) {
                 if (fingerprints[i] == key) {
-                    return sightings[i];
+                    return known[i];
                 }
             }
-            return 0;
+            return false;
         };
         int[] left = terms.counts().clone();
         boolean repeated = RepeatedParagraphs.subtract(features.edges(), terms, left, seen);

@@ -157,19 +157,24 @@ final class StoreTriageStorage {
             return counts;
         }
 
-        /** Read and written through, never cached: nearly every fingerprint is seen once and would only fill memory. */
+        /**
+         * Read and written through, never cached: nearly every fingerprint is seen once and would only fill memory.
+         * Only whether one is known matters, so one already filed in this epoch costs a read and no write (a site's
+         * chrome repeats in every article it publishes).
+         */
         @Override
-        public long[] addFingerprints(long[] keys, long timestamp) {
+        public boolean[] seenBefore(long[] fingerprints, long timestamp) {
             roll(timestamp);
-            long[] counts = new long[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                Long stored = store.fetch(keys[i], epochStart);
-                long now = (stored == null ? 0 : stored) + 1;
-                store.put(keys[i], now, epochStart);
-                Long before = epochStart - epochMillis >= 0 ? store.fetch(keys[i], epochStart - epochMillis) : null;
-                counts[i] = now + (before == null ? 0 : before);
+            boolean[] seen = new boolean[fingerprints.length];
+            for (int i = 0; i < fingerprints.length; i++) {
+                if (store.fetch(fingerprints[i], epochStart) != null) {
+                    seen[i] = true;
+                    continue;
+                }
+                seen[i] = epochStart - epochMillis >= 0 && store.fetch(fingerprints[i], epochStart - epochMillis) != null;
+                store.put(fingerprints[i], 1L, epochStart);
             }
-            return counts;
+            return seen;
         }
 
         private void roll(long timestamp) {

@@ -164,13 +164,17 @@ final class RocksTriageStorage implements AutoCloseable {
             }
 
             @Override
-            public long[] addFingerprints(long[] keys, long timestamp) {
+            public boolean[] seenBefore(long[] keys, long timestamp) {
                 epoch = Math.max(epoch, Math.floorDiv(timestamp, epochMillis) * epochMillis);
-                long[] counts = new long[keys.length];
+                boolean[] seen = new boolean[keys.length];
                 for (int i = 0; i < keys.length; i++) {
-                    counts[i] = increment(keys[i]);
+                    seen[i] = get(key(FREQUENCIES, keys[i], epoch)) != null;
+                    if (!seen[i]) {
+                        seen[i] = epoch >= epochMillis && get(key(FREQUENCIES, keys[i], epoch - epochMillis)) != null;
+                        put(key(FREQUENCIES, keys[i], epoch), ByteBuffer.allocate(8).putLong(1).array());
+                    }
                 }
-                return counts;
+                return seen;
             }
 
             private long increment(long term) {

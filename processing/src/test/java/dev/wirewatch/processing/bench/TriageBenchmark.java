@@ -179,12 +179,12 @@ class TriageBenchmark {
             }
 
             @Override
-            public long[] addFingerprints(long[] keys, long timestamp) {
+            public boolean[] seenBefore(long[] keys, long timestamp) {
                 long epoch = timestamp / (TriageSettings.defaults().retention().toMillis() / 2);
                 for (long k : keys) {
                     counts.frequencyKeys.add(k * 31 + epoch);
                 }
-                return inner.frequencies().addFingerprints(keys, timestamp);
+                return inner.frequencies().seenBefore(keys, timestamp);
             }
 
             @Override

@@ -94,15 +94,15 @@ class RepeatedPassagesTest {
         TermCounts terms = TermCounts.of(body);
         RepeatedPassages.Edges edges = RepeatedPassages.edges(body);
         long[] keys = RepeatedPassages.counted(edges);
-        long[] counts = corpus.addFingerprints(keys, 0);
+        boolean[] seen = corpus.seenBefore(keys, 0);
         int[] left = terms.counts().clone();
         boolean repeated = RepeatedPassages.subtract(edges, terms, left, key -> {
             for (int i = 0; i < keys.length; i++) {
                 if (keys[i] == key) {
-                    return counts[i];
+                    return seen[i];
                 }
             }
-            return 0;
+            return false;
         });
         return repeated ? terms.withCounts(left) : terms;
     }

@@ -33,13 +33,17 @@ public final class TriageBenchmarks {
             }
 
             @Override
-            public long[] addFingerprints(long[] keys, long timestamp) {
+            public boolean[] seenBefore(long[] keys, long timestamp) {
                 epochStart = Math.max(epochStart, Math.floorDiv(timestamp, epochMillis) * epochMillis);
-                long[] counts = new long[keys.length];
+                boolean[] seen = new boolean[keys.length];
                 for (int i = 0; i < keys.length; i++) {
-                    counts[i] = increment(keys[i]);
+                    seen[i] = store.fetch(keys[i], epochStart) != null;
+                    if (!seen[i]) {
+                        seen[i] = epochStart >= epochMillis && store.fetch(keys[i], epochStart - epochMillis) != null;
+                        store.put(keys[i], 1L, epochStart);
+                    }
                 }
-                return counts;
+                return seen;
             }
 
             private long increment(long key) {

@@ -72,14 +72,16 @@ class WindowFrequenciesTest {
     }
 
     @Test
-    void fingerprintsAreCountedInTheStoreAcrossEpochsWithoutCountingAnArticle() {
+    void fingerprintsAreKnownAcrossEpochsAndRestartsWithoutCountingAnArticle() {
         StoreTriageStorage.WindowFrequencies f = new StoreTriageStorage.WindowFrequencies(store, RETENTION);
         f.add(new long[] {10}, DAY);
-        assertArrayEquals(new long[] {1, 1}, f.addFingerprints(new long[] {77, 88}, DAY));
-        assertArrayEquals(new long[] {2}, f.addFingerprints(new long[] {77}, 8 * DAY), "the previous epoch counts");
+        assertArrayEquals(new boolean[] {false, false}, f.seenBefore(new long[] {77, 88}, DAY));
+        assertArrayEquals(new boolean[] {true, false}, f.seenBefore(new long[] {77, 99}, 2 * DAY));
+        assertArrayEquals(new boolean[] {true}, f.seenBefore(new long[] {88}, 8 * DAY), "the previous epoch counts");
         assertEquals(1, f.documents());
         assertEquals(1L, store.fetch(77L, 0L), "written through to the store");
-        assertArrayEquals(new long[] {3}, new StoreTriageStorage.WindowFrequencies(store, RETENTION)
-                .addFingerprints(new long[] {77}, 8 * DAY + 1), "a restarted task reads them back");
+        assertArrayEquals(new boolean[] {true}, new StoreTriageStorage.WindowFrequencies(store, RETENTION)
+                .seenBefore(new long[] {88}, 8 * DAY + 1), "a restarted task reads them back");
+        assertArrayEquals(new boolean[] {false}, f.seenBefore(new long[] {77}, 15 * DAY), "forgotten two epochs on");
     }
 }
