@@ -1,6 +1,9 @@
 package dev.wirewatch.model;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -45,9 +48,31 @@ public record Mute(int schemaVersion, String id, Scope scope, String value, Stri
         id = idOf(scope, value, sinkId); // derived, so muting the same thing twice replaces the first mute
     }
 
+    /** Oldest first, then by id: the order mutes are listed in and the one that answers for a held mention. */
+    public static final Comparator<Mute> OLDEST_FIRST = Comparator.comparing(Mute::createdAt).thenComparing(Mute::id);
+
     public static Mute of(Scope scope, String value, String sinkId, Instant until, Instant createdAt,
                           String createdBy, String reason) {
         return new Mute(SCHEMA_VERSION, null, scope, value, sinkId, until, createdAt, createdBy, reason);
+    }
+
+    /**
+     * The end of a mute that lasts {@code duration} (ISO-8601, e.g. {@code PT4H}, {@code P1D}) from {@code now}: how the
+     * CLI's {@code --for} and the desk's "for" read it.
+     *
+     * @throws IllegalArgumentException saying what was expected, for text that is no positive ISO-8601 duration
+     */
+    public static Instant endAfter(String duration, Instant now) {
+        try {
+            Duration d = Duration.parse(duration.trim());
+            if (!d.isNegative() && !d.isZero()) {
+                return now.plus(d);
+            }
+        } catch (DateTimeParseException e) {
+            // said below, as for a duration that is not positive
+        }
+        throw new IllegalArgumentException("'" + duration + "' is not a positive ISO-8601 duration such as PT4H, "
+                + "PT30M or P1D");
     }
 
     /** The id of the mute of {@code value} in {@code scope} for {@code sinkId} (null = every sink). */

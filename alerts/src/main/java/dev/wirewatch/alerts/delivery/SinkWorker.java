@@ -346,7 +346,7 @@ public final class SinkWorker implements DeliveryLoop {
     /**
      * Sends the follow-up "now on N sites" of a story this sink alerted, threaded under the first message where the
      * sink can, with the sink's retries. A mute of its topic, story or source drops it; quiet hours defer it to a
-     * later look (a digest does not: a follow-up is its own message). Given up on after the last attempt (counted, logged): the first alert went out.
+     * later look unless the alerted topic was urgent (a digest does not: a follow-up is its own message). Given up on after the last attempt (counted, logged): the first alert went out.
      */
     private void followUp(FollowUps.Due due) throws InterruptedException {
         DeliveryRecord first = due.first();
@@ -357,7 +357,7 @@ public final class SinkWorker implements DeliveryLoop {
             followUps.done(due);
             return;
         }
-        if (holds.quietAt(now)) {
+        if (!first.urgent() && holds.quietAt(now)) {
             followUps.defer(due);
             return;
         }

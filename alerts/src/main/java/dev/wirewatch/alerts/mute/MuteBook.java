@@ -3,7 +3,6 @@ package dev.wirewatch.alerts.mute;
 import dev.wirewatch.model.Mention;
 import dev.wirewatch.model.Mute;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,12 +33,12 @@ public final class MuteBook {
             return Optional.empty();
         }
         return mutes.values().stream().filter(m -> m.covers(mention, sinkId, now))
-                .min(Comparator.comparing(Mute::createdAt).thenComparing(Mute::id));
+                .min(Mute.OLDEST_FIRST);
     }
 
     /** The mutes active at {@code now}, oldest first. */
     public List<Mute> active(Instant now) {
         return mutes.values().stream().filter(m -> m.activeAt(now))
-                .sorted(Comparator.comparing(Mute::createdAt).thenComparing(Mute::id)).toList();
+                .sorted(Mute.OLDEST_FIRST).toList();
     }
 }

@@ -154,7 +154,7 @@ public final class DeskView {
     /** The mutes in force at {@code now}, oldest first. */
     public synchronized List<Mute> mutes(Instant now) {
         return mutes.values().stream().filter(m -> m.activeAt(now))
-                .sorted(Comparator.comparing(Mute::createdAt).thenComparing(Mute::id)).toList();
+                .sorted(Mute.OLDEST_FIRST).toList();
     }
 
     /** The mute {@code id} when it is in force at {@code now}. */

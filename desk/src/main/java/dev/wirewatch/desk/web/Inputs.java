@@ -105,13 +105,9 @@ final class Inputs {
         Instant end = instant("until", until);
         if (duration != null && !duration.isBlank()) {
             try {
-                Duration d = Duration.parse(duration.trim());
-                if (d.isNegative() || d.isZero()) {
-                    throw new DateTimeParseException("not positive", duration, 0);
-                }
-                end = now.plus(d);
-            } catch (DateTimeParseException e) {
-                throw new BadInput("for", "'" + duration + "' is not a positive ISO-8601 duration such as PT4H");
+                end = Mute.endAfter(duration, now);
+            } catch (IllegalArgumentException e) {
+                throw new BadInput("for", e.getMessage());
             }
         }
         if (end != null && !end.isAfter(now)) {

@@ -10,9 +10,7 @@ import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.TopicReader;
 import dev.wirewatch.model.topic.Topics;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -94,14 +92,9 @@ final class MuteCommands {
             Instant until = null;
             if (duration != null) {
                 try {
-                    Duration d = Duration.parse(duration);
-                    if (d.isNegative() || d.isZero()) {
-                        throw new DateTimeParseException("not positive", duration, 0);
-                    }
-                    until = now.plus(d);
-                } catch (DateTimeParseException e) {
-                    spec.commandLine().getErr().printf("--for '%s': expected a positive ISO-8601 duration such as "
-                            + "PT4H, PT30M or P1D%n", duration);
+                    until = Mute.endAfter(duration, now);
+                } catch (IllegalArgumentException e) {
+                    spec.commandLine().getErr().printf("--for: %s%n", e.getMessage());
                     return ExitCodes.BAD_CONFIG;
                 }
             }

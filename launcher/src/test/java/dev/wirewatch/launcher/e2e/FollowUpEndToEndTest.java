@@ -188,6 +188,33 @@ class FollowUpEndToEndTest {
         }
     }
 
+    @Test
+    void anUrgentTopicsFollowUpPassesQuietHoursAsItsFirstAlertDid() throws Exception {
+        List<JsonNode> posted = new CopyOnWriteArrayList<>();
+        HttpServer api = slackApi(posted);
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        SinkSettings.Slack quiet = bot("slack-quiet", api, "xoxb-right");
+        quiet = new SinkSettings.Slack(quiet.id(), null, null, null, null, null, null, 3, Duration.ofMillis(10),
+                Duration.ofMillis(50), "UTC", new dev.wirewatch.config.QuietHours(now.minusHours(2).format(hhmm),
+                now.plusHours(2).format(hhmm), "UTC"), null, quiet.followUp(), quiet.botToken(), quiet.channel(),
+                quiet.apiUrl());
+        Mention base = mention("su-35", "u1");
+        Mention urgent = new Mention(1, base.topicId(), base.topicName(), base.storyId(), base.articleId(),
+                base.url(), base.title(), base.source(), base.snippet(), base.matchedTerms(), base.publishedAt(),
+                base.detectedAt(), false, List.of(), true);
+        try (AlertService service = service(quiet)) {
+            publish("u1", urgent, "wire.example", "daily.example");
+            Await.until("the urgent alert, in quiet hours", Duration.ofSeconds(60),
+                    () -> count(posted, "Jets for u1") == 1, posted::toString);
+            publish("u1", null, "copy.example");
+            Await.until("its follow-up, in quiet hours too", Duration.ofSeconds(60),
+                    () -> count(posted, "Now on *3 sites*") == 1, posted::toString);
+        } finally {
+            api.stop(0);
+        }
+    }
+
     private static long count(List<JsonNode> posted, String text) {
         return posted.stream().filter(m -> m.toString().contains(text)).count();
     }
