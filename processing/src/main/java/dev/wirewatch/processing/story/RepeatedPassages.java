@@ -38,14 +38,15 @@ public final class RepeatedPassages {
     private static final long MARKER = 0x2545f4914f6cdd1dL;
 
     /**
-     * The edges of one body: the term key of each edge word (0 for a word that is no term), the head's length (the
-     * tail's words follow it), and the fingerprinted shingles by key and index of their first word.
+     * The edges of one body: for each edge word the index of its term among the article's {@link TermCounts} (-1
+     * for a word that is no term), the head's length (the tail's words follow it), and the fingerprinted shingles
+     * by key and index of their first word.
      *
      * <p>Immutable; the arrays are not copied and must not be modified.
      */
-    public record Edges(long[] words, int head, long[] keys, int[] starts) {
+    public record Edges(int[] words, int head, long[] keys, int[] starts) {
 
-        public static final Edges NONE = new Edges(new long[0], 0, new long[0], new int[0]);
+        public static final Edges NONE = new Edges(new int[0], 0, new long[0], new int[0]);
 
         public Edges {
             if (keys.length != starts.length || head < 0 || head > words.length) {
@@ -79,17 +80,21 @@ public final class RepeatedPassages {
     private RepeatedPassages() {
     }
 
-    /** The edges of {@code body}: its first and last {@value #EDGE_WORDS} words (all of a short body, once). */
-    public static Edges edges(String body) {
+    /**
+     * The edges of {@code body}: its first and last {@value #EDGE_WORDS} words (all of a short body, once), their
+     * terms looked up in {@code terms} (the counts of a text that contains the body).
+     */
+    public static Edges edges(String body, TermCounts terms) {
         String normalized = ContentHash.normalize(body);
         String[] tokens = normalized.isEmpty() ? new String[0] : normalized.split(" ");
-        int head = Math.min(tokens.length, tokens.length <= 2 * EDGE_WORDS ? tokens.length : EDGE_WORDS);
+        int head = tokens.length <= 2 * EDGE_WORDS ? tokens.length : EDGE_WORDS;
         int tailFrom = Math.max(head, tokens.length - EDGE_WORDS);
-        long[] words = new long[head + tokens.length - tailFrom];
+        int[] words = new int[head + tokens.length - tailFrom];
         long[] hashes = new long[words.length];
         for (int i = 0; i < words.length; i++) {
             String token = tokens[i < head ? i : tailFrom + i - head];
-            words[i] = TermVectors.isTerm(token) ? TermVector.key(TermVectors.stem(token)) : 0;
+            words[i] = TermVectors.isTerm(token)
+                    ? Math.max(-1, Arrays.binarySearch(terms.keys(), TermVector.key(TermVectors.stem(token)))) : -1;
             hashes[i] = TermVector.key(token);
         }
         long[] keys = new long[words.length];
@@ -123,11 +128,11 @@ public final class RepeatedPassages {
     }
 
     /**
-     * Takes from {@code left} (the counts of {@code terms}, changed in place) the words of every fingerprinted shingle
+     * Takes from {@code left} (the counts of the article's terms, changed in place) the words of every fingerprinted shingle
      * that {@code seen} says an earlier article had, and of the words between two such shingles at most
      * {@value #SAMPLE} words apart. Returns whether anything was taken.
      */
-    static boolean subtract(Edges edges, TermCounts terms, int[] left, LongPredicate seen) {
+    static boolean subtract(Edges edges, int[] left, LongPredicate seen) {
         boolean[] repeated = new boolean[edges.words().length];
         int last = -1;
         boolean any = false;
@@ -143,11 +148,9 @@ public final class RepeatedPassages {
             any = true;
         }
         for (int i = 0; i < repeated.length; i++) {
-            if (repeated[i] && edges.words()[i] != 0) {
-                int at = Arrays.binarySearch(terms.keys(), edges.words()[i]);
-                if (at >= 0 && left[at] > 0) {
-                    left[at]--;
-                }
+            int at = edges.words()[i];
+            if (repeated[i] && at >= 0 && at < left.length && left[at] > 0) {
+                left[at]--;
             }
         }
         return any;

@@ -26,6 +26,8 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
 
     private static final byte FEATURES_VERSION = 2;
     private static final byte PROFILE_VERSION = 1;
+    /** An edge word that is no term, on the wire. */
+    private static final char NO_TERM = 0xFFFF;
 
     /** Word counts of title and body, and the body's edge paragraphs and passages. */
     public record Features(TermCounts terms, List<Paragraph> edges, RepeatedPassages.Edges passages) {
@@ -46,7 +48,8 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
     @Override
     public Features features(String title, String text) {
         String words = title == null ? text : title + "\n\n" + text;
-        return new Features(TermCounts.of(words), RepeatedParagraphs.edges(text), RepeatedPassages.edges(text));
+        TermCounts terms = TermCounts.of(words);
+        return new Features(terms, RepeatedParagraphs.edges(text), RepeatedPassages.edges(text, terms));
     }
 
     @Override
@@ -68,7 +71,7 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
         };
         int[] left = terms.counts().clone();
         boolean repeated = RepeatedParagraphs.subtract(features.edges(), terms, left, seen);
-        repeated |= RepeatedPassages.subtract(features.passages(), terms, left, seen);
+        repeated |= RepeatedPassages.subtract(features.passages(), left, seen);
         return TermVectors.vectorize(repeated ? terms.withCounts(left) : terms, key -> {
             int at = Arrays.binarySearch(terms.keys(), key);
             return at < 0 ? 0 : counts[at];
@@ -97,7 +100,7 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
         for (Paragraph p : features.edges()) {
             size += 8 + 4 + 12 * p.terms().size();
         }
-        size += 4 + 8 * passages.words().length + 4 + 4 + 12 * passages.keys().length;
+        size += 4 + 2 * passages.words().length + 4 + 4 + 12 * passages.keys().length;
         ByteBuffer out = ByteBuffer.allocate(size).put(FEATURES_VERSION);
         putCounts(out, features.terms());
         out.put((byte) features.edges().size());
@@ -106,8 +109,8 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
             putCounts(out, p.terms());
         }
         out.putInt(passages.words().length);
-        for (long word : passages.words()) {
-            out.putLong(word);
+        for (int word : passages.words()) {
+            out.putChar(word < 0 || word >= NO_TERM ? NO_TERM : (char) word); // beyond 65,534 terms: left alone
         }
         out.putInt(passages.head()).putInt(passages.keys().length);
         for (int i = 0; i < passages.keys().length; i++) {
@@ -131,7 +134,8 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
             for (int i = 0; i < edges; i++) {
                 paragraphs.add(new Paragraph(in.getLong(), getCounts(in)));
             }
-            return new Features(terms, paragraphs, version == 1 ? RepeatedPassages.Edges.NONE : getPassages(in));
+            return new Features(terms, paragraphs,
+                    version == 1 ? RepeatedPassages.Edges.NONE : getPassages(in, terms.size()));
         } catch (BufferUnderflowException | IllegalArgumentException | NegativeArraySizeException e) {
             throw new IllegalArgumentException("tfidf features of " + bytes.length + " bytes do not decode", e);
         }
@@ -169,10 +173,14 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
         }
     }
 
-    private static RepeatedPassages.Edges getPassages(ByteBuffer in) {
-        long[] words = new long[length(in, 8)];
+    private static RepeatedPassages.Edges getPassages(ByteBuffer in, int terms) {
+        int[] words = new int[length(in, 2)];
         for (int i = 0; i < words.length; i++) {
-            words[i] = in.getLong();
+            char word = in.getChar();
+            if (word != NO_TERM && word >= terms) {
+                throw new IllegalArgumentException("edge word of term " + (int) word + " among " + terms);
+            }
+            words[i] = word == NO_TERM ? -1 : word;
         }
         int head = in.getInt();
         long[] keys = new long[length(in, 12)];

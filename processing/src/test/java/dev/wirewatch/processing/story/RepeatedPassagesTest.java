@@ -71,32 +71,33 @@ class RepeatedPassagesTest {
         admit(middle + " " + shared + " " + middle, corpus);
         String later = middle.replace("filler", "other") + " " + shared + " " + middle.replace("filler", "more");
 
-        RepeatedPassages.Edges edges = RepeatedPassages.edges(later);
+        RepeatedPassages.Edges edges = RepeatedPassages.edges(later, TermCounts.of(later));
         assertEquals(2 * RepeatedPassages.EDGE_WORDS, edges.words().length);
         assertEquals(TermCounts.of(later), admit(later, corpus), "the middle of a long article is not read twice");
     }
 
     @Test
     void fingerprintsAreSampledByContentSoTwoTextsPickTheSameOnes() {
-        RepeatedPassages.Edges a = RepeatedPassages.edges(THEFT);
-        RepeatedPassages.Edges b = RepeatedPassages.edges("Unrelated opening words first. " + THEFT);
+        RepeatedPassages.Edges a = RepeatedPassages.edges(THEFT, TermCounts.of(THEFT));
+        String opened = "Unrelated opening words first. " + THEFT;
+        RepeatedPassages.Edges b = RepeatedPassages.edges(opened, TermCounts.of(opened));
 
         long shared = Arrays.stream(b.keys()).filter(k -> Arrays.stream(a.keys()).anyMatch(x -> x == k)).count();
         assertEquals(a.keys().length, shared, "every fingerprint of the text is found again after a new opening");
         int shingles = a.words().length - RepeatedPassages.WORDS + 1;
         assertTrue(a.keys().length > shingles / (2 * RepeatedPassages.SAMPLE)
                 && a.keys().length < 2 * shingles / RepeatedPassages.SAMPLE, a.keys().length + " of " + shingles);
-        assertFalse(Arrays.equals(a.keys(), RepeatedPassages.edges(FIRE).keys()));
+        assertFalse(Arrays.equals(a.keys(), RepeatedPassages.edges(FIRE, TermCounts.of(FIRE)).keys()));
     }
 
     /** The article's story terms after its fingerprints are counted into {@code corpus}. */
     private static TermCounts admit(String body, DocumentFrequencies corpus) {
         TermCounts terms = TermCounts.of(body);
-        RepeatedPassages.Edges edges = RepeatedPassages.edges(body);
+        RepeatedPassages.Edges edges = RepeatedPassages.edges(body, terms);
         long[] keys = RepeatedPassages.counted(edges);
         boolean[] seen = corpus.seenBefore(keys, 0);
         int[] left = terms.counts().clone();
-        boolean repeated = RepeatedPassages.subtract(edges, terms, left, key -> {
+        boolean repeated = RepeatedPassages.subtract(edges, left, key -> {
             for (int i = 0; i < keys.length; i++) {
                 if (keys[i] == key) {
                     return seen[i];
