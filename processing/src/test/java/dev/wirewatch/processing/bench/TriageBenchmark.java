@@ -169,21 +169,23 @@ class TriageBenchmark {
             }
         };
         DocumentFrequencies frequencies = new DocumentFrequencies() {
-            @Override
-            public long[] add(long[] keys, long timestamp) {
+            /** Every (key, epoch) entry the store would hold, for the state figure. */
+            private void tally(long[] keys, long timestamp) {
                 long epoch = timestamp / (TriageSettings.defaults().retention().toMillis() / 2);
                 for (long k : keys) {
                     counts.frequencyKeys.add(k * 31 + epoch);
                 }
+            }
+
+            @Override
+            public long[] add(long[] keys, long timestamp) {
+                tally(keys, timestamp);
                 return inner.frequencies().add(keys, timestamp);
             }
 
             @Override
             public boolean[] seenBefore(long[] keys, long timestamp) {
-                long epoch = timestamp / (TriageSettings.defaults().retention().toMillis() / 2);
-                for (long k : keys) {
-                    counts.frequencyKeys.add(k * 31 + epoch);
-                }
+                tally(keys, timestamp);
                 return inner.frequencies().seenBefore(keys, timestamp);
             }
 
