@@ -37,6 +37,19 @@ class JsonSerdeTest {
     }
 
     @Test
+    void aLedgerRecordWrittenBeforeUrgencyWasKeptReadsAsNotUrgent() {
+        String json = """
+                {"schemaVersion":1,"sinkId":"slack","topicId":"su-35","storyId":"s1","sentAt":"2026-12-01T00:00:00Z",
+                 "title":"Jets","sites":2,"followUp":0}""";
+        DeliveryRecord old = new JsonSerde<>(DeliveryRecord.class).read(json.getBytes(StandardCharsets.UTF_8));
+        assertEquals("slack/su-35/s1", old.key());
+        assertEquals(false, old.urgent());
+        DeliveryRecord sent = DeliveryRecord.sent("slack", new Mention(1, "su-35", "Su-35", "s1", "a", "u", "t", "s",
+                null, List.of(), null, Instant.EPOCH, false, List.of(), true), Instant.EPOCH, null, 1);
+        assertTrue(DeliveryRecord.followUp(sent, 5, 5, Instant.EPOCH).urgent(), "a follow-up keeps its alert's urgency");
+    }
+
+    @Test
     void garbageAndInvalidRecordsFailWithAReason() {
         SerializationException notJson = assertThrows(SerializationException.class,
                 () -> articles.read("not json".getBytes(StandardCharsets.UTF_8)));

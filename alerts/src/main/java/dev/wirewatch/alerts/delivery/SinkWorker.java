@@ -52,8 +52,8 @@ import org.slf4j.LoggerFactory;
  * Delivers the mentions topic to one sink, on its own thread with its own consumer group, so that a slow or dead sink
  * never holds up the others. The stages around the sink, in order: route (topic filter), ledger (skip what was sent
  * before a restart), mute (hold back what an editor muted, recorded on {@code alerts.muted}; checked again when the
- * group is due), hold (quiet hours and scheduled digests, {@link HoldPolicy}), group (windows), rate limit, send with retries, then ledger record or dead-letter, and only then
- * the offset commit.
+ * group is due), hold (quiet hours and scheduled digests, {@link HoldPolicy}), group (windows), rate limit, send
+ * with retries, then ledger record or dead-letter, and only then the offset commit.
  *
  * <p>Guarantee: every mention is sent or dead-lettered; a crash re-reads from the last commit and the ledger skips
  * what was recorded, so a mention is sent twice only when the process dies between the send and the ledger write
@@ -346,7 +346,8 @@ public final class SinkWorker implements DeliveryLoop {
     /**
      * Sends the follow-up "now on N sites" of a story this sink alerted, threaded under the first message where the
      * sink can, with the sink's retries. A mute of its topic, story or source drops it; quiet hours defer it to a
-     * later look unless the alerted topic was urgent (a digest does not: a follow-up is its own message). Given up on after the last attempt (counted, logged): the first alert went out.
+     * later look unless the alerted topic was urgent (a digest does not: a follow-up is its own message). Given up
+     * on after the last attempt (counted, logged): the first alert went out.
      */
     private void followUp(FollowUps.Due due) throws InterruptedException {
         DeliveryRecord first = due.first();

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.wirewatch.alerts.AlertService;
 import dev.wirewatch.alerts.Sinks;
 import dev.wirewatch.alerts.delivery.Sleeper;
+import dev.wirewatch.config.QuietHours;
 import dev.wirewatch.config.SinkSettings;
 import dev.wirewatch.launcher.broker.EmbeddedKafka;
 import dev.wirewatch.launcher.support.Await;
@@ -26,6 +27,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -192,11 +196,11 @@ class FollowUpEndToEndTest {
     void anUrgentTopicsFollowUpPassesQuietHoursAsItsFirstAlertDid() throws Exception {
         List<JsonNode> posted = new CopyOnWriteArrayList<>();
         HttpServer api = slackApi(posted);
-        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
-        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        LocalTime now = LocalTime.now(ZoneOffset.UTC);
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
         SinkSettings.Slack quiet = bot("slack-quiet", api, "xoxb-right");
         quiet = new SinkSettings.Slack(quiet.id(), null, null, null, null, null, null, 3, Duration.ofMillis(10),
-                Duration.ofMillis(50), "UTC", new dev.wirewatch.config.QuietHours(now.minusHours(2).format(hhmm),
+                Duration.ofMillis(50), "UTC", new QuietHours(now.minusHours(2).format(hhmm),
                 now.plusHours(2).format(hhmm), "UTC"), null, quiet.followUp(), quiet.botToken(), quiet.channel(),
                 quiet.apiUrl());
         Mention base = mention("su-35", "u1");

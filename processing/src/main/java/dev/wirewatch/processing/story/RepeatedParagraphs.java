@@ -70,19 +70,10 @@ public final class RepeatedParagraphs {
     }
 
     /**
-     * The word counts {@code terms} less the words of each edge paragraph that {@code seen} (asked for
-     * {@link #counted}'s keys) says an earlier article had.
+     * Adds to {@code removed} (by index of {@code terms}) the word counts of each edge paragraph that {@code seen}
+     * (asked for {@link #counted}'s keys) says an earlier article had; returns whether there was one.
      */
-    public static TermCounts storyTerms(TermCounts terms, List<Paragraph> edges, LongPredicate seen) {
-        int[] left = terms.counts().clone();
-        return subtract(edges, terms, left, seen) ? terms.withCounts(left) : terms;
-    }
-
-    /**
-     * Takes from {@code left} (the counts of {@code terms}, changed in place) the words of each edge paragraph that
-     * {@code seen} says an earlier article had; returns whether anything was taken.
-     */
-    static boolean subtract(List<Paragraph> edges, TermCounts terms, int[] left, LongPredicate seen) {
+    static boolean repeatedWords(List<Paragraph> edges, TermCounts terms, int[] removed, LongPredicate seen) {
         boolean any = false;
         for (Paragraph p : edges) {
             if (seen.test(marker(p))) {
@@ -91,7 +82,7 @@ public final class RepeatedParagraphs {
                 for (int i = 0; i < repeated.size(); i++) {
                     int at = Arrays.binarySearch(terms.keys(), repeated.keys()[i]);
                     if (at >= 0) {
-                        left[at] = Math.max(0, left[at] - repeated.counts()[i]);
+                        removed[at] += repeated.counts()[i];
                     }
                 }
             }

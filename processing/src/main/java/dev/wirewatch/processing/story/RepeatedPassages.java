@@ -20,8 +20,8 @@ import java.util.function.LongPredicate;
  *
  * <p>Only one shingle in {@value #SAMPLE} is fingerprinted (chosen by its hash, so two texts pick the same ones), and
  * the words between two repeated fingerprints close together count as repeated too: a run of chrome long enough to
- * matter is found all the same, for at most about {@value #EDGE_WORDS} fingerprints an article (each one entry among
- * the document frequencies for the retention).
+ * matter is found all the same, for about {@value #EDGE_WORDS} - {@value #WORDS} + 1 fingerprints an article on
+ * average (twice that at most), each one entry among the document frequencies for the retention.
  *
  * <p>Stateless and thread safe.
  */
@@ -53,9 +53,13 @@ public final class RepeatedPassages {
                 throw new IllegalArgumentException(keys.length + " keys, " + starts.length + " starts, head " + head
                         + " of " + words.length + " words");
             }
-            for (int start : starts) {
+            for (int i = 0; i < starts.length; i++) {
+                int start = starts[i];
                 if (start < 0 || start + WORDS > words.length || (start < head && start + WORDS > head)) {
                     throw new IllegalArgumentException("a shingle at word " + start + " leaves its edge");
+                }
+                if (i > 0 && start <= starts[i - 1]) {
+                    throw new IllegalArgumentException("shingle starts out of order at " + start);
                 }
             }
         }
@@ -128,11 +132,11 @@ public final class RepeatedPassages {
     }
 
     /**
-     * Takes from {@code left} (the counts of the article's terms, changed in place) the words of every fingerprinted shingle
-     * that {@code seen} says an earlier article had, and of the words between two such shingles at most
-     * {@value #SAMPLE} words apart. Returns whether anything was taken.
+     * Adds to {@code removed} (by index of the article's terms) one for each word of every fingerprinted shingle
+     * that {@code seen} says an earlier article had, and for the words between two such shingles at most
+     * {@value #SAMPLE} words apart. Returns whether there was one.
      */
-    static boolean subtract(Edges edges, int[] left, LongPredicate seen) {
+    static boolean repeatedWords(Edges edges, int[] removed, LongPredicate seen) {
         boolean[] repeated = new boolean[edges.words().length];
         int last = -1;
         boolean any = false;
@@ -149,8 +153,8 @@ public final class RepeatedPassages {
         }
         for (int i = 0; i < repeated.length; i++) {
             int at = edges.words()[i];
-            if (repeated[i] && at >= 0 && at < left.length && left[at] > 0) {
-                left[at]--;
+            if (repeated[i] && at >= 0 && at < removed.length) {
+                removed[at]++;
             }
         }
         return any;

@@ -69,13 +69,26 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
             }
             return false;
         };
-        int[] left = terms.counts().clone();
-        boolean repeated = RepeatedParagraphs.subtract(features.edges(), terms, left, seen);
-        repeated |= RepeatedPassages.subtract(features.passages(), left, seen);
-        return TermVectors.vectorize(repeated ? terms.withCounts(left) : terms, key -> {
+        int[] byParagraphs = new int[terms.size()];
+        int[] byPassages = new int[terms.size()];
+        boolean repeated = RepeatedParagraphs.repeatedWords(features.edges(), terms, byParagraphs, seen);
+        repeated |= RepeatedPassages.repeatedWords(features.passages(), byPassages, seen);
+        return TermVectors.vectorize(repeated ? less(terms, byParagraphs, byPassages) : terms, key -> {
             int at = Arrays.binarySearch(terms.keys(), key);
             return at < 0 ? 0 : counts[at];
         }, statistics.documents(), VECTOR_TERMS);
+    }
+
+    /**
+     * {@code terms} less, for each term, the larger of its two removals: a word in a repeated paragraph is in that
+     * paragraph's repeated shingles too, and is taken away once.
+     */
+    private static TermCounts less(TermCounts terms, int[] byParagraphs, int[] byPassages) {
+        int[] left = terms.counts().clone();
+        for (int i = 0; i < left.length; i++) {
+            left[i] = Math.max(0, left[i] - Math.max(byParagraphs[i], byPassages[i]));
+        }
+        return terms.withCounts(left);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.wirewatch.processing.story;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.Set;
@@ -45,7 +45,7 @@ class RepeatedParagraphsTest {
         TermCounts terms = TermCounts.of(body);
         long header = marker(edges.get(0));
 
-        TermCounts story = RepeatedParagraphs.storyTerms(terms, edges, key -> key == header);
+        TermCounts story = storyTerms(terms, edges, key -> key == header);
 
         assertEquals(TermCounts.of("Hanoi orders Sukhoi fighters, the ledger learns."), story,
                 "the header went twice; 'ledger' stays once, from the body");
@@ -57,7 +57,19 @@ class RepeatedParagraphsTest {
         List<Paragraph> edges = RepeatedParagraphs.edges(body);
         TermCounts terms = TermCounts.of(body);
 
-        assertSame(terms, RepeatedParagraphs.storyTerms(terms, edges, key -> false));
+        assertEquals(terms, storyTerms(terms, edges, key -> false));
+        assertFalse(RepeatedParagraphs.repeatedWords(edges, terms, new int[terms.size()], key -> false));
+    }
+
+    /** The counts less the words of the paragraphs {@code seen} says were repeated. */
+    private static TermCounts storyTerms(TermCounts terms, List<Paragraph> edges, java.util.function.LongPredicate seen) {
+        int[] removed = new int[terms.size()];
+        RepeatedParagraphs.repeatedWords(edges, terms, removed, seen);
+        int[] left = terms.counts().clone();
+        for (int i = 0; i < left.length; i++) {
+            left[i] = Math.max(0, left[i] - removed[i]);
+        }
+        return terms.withCounts(left);
     }
 
     private static long marker(Paragraph p) {

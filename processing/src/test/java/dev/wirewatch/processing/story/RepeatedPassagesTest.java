@@ -77,6 +77,41 @@ class RepeatedPassagesTest {
     }
 
     @Test
+    void chromeAtTheEndOfALongArticleIsFoundInItsTail() {
+        String middle = IntStream.range(0, 120).mapToObj(i -> "detail" + i).collect(Collectors.joining(" "));
+        DocumentFrequencies corpus = DocumentFrequencies.inMemory();
+        admit("Firefighters put out a blaze in a bakery on Tanner Row before dawn. " + middle + " " + FOOTER,
+                corpus);
+        String later = "A delivery van loaded with copper cable was taken from a depot on Quarry Lane. "
+                + middle.replace("detail", "item") + " " + FOOTER;
+
+        TermCounts story = admit(later, corpus);
+        RepeatedPassages.Edges edges = RepeatedPassages.edges(later, TermCounts.of(later));
+        assertTrue(edges.head() == RepeatedPassages.EDGE_WORDS && edges.words().length > edges.head());
+        TermCounts footer = TermCounts.of(FOOTER);
+        long kept = Arrays.stream(footer.keys()).filter(k -> story.count(k) > 0).count();
+        assertTrue(kept <= footer.size() / 4, kept + " of the footer's " + footer.size() + " terms stayed");
+        assertEquals(0, story.count(term("weekdays")));
+        assertEquals(1, story.count(term("copper")), "the story stays");
+        assertEquals(TermCounts.of(later).count(term("item7")), story.count(term("item7")), "the middle is not read");
+    }
+
+    @Test
+    void aWordOfARepeatedHeaderParagraphThatTheBodyAlsoHasIsTakenAwayOnce() {
+        TfIdfStoryMethod method = new TfIdfStoryMethod(0.26);
+        DocumentFrequencies corpus = DocumentFrequencies.inMemory();
+        String header = "Harbour District Constabulary press office Marrowgate bulletin for reporters, photo "
+                + "credits and downloads, follow the constabulary on its social channels";
+        method.admit(method.features(null, header + "\n\nFirefighters put out a blaze in a bakery."), corpus, 0);
+        TermVector later = method.admit(method.features(null, header + "\n\nA van was taken from a depot in "
+                + "Marrowgate overnight."), corpus, 1);
+
+        assertTrue(Arrays.stream(later.keys()).anyMatch(k -> k == term("marrowgate")),
+                "the body's own Marrowgate stays: the header's is taken away once, not by paragraph and passage both");
+        assertFalse(Arrays.stream(later.keys()).anyMatch(k -> k == term("constabulary")));
+    }
+
+    @Test
     void fingerprintsAreSampledByContentSoTwoTextsPickTheSameOnes() {
         RepeatedPassages.Edges a = RepeatedPassages.edges(THEFT, TermCounts.of(THEFT));
         String opened = "Unrelated opening words first. " + THEFT;
@@ -96,8 +131,8 @@ class RepeatedPassagesTest {
         RepeatedPassages.Edges edges = RepeatedPassages.edges(body, terms);
         long[] keys = RepeatedPassages.counted(edges);
         boolean[] seen = corpus.seenBefore(keys, 0);
-        int[] left = terms.counts().clone();
-        boolean repeated = RepeatedPassages.subtract(edges, left, key -> {
+        int[] removed = new int[terms.size()];
+        boolean repeated = RepeatedPassages.repeatedWords(edges, removed, key -> {
             for (int i = 0; i < keys.length; i++) {
                 if (keys[i] == key) {
                     return seen[i];
@@ -105,6 +140,10 @@ class RepeatedPassagesTest {
             }
             return false;
         });
+        int[] left = terms.counts().clone();
+        for (int i = 0; i < left.length; i++) {
+            left[i] = Math.max(0, left[i] - removed[i]);
+        }
         return repeated ? terms.withCounts(left) : terms;
     }
 

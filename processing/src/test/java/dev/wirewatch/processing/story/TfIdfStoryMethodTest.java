@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TfIdfStoryMethodTest {
@@ -26,6 +28,17 @@ class TfIdfStoryMethodTest {
 
         TermVector profile = method.admit(features, DocumentFrequencies.inMemory(), 0);
         assertEquals(profile, method.decodeProfile(method.encodeProfile(profile)));
+    }
+
+    @Test
+    void theEdgesOfALongArticleReadBackAsWritten() {
+        String body = IntStream.range(0, 150).mapToObj(i -> "word" + i + " and").collect(Collectors.joining(" "));
+        TfIdfStoryMethod.Features features = method.features("A long one", body);
+        RepeatedPassages.Edges edges = features.passages();
+        assertEquals(RepeatedPassages.EDGE_WORDS, edges.head());
+        assertEquals(2 * RepeatedPassages.EDGE_WORDS, edges.words().length);
+        assertTrue(Arrays.stream(edges.words()).anyMatch(w -> w < 0), "'and' is no term");
+        assertEquals(edges, method.decodeFeatures(method.encodeFeatures(features)).passages());
     }
 
     @Test

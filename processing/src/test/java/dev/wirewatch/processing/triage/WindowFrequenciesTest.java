@@ -84,4 +84,13 @@ class WindowFrequenciesTest {
                 .seenBefore(new long[] {88}, 8 * DAY + 1), "a restarted task reads them back");
         assertArrayEquals(new boolean[] {false}, f.seenBefore(new long[] {77}, 15 * DAY), "forgotten two epochs on");
     }
+
+    @Test
+    void aFingerprintSeenInEveryEpochIsNeverForgotten() {
+        StoreTriageStorage.WindowFrequencies f = new StoreTriageStorage.WindowFrequencies(store, RETENTION);
+        f.seenBefore(new long[] {55}, DAY);
+        assertArrayEquals(new boolean[] {true}, f.seenBefore(new long[] {55}, 8 * DAY), "from the epoch before");
+        assertArrayEquals(new boolean[] {true}, f.seenBefore(new long[] {55}, 15 * DAY),
+                "filed again in the second epoch when found in the first, so the third still knows it");
+    }
 }
