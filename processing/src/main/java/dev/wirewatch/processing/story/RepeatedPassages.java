@@ -28,7 +28,7 @@ import java.util.function.LongPredicate;
 public final class RepeatedPassages {
 
     /** Words per shingle: long enough that two independent write-ups rarely share one. */
-    static final int WORDS = 7;
+    static final int WORDS = 6;
     /** Words tracked at each end of the body: chrome surrounds the text. */
     static final int EDGE_WORDS = 40;
     /** One shingle in this many is fingerprinted. */
