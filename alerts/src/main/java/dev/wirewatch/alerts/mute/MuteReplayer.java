@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Sends what a lifted (or expired) mute held back: each of its {@link MutedAlert}s' mentions is written to
  * {@code mentions} again, addressed ({@link #REPLAY_FOR}) to the sinks that held it back, then its muted record is
- * removed. Those sinks deliver it as any new mention (the ledger still skips what they sent); a mute lifted before
+ * removed (only that mute's: another mute's record of the same alert stays). Those sinks deliver it as any new mention (the ledger still skips what they sent); a mute lifted before
  * the replay does not hold it back (see {@link MuteTracker}). Call it after the mute's tombstone is acknowledged.
  *
  * <p>Thread safe; each call uses its own producer.
@@ -52,7 +52,14 @@ public final class MuteReplayer {
                 held.put(key, muted);
             }
         });
-        List<MutedAlert> replay = held.values().stream().filter(m -> m.muteId().equals(muteId)).toList();
+        // removed below under the keys they were read by (older records have keys without the mute)
+        Map<String, MutedAlert> byKey = new LinkedHashMap<>();
+        held.forEach((key, m) -> {
+            if (m.muteId().equals(muteId)) {
+                byKey.put(key, m);
+            }
+        });
+        List<MutedAlert> replay = List.copyOf(byKey.values());
         if (replay.isEmpty()) {
             return 0;
         }
@@ -79,8 +86,8 @@ public final class MuteReplayer {
                 acks.add(producer.send(record));
             }
             await(acks, topics.mentions().name());
-            for (MutedAlert m : replay) {
-                acks.add(producer.send(new ProducerRecord<>(topics.muted().name(), m.key(), null)));
+            for (String key : byKey.keySet()) {
+                acks.add(producer.send(new ProducerRecord<>(topics.muted().name(), key, null)));
             }
             await(acks, topics.muted().name());
         }

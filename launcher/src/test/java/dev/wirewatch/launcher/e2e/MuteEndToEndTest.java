@@ -15,6 +15,7 @@ import dev.wirewatch.launcher.cli.ExitCodes;
 import dev.wirewatch.launcher.cli.WirewatchCommand;
 import dev.wirewatch.launcher.support.Await;
 import dev.wirewatch.model.Mention;
+import dev.wirewatch.model.Mute;
 import dev.wirewatch.model.MutedAlert;
 import dev.wirewatch.model.kafka.KafkaConnection;
 import dev.wirewatch.model.topic.TopicProvisioner;
@@ -216,9 +217,9 @@ class MuteEndToEndTest {
         assertEquals(List.of("s2", "s3"), stories(a), "file-a: the topic mute holds back s1 only");
         assertEquals(List.of("s2"), stories(b), "file-b: the topic mute and its source mute hold back s1 and s3");
         Map<String, MutedAlert> held = muted();
-        assertEquals("topic:su-35", held.get("file-a/su-35/s1").muteId());
-        assertEquals("topic:su-35", held.get("file-b/su-35/s1").muteId());
-        assertEquals("source:coastal ledger@file-b", held.get("file-b/c-130/s3").muteId());
+        assertEquals("topic:su-35", held.get("file-a/su-35/s1#topic:su-35").muteId());
+        assertEquals("topic:su-35", held.get("file-b/su-35/s1#topic:su-35").muteId());
+        assertEquals("source:coastal ledger@file-b", held.get("file-b/c-130/s3#source:coastal ledger@file-b").muteId());
 
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (AlertService service = service(a, b, registry)) {
@@ -253,8 +254,38 @@ class MuteEndToEndTest {
         }
         assertEquals(List.of("s1", "s2", "s3", "s4", "s5"), stories(a), "once each");
         assertEquals(List.of("s1", "s2", "s4", "s5"), stories(b), "s3 is still muted for file-b by its source");
-        assertEquals(List.of("file-b/c-130/s3"), muted().keySet().stream().sorted().toList(),
+        assertEquals(List.of("file-b/c-130/s3#source:coastal ledger@file-b"), muted().keySet().stream().sorted().toList(),
                 "the replayed alerts are no longer muted");
+    }
+
+    @Test
+    void aReplayRemovesOnlyWhatItsOwnMuteHeldBack() {
+        Mention m = mention("c-130", "race-1", "Harbour Post");
+        Mute lifted = Mute.of(Mute.Scope.STORY, "race-1", null, null, Instant.now(), "ed", null);
+        Mute other = Mute.of(Mute.Scope.SOURCE, "harbour post", null, null, Instant.now(), "ed", null);
+        // sinks of their own: the replayed mention is addressed to them, so the other test's sinks ignore it
+        MutedAlert byLifted = MutedAlert.of("race-a", lifted, m, Instant.now());
+        MutedAlert byOther = MutedAlert.of("race-a", other, m, Instant.now()); // held again while the replay runs
+        MutedAlert older = new MutedAlert(1, "race-b", lifted.id(), m, Instant.now()); // keyed as before 2026-12
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<String, MutedAlert> producer = new KafkaProducer<>(p, new StringSerializer(),
+                TOPICS.muted().valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(TOPICS.muted().name(), byLifted.key(), byLifted));
+            producer.send(new ProducerRecord<>(TOPICS.muted().name(), byOther.key(), byOther));
+            producer.send(new ProducerRecord<>(TOPICS.muted().name(), "race-b/c-130/race-1", older));
+        }
+
+        int replayed = new dev.wirewatch.alerts.mute.MuteReplayer(KafkaConnection.plain(kafka.bootstrapServers()),
+                TOPICS).replay(lifted.id());
+
+        assertEquals(2, replayed, "race-a's and race-b's record of the lifted mute");
+        List<String> left = muted().keySet().stream().filter(k -> k.contains("race-1")).sorted().toList();
+        assertEquals(List.of(byOther.key()), left, "the other mute's record stays; the old-style key went too");
+        try (KafkaProducer<String, MutedAlert> producer = new KafkaProducer<>(p, new StringSerializer(),
+                TOPICS.muted().valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(TOPICS.muted().name(), byOther.key(), null)); // leave nothing behind
+        }
     }
 
     @Test
