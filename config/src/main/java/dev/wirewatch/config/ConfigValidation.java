@@ -151,8 +151,8 @@ final class ConfigValidation {
 
     private static void checkEmbedding(StoryEmbeddingSettings e, List<ConfigProblem> problems) {
         checkShare("processing.embedding.threshold", e.threshold(), "0.82", problems);
-        checkShare("processing.embedding.supportedThreshold", e.supportedThreshold(), "0.66", problems);
-        checkShare("processing.embedding.supportingLexical", e.supportingLexical(), "0.18", problems);
+        checkShare("processing.embedding.supportedThreshold", e.supportedThreshold(), "0.62", problems);
+        checkShare("processing.embedding.supportingLexical", e.supportingLexical(), "0.20", problems);
         if (!(e.lexicalFloor() >= 0 && e.lexicalFloor() < 1)) {
             problems.add(ConfigProblem.at("processing.embedding.lexicalFloor", e.lexicalFloor()
                     + " is out of range: expected a TF-IDF cosine in [0, 1), e.g. 0.10"));

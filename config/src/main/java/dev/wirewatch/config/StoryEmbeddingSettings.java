@@ -19,7 +19,7 @@ import java.util.List;
  * up to 0.73);</li>
  * <li>{@code lexicalFloor} 0.10: the words' TF-IDF cosine under which they are not, however close the embeddings
  * (two events on one subject read alike to the model but name other places, numbers and people);</li>
- * <li>{@code supportedThreshold} 0.66 with {@code supportingLexical} 0.18: a lower embedding cosine suffices when
+ * <li>{@code supportedThreshold} 0.62 with {@code supportingLexical} 0.20: a lower embedding cosine suffices when
  * the words agree this much too (where most retellings on the dev pairs sit);</li>
  * <li>{@code scope} matching: only articles that matched a tracked topic are embedded (only their stories can
  * alert, and the embedding is most of processing's cost per article); {@code all} embeds every article, so the
@@ -41,8 +41,8 @@ public record StoryEmbeddingSettings(Boolean enabled, String model, String token
 
     public static final double DEFAULT_THRESHOLD = 0.82;
     public static final double DEFAULT_LEXICAL_FLOOR = 0.10;
-    public static final double DEFAULT_SUPPORTED_THRESHOLD = 0.66;
-    public static final double DEFAULT_SUPPORTING_LEXICAL = 0.18;
+    public static final double DEFAULT_SUPPORTED_THRESHOLD = 0.62;
+    public static final double DEFAULT_SUPPORTING_LEXICAL = 0.20;
     public static final int DEFAULT_LEAD_WORDS = 80;
     public static final List<String> DEFAULT_LANGUAGES = List.of("en");
 
