@@ -19,7 +19,10 @@ import java.util.Set;
  */
 final class FollowUps {
 
-    /** A follow-up to send: the first alert's record, the story's sites now, and the thresholds it settles. */
+    /**
+     * A follow-up to send: the first alert's record (so its {@link DeliveryRecord#key()} is the watch key), the
+     * story's sites now, and the thresholds it settles.
+     */
     record Due(DeliveryRecord first, int sites, List<Integer> thresholds) {
         int highest() {
             return thresholds.get(thresholds.size() - 1);
@@ -121,15 +124,12 @@ final class FollowUps {
 
     /** Asks again at the next look (the sink holds it back now, e.g. in quiet hours). */
     void defer(Due due) {
-        deferred.put(DeliveryRecord.keyOf(due.first().sinkId(), due.first().topicId(), due.first().storyId()),
-                watched.get(DeliveryRecord.keyOf(due.first().sinkId(), due.first().topicId(),
-                        due.first().storyId())));
+        deferred.put(due.first().key(), watched.get(due.first().key()));
     }
 
     /** Marks the follow-up's thresholds done: sent, or given up on. */
     void done(Due due) {
-        Watched w = watched.get(DeliveryRecord.keyOf(due.first().sinkId(), due.first().topicId(),
-                due.first().storyId()));
+        Watched w = watched.get(due.first().key());
         if (w != null) {
             w.done.addAll(due.thresholds());
         }

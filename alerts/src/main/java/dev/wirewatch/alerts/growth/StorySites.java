@@ -4,10 +4,8 @@ import dev.wirewatch.model.StoryAssignment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How many sites carry each story, from processing's decisions: every article of the story, copy or rewrite, counts
@@ -27,8 +25,33 @@ public final class StorySites {
 
     private static final class Story {
         final Map<String, String> siteOfArticle = new HashMap<>();
+        /** Articles per site: its size is the story's site count, kept as articles come and go. */
+        final Map<String, Integer> articlesOfSite = new HashMap<>();
         long changedAt;
         Instant lastSeen;
+
+        void add(String articleId, String site) {
+            String was = siteOfArticle.put(articleId, site);
+            if (was != null) {
+                drop(was);
+            }
+            articlesOfSite.merge(site, 1, Integer::sum);
+        }
+
+        void remove(String articleId) {
+            String was = siteOfArticle.remove(articleId);
+            if (was != null) {
+                drop(was);
+            }
+        }
+
+        private void drop(String site) {
+            articlesOfSite.computeIfPresent(site, (s, n) -> n == 1 ? null : n - 1);
+        }
+
+        int sites() {
+            return articlesOfSite.size();
+        }
     }
 
     public StorySites(Duration retention) {
@@ -40,7 +63,7 @@ public final class StorySites {
         String before = storyOfArticle.remove(articleId);
         if (before != null && stories.containsKey(before)) {
             Story old = stories.get(before);
-            old.siteOfArticle.remove(articleId);
+            old.remove(articleId);
             old.changedAt = ++sequence;
         }
         if (decision == null || decision.storyId() == null) {
@@ -48,10 +71,10 @@ public final class StorySites {
         }
         Story story = stories.computeIfAbsent(decision.storyId(), id -> new Story());
         String site = decision.source() == null ? articleId : decision.source().toLowerCase(Locale.ROOT);
-        int sitesBefore = sites(story);
-        story.siteOfArticle.put(articleId, site);
+        int sitesBefore = story.sites();
+        story.add(articleId, site);
         storyOfArticle.put(articleId, decision.storyId());
-        if (sites(story) != sitesBefore) {
+        if (story.sites() != sitesBefore) {
             story.changedAt = ++sequence;
         }
         Instant at = decision.decidedAt() == null ? newest : decision.decidedAt();
@@ -72,7 +95,7 @@ public final class StorySites {
     /** How many distinct sites carry the story (0 when unknown). */
     public synchronized int sites(String storyId) {
         Story story = stories.get(storyId);
-        return story == null ? 0 : sites(story);
+        return story == null ? 0 : story.sites();
     }
 
     /** The sequence number of the latest change anywhere. */
@@ -97,10 +120,5 @@ public final class StorySites {
                 it.remove();
             }
         }
-    }
-
-    private static int sites(Story story) {
-        Set<String> distinct = new HashSet<>(story.siteOfArticle.values());
-        return distinct.size();
     }
 }
