@@ -35,9 +35,12 @@ final class HoldPolicy {
         return quietEnd(detected);
     }
 
-    /** True during the sink's quiet hours (a follow-up waits them out; a digest does not hold follow-ups). */
-    boolean quietAt(Instant now) {
-        return schedule.quietFrom() != null && quietEnd(now) != null;
+    /**
+     * True while a follow-up of an alert waits: during quiet hours, unless the alert's topic was urgent (as for its
+     * mentions); a digest does not hold follow-ups, each is a message of its own.
+     */
+    boolean holdsFollowUp(boolean urgent, Instant now) {
+        return !urgent && schedule.quietFrom() != null && quietEnd(now) != null;
     }
 
     private Instant nextDigest(Instant after) {

@@ -358,7 +358,7 @@ public final class SinkWorker implements DeliveryLoop {
             followUps.done(due);
             return;
         }
-        if (!first.urgent() && holds.quietAt(now)) {
+        if (holds.holdsFollowUp(first.urgent(), now)) {
             followUps.defer(due);
             return;
         }

@@ -1,7 +1,9 @@
 package dev.wirewatch.alerts.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirewatch.config.SinkSchedule;
 import dev.wirewatch.model.Mention;
@@ -39,6 +41,16 @@ class HoldPolicyTest {
         assertNull(policy.releaseAt(detected("2026-12-02T00:00:00Z", false)), "07:00 is no longer quiet");
         assertNull(policy.releaseAt(detected("2026-12-01T08:00:00Z", false)), "15:00 in Hanoi");
         assertNull(policy.releaseAt(detected("2026-12-01T16:30:00Z", true)), "an urgent topic passes");
+    }
+
+    @Test
+    void aFollowUpWaitsOutQuietHoursUnlessItsTopicIsUrgentAndNoDigestHoldsIt() {
+        HoldPolicy night = new HoldPolicy(quiet("22:00", "07:00"));
+        Instant quietTime = Instant.parse("2026-12-01T16:30:00Z"); // 23:30 in Hanoi
+        assertTrue(night.holdsFollowUp(false, quietTime));
+        assertFalse(night.holdsFollowUp(true, quietTime), "an urgent topic's follow-up passes, as its alert did");
+        assertFalse(night.holdsFollowUp(false, Instant.parse("2026-12-01T08:00:00Z")), "15:00 in Hanoi");
+        assertFalse(new HoldPolicy(digestAt("07:00", null)).holdsFollowUp(false, quietTime));
     }
 
     @Test
