@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -70,10 +71,21 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
-    /** The visible text of the first element matching {@code css}, or "" when there is none. */
+    /**
+     * The visible text of the first element matching {@code css}, or "" when there is none. Found again when the
+     * page replaced it between finding and reading (the desk re-renders a story's row when news of it arrives).
+     */
     public String text(String css) {
-        List<WebElement> found = all(css);
-        return found.isEmpty() ? "" : found.get(0).getText();
+        for (int attempt = 1; ; attempt++) {
+            List<WebElement> found = all(css);
+            try {
+                return found.isEmpty() ? "" : found.get(0).getText();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public Object script(String js, Object... args) {
