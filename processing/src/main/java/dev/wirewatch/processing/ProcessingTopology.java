@@ -20,6 +20,7 @@ import dev.wirewatch.processing.triage.FeatureExtractor;
 import dev.wirewatch.processing.triage.ArticleFeatures;
 import dev.wirewatch.processing.triage.RetainedSerde;
 import dev.wirewatch.processing.triage.TriageItem;
+import dev.wirewatch.processing.triage.TriageItemSerde;
 import dev.wirewatch.processing.triage.TriageOutcome;
 import dev.wirewatch.processing.triage.TriageProcessor;
 import dev.wirewatch.processing.triage.TriageSettings;
@@ -62,7 +63,7 @@ public final class ProcessingTopology {
             "triage-content-hashes", "triage-band-buckets", "triage-story-keys", "triage-articles",
             "triage-frequencies", "mention-tallies");
 
-    private static final JsonSerde<TriageItem> ITEM_SERDE = new JsonSerde<>(TriageItem.class);
+    private static final TriageItemSerde ITEM_SERDE = new TriageItemSerde();
 
     private ProcessingTopology() {
     }
