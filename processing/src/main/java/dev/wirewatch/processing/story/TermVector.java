@@ -43,6 +43,50 @@ public record TermVector(long[] keys, float[] weights) {
         return new TermVector(keys, values);
     }
 
+    /**
+     * This vector as a profile keeps it: each key cut to its upper 32 bits and each weight to 16 bits (steps of
+     * 1/65,535), with terms whose cut keys meet merged. Half the bytes of a retained article's profile; a cosine moves
+     * by about 10⁻⁵, and two of two articles' hundred terms meet by chance with probability about 2⁻¹⁸ per pair.
+     * {@link #compact()} of a compact vector is the vector itself, so what is stored reads back equal.
+     */
+    public TermVector compact() {
+        long[] cut = new long[keys.length];
+        float[] kept = new float[keys.length];
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            long key = cut(keys[i]); // cutting low bits keeps ascending keys in order
+            if (n > 0 && cut[n - 1] == key) {
+                kept[n - 1] = quantized(kept[n - 1] + weights[i]);
+            } else {
+                cut[n] = key;
+                kept[n++] = quantized(weights[i]);
+            }
+        }
+        return new TermVector(Arrays.copyOf(cut, n), Arrays.copyOf(kept, n));
+    }
+
+    /** A key as {@link #compact()} keeps it: its upper 32 bits. */
+    static long cut(long key) {
+        return key & UPPER_32_BITS;
+    }
+
+    /** The 16-bit step of a weight in [0, 1], as {@link #compact()} keeps it. */
+    static int step(float weight) {
+        return Math.round(Math.min(1f, Math.max(0f, weight)) * MAX_STEP);
+    }
+
+    /** The weight of a 16-bit step. */
+    static float weight(int step) {
+        return step / MAX_STEP;
+    }
+
+    private static float quantized(float weight) {
+        return weight(step(weight));
+    }
+
+    private static final long UPPER_32_BITS = 0xFFFF_FFFF_0000_0000L;
+    private static final float MAX_STEP = 65_535f;
+
     /** Cosine of two normalized vectors: the sum of products over the keys both hold. */
     public double cosine(TermVector other) {
         long[] a = keys;

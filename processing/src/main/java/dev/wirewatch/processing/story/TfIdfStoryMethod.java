@@ -14,8 +14,8 @@ import java.util.function.LongPredicate;
  * heaviest terms.
  *
  * <p>Immutable and thread safe. Encodings: features version 2 (term counts, edge paragraphs, edge passages; version
- * 1, without the passages, is still read), profile version 1 (the {@value #VECTOR_TERMS} heaviest term keys with
- * float weights).
+ * 1, without the passages, is still read), profile version 2 (the {@value #VECTOR_TERMS} heaviest terms, compact:
+ * {@link TermVector#compact()}; version 1, full keys and float weights, is still read).
  */
 public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Features, TermVector> {
 
@@ -25,7 +25,7 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
     static final int KEY_TERMS = 20;
 
     private static final byte FEATURES_VERSION = 2;
-    private static final byte PROFILE_VERSION = 1;
+    private static final byte PROFILE_VERSION = 2;
     /** An edge word that is no term, on the wire. */
     private static final char NO_TERM = 0xFFFF;
 
@@ -76,7 +76,7 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
         return TermVectors.vectorize(repeated ? less(terms, byParagraphs, byPassages) : terms, key -> {
             int at = Arrays.binarySearch(terms.keys(), key);
             return at < 0 ? 0 : counts[at];
-        }, statistics.documents(), VECTOR_TERMS);
+        }, statistics.documents(), VECTOR_TERMS).compact(); // compared as it is stored
     }
 
     /**
@@ -154,33 +154,45 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
         }
     }
 
+    /** Version 2: each term as the upper 32 bits of its key and a 16-bit weight ({@link TermVector#compact()}). */
     @Override
     public byte[] encodeProfile(TermVector profile) {
-        ByteBuffer out = ByteBuffer.allocate(1 + 2 + 12 * profile.size()).put(PROFILE_VERSION)
-                .putShort((short) profile.size());
-        for (int i = 0; i < profile.size(); i++) {
-            out.putLong(profile.keys()[i]).putFloat(profile.weights()[i]);
+        TermVector compact = profile.compact();
+        ByteBuffer out = ByteBuffer.allocate(1 + 2 + 6 * compact.size()).put(PROFILE_VERSION)
+                .putShort((short) compact.size());
+        for (int i = 0; i < compact.size(); i++) {
+            out.putInt((int) (compact.keys()[i] >>> 32)).putChar((char) TermVector.step(compact.weights()[i]));
         }
         return out.array();
     }
 
+    /** Reads version 2, and version 1 (full keys, float weights) as its compact form. */
     @Override
     public TermVector decodeProfile(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
             byte version = in.get();
-            if (version != PROFILE_VERSION) {
-                throw new IllegalArgumentException("tfidf encoding version " + version + "; this build reads "
+            if (version != 1 && version != PROFILE_VERSION) {
+                throw new IllegalArgumentException("tfidf encoding version " + version + "; this build reads 1 and "
                         + PROFILE_VERSION);
             }
             int n = in.getShort() & 0xFFFF;
             long[] keys = new long[n];
             float[] weights = new float[n];
             for (int i = 0; i < n; i++) {
-                keys[i] = in.getLong();
-                weights[i] = in.getFloat();
+                if (version == 1) {
+                    keys[i] = in.getLong();
+                    weights[i] = in.getFloat();
+                } else {
+                    keys[i] = (long) in.getInt() << 32;
+                    weights[i] = TermVector.weight(in.getChar());
+                }
             }
-            return new TermVector(keys, weights);
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException(in.remaining() + " bytes after " + n + " terms");
+            }
+            TermVector vector = new TermVector(keys, weights);
+            return version == 1 ? vector.compact() : vector;
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new IllegalArgumentException("tfidf profile of " + bytes.length + " bytes does not decode", e);
         }

@@ -106,9 +106,9 @@ class RepeatedPassagesTest {
         TermVector later = method.admit(method.features(null, header + "\n\nA van was taken from a depot in "
                 + "Marrowgate overnight."), corpus, 1);
 
-        assertTrue(Arrays.stream(later.keys()).anyMatch(k -> k == term("marrowgate")),
+        assertTrue(Arrays.stream(later.keys()).anyMatch(k -> k == TermVector.cut(term("marrowgate"))),
                 "the body's own Marrowgate stays: the header's is taken away once, not by paragraph and passage both");
-        assertFalse(Arrays.stream(later.keys()).anyMatch(k -> k == term("constabulary")));
+        assertFalse(Arrays.stream(later.keys()).anyMatch(k -> k == TermVector.cut(term("constabulary"))));
     }
 
     @Test

@@ -40,4 +40,19 @@ class TermVectorTest {
         assertThrows(IllegalArgumentException.class, () -> new TermVector(new long[] {2, 1}, new float[] {1, 1}));
         assertThrows(IllegalArgumentException.class, () -> new TermVector(new long[] {1}, new float[] {1, 1}));
     }
+
+    @Test
+    void compactCutsKeysToTheirUpperHalfAndWeightsToSixteenBitsAndIsItsOwnCompactForm() {
+        TermVector full = new TermVector(new long[] {-5L << 32 | 7, 3L << 32 | 1, 3L << 32 | 9, 8L << 32},
+                new float[] {0.6f, 0.3f, 0.2f, 0.7141f});
+        TermVector compact = full.compact();
+        assertArrayEquals(new long[] {-5L << 32, 3L << 32, 8L << 32}, compact.keys(), "colliding keys merged");
+        assertEquals(Math.round(0.6f * 65_535) / 65_535f, compact.weights()[0]);
+        assertEquals(0.5f, compact.weights()[1], 1e-4, "merged weights add up");
+        assertEquals(0.7141f, compact.weights()[2], 1e-5);
+        assertEquals(compact, compact.compact());
+
+        TermVector other = new TermVector(new long[] {-5L << 32 | 7, 8L << 32}, new float[] {0.8f, 0.6f});
+        assertEquals(full.cosine(other), compact.cosine(other.compact()), 1e-4);
+    }
 }

@@ -59,6 +59,21 @@ class TfIdfStoryMethodTest {
     }
 
     @Test
+    void aProfileIsKeptInSixBytesATermAndOneWrittenByVersionOneReadsAsItsCompactForm() {
+        TermVector profile = method.admit(method.features("Hanoi orders jets", REPORT), DocumentFrequencies.inMemory(),
+                0);
+        assertEquals(profile, profile.compact(), "admitted as it is stored, so a decision never depends on a read");
+        assertEquals(3 + 6 * profile.size(), method.encodeProfile(profile).length);
+
+        TermVector full = TermVector.of(java.util.Map.of("sukhoi", 0.8, "vietnam", 0.6));
+        ByteBuffer v1 = ByteBuffer.allocate(3 + 12 * full.size()).put((byte) 1).putShort((short) full.size());
+        for (int i = 0; i < full.size(); i++) {
+            v1.putLong(full.keys()[i]).putFloat(full.weights()[i]);
+        }
+        assertEquals(full.compact(), method.decodeProfile(v1.array()));
+    }
+
+    @Test
     void bytesOfAnotherVersionOrCutShortAreRefusedWithAReason() {
         byte[] encoded = method.encodeFeatures(method.features(null, REPORT));
         byte[] otherVersion = encoded.clone();
