@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 /**
  * The single-writer decision: for each article, in triage order, whether it copies an earlier one (same content
- * hash, or a near-copy by MinHash), which story it belongs to (the story method's closest earlier candidate), and
+ * hash, or a near-copy by MinHash among the LSH bands' and the story keys' candidates), which story it belongs to (the story method's closest earlier candidate), and
  * which of its topic matches is the first of its (topic, story).
  *
  * <p>Every decision depends only on the articles before it in triage order and on their triage times (record time,
@@ -94,17 +94,18 @@ public final class Triage<F, P> {
         return new Decision(item.articleId(), now, originalId, 1, Decision.EXACT_CONTENT, storyId, 0);
     }
 
-    /** The best near-copy verdict among the band candidates, with the story it brings and the best Jaccard. */
+    /** The best near-copy verdict among the candidates looked at so far, with the story it brings and the best Jaccard. */
     private record CopySearch(NearCopy copy, String storyId, double bestJaccard) {
+        static final CopySearch NONE = new CopySearch(null, null, 0);
     }
 
-    private CopySearch nearCopy(TriageItem item, Signature signature, long[] bandKeys, long from, long now,
-                                Map<Long, Retained> loaded) {
-        NearCopy copy = null;
-        String copyStory = null;
-        double bestJaccard = 0;
-        for (Map.Entry<Long, Long> candidate : candidates(storage.bands(), bandKeys, from, now,
-                Integer.MAX_VALUE).entrySet()) {
+    /** {@code so} far, improved by the {@code candidates} (handle → filing time) that verify as originals. */
+    private CopySearch nearCopy(TriageItem item, Signature signature, Map<Long, Long> candidates,
+                                Map<Long, Retained> loaded, CopySearch so) {
+        NearCopy copy = so.copy();
+        String copyStory = so.storyId();
+        double bestJaccard = so.bestJaccard();
+        for (Map.Entry<Long, Long> candidate : candidates.entrySet()) {
             Retained other = load(candidate, loaded);
             if (other != null && !other.id().equals(item.articleId())) {
                 double jaccard = signature.jaccard(other.signature());
@@ -120,33 +121,43 @@ public final class Triage<F, P> {
         return new CopySearch(copy, copyStory, bestJaccard);
     }
 
+    /**
+     * Near-copy candidates come from the LSH bands, and where the bands found no original, from the story keys as
+     * well: a copy shares its original's heaviest words, so the story keys find the copies few bands miss, and
+     * the candidates they bring are loaded for the story decision anyway.
+     */
     private Decision admit(TriageItem item, long from, long now) {
         ArticleFeatures features = item.features();
         Signature signature = new Signature(features.mins(), features.shingles());
         long[] bandKeys = Bands.keys(signature, settings.duplicates());
         long handle = Bands.handle(item.articleId());
         Map<Long, Retained> loaded = new HashMap<>();
-        CopySearch search = nearCopy(item, signature, bandKeys, from, now, loaded);
-        NearCopy copy = search.copy();
-        double bestJaccard = search.bestJaccard();
+        CopySearch search = nearCopy(item, signature, candidates(storage.bands(), bandKeys, from, now,
+                Integer.MAX_VALUE), loaded, CopySearch.NONE);
         F storyFeatures = storyFeatures(item);
         P profile = storyFeatures == null ? null : method.admit(storyFeatures, storage.frequencies(), now);
-        Decision decision;
-        byte[] kept;
-        if (copy != null) {
+        Decision decision = null;
+        byte[] kept = new byte[0]; // a copy is found through its original's story keys, not its own
+        if (search.copy() == null && profile != null) {
+            long[] storyKeys = method.candidateKeys(profile);
+            Map<Long, Long> storyCandidates = candidates(storage.storyKeys(), storyKeys,
+                    now - settings.storyWindow().toMillis(), now, MAX_POSTINGS_PER_KEY);
+            search = nearCopy(item, signature, storyCandidates, loaded, search);
+            if (search.copy() == null) {
+                decision = storyOf(item, profile, storyCandidates, loaded, search.bestJaccard(), now);
+                for (long key : storyKeys) {
+                    storage.storyKeys().add(key, handle, now);
+                }
+                kept = MethodBytes.tag(method.name(), method.encodeProfile(profile));
+            }
+        }
+        if (search.copy() != null) {
+            NearCopy copy = search.copy();
             decision = new Decision(item.articleId(), now, copy.originalId(), copy.similarity(),
                     "near-copy-" + copy.rule(), search.storyId(), 0);
-            kept = new byte[0]; // a copy is found through its original's story keys, not its own
-        } else if (profile == null) {
-            decision = new Decision(item.articleId(), now, null, bestJaccard, Decision.NEW_STORY, item.articleId(), 0);
-            kept = new byte[0]; // unreadable features: no story to look for, none to offer
-        } else {
-            long[] storyKeys = method.candidateKeys(profile);
-            decision = storyOf(item, profile, storyKeys, loaded, bestJaccard, now);
-            for (long key : storyKeys) {
-                storage.storyKeys().add(key, handle, now);
-            }
-            kept = MethodBytes.tag(method.name(), method.encodeProfile(profile));
+        } else if (decision == null) {
+            decision = new Decision(item.articleId(), now, null, search.bestJaccard(), Decision.NEW_STORY,
+                    item.articleId(), 0); // unreadable features: no story to look for, none to offer
         }
         for (long key : bandKeys) {
             storage.bands().add(key, handle, now);
@@ -157,18 +168,16 @@ public final class Triage<F, P> {
     }
 
     /**
-     * The story of the closest earlier article under the story keys, if it is close enough. Candidates come only
-     * from the story window, the most recent few per key: a key common enough to fill its postings says little
-     * about the story anyway.
+     * The story of the closest earlier article among the story-key {@code candidates}, if it is close enough.
+     * Candidates come only from the story window, the most recent few per key: a key common enough to fill its
+     * postings says little about the story anyway.
      */
-    private Decision storyOf(TriageItem item, P profile, long[] storyKeys, Map<Long, Retained> loaded,
+    private Decision storyOf(TriageItem item, P profile, Map<Long, Long> candidates, Map<Long, Retained> loaded,
                              double bestJaccard, long now) {
-        long from = now - settings.storyWindow().toMillis();
         Long published = epochMillis(item.publishedAt());
         Retained best = null;
         double bestScore = 0;
-        for (Map.Entry<Long, Long> candidate : candidates(storage.storyKeys(), storyKeys, from, now,
-                MAX_POSTINGS_PER_KEY).entrySet()) {
+        for (Map.Entry<Long, Long> candidate : candidates.entrySet()) {
             Retained other = load(candidate, loaded);
             if (other == null || other.id().equals(item.articleId()) || other.profile().length == 0
                     || !withinStoryWindow(published, other.publishedAt())) {
