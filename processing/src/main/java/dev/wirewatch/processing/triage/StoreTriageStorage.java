@@ -125,7 +125,15 @@ final class StoreTriageStorage {
         /** The key of the article count; a term's key equals it with probability 2⁻⁶⁴. */
         static final long DOCUMENTS = Long.MIN_VALUE;
 
-        private final WindowStore<Long, Long> store;
+        /** What the frequencies need of their store: a count per (key, epoch start). */
+        interface EpochCounts {
+            /** The count filed for {@code key} at {@code epoch}, or null. */
+            Long fetch(long key, long epoch);
+
+            void put(long key, long count, long epoch);
+        }
+
+        private final EpochCounts store;
         private final long epochMillis;
         private long epochStart = -1;
         /**
@@ -137,6 +145,21 @@ final class StoreTriageStorage {
         private Map<Long, Long> previous = new HashMap<>();
 
         WindowFrequencies(WindowStore<Long, Long> store, Duration retention) {
+            this(new EpochCounts() {
+                @Override
+                public Long fetch(long key, long epoch) {
+                    return store.fetch(key, epoch);
+                }
+
+                @Override
+                public void put(long key, long count, long epoch) {
+                    store.put(key, count, epoch);
+                }
+            }, retention);
+        }
+
+        /** Over another store of the same layout (the benchmarks' RocksDB). */
+        WindowFrequencies(EpochCounts store, Duration retention) {
             this.store = store;
             this.epochMillis = epochMillis(retention);
         }

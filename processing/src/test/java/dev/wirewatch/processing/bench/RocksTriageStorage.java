@@ -6,6 +6,7 @@ import dev.wirewatch.processing.triage.Bands;
 import dev.wirewatch.processing.triage.Postings;
 import dev.wirewatch.processing.triage.Retained;
 import dev.wirewatch.processing.triage.RetainedSerde;
+import dev.wirewatch.processing.triage.TriageBenchmarks;
 import dev.wirewatch.processing.triage.TriageStorage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ final class RocksTriageStorage implements AutoCloseable {
     private final ReadOptions readOptions;
     private final WriteOptions writeOptions;
     private final RetainedSerde serde = new RetainedSerde();
-    private final long epochMillis;
+    private final Duration retention;
 
     RocksTriageStorage(Path dir, Duration retention) throws RocksDBException {
         RocksDB.loadLibrary();
@@ -61,7 +62,7 @@ final class RocksTriageStorage implements AutoCloseable {
         readOptions = new ReadOptions().setPrefixSameAsStart(true);
         writeOptions = new WriteOptions().setDisableWAL(true);
         db = RocksDB.open(options, dir.toString());
-        epochMillis = Math.max(1, retention.toMillis() / 2);
+        this.retention = retention;
     }
 
     TriageStorage storage() {
@@ -147,53 +148,23 @@ final class RocksTriageStorage implements AutoCloseable {
         };
     }
 
-    /** The window-store layout of document frequencies: (term, epoch start) → count. */
+    /**
+     * Triage's own document frequencies (each epoch's counts kept in memory once read, as the topology keeps them)
+     * over the window-store layout: (term, epoch start) → count.
+     */
     private DocumentFrequencies frequencies() {
-        return new DocumentFrequencies() {
-            private long epoch = -1;
-
+        return TriageBenchmarks.windowFrequencies(new TriageBenchmarks.EpochCounts() {
             @Override
-            public long[] add(long[] keys, long timestamp) {
-                epoch = Math.max(epoch, Math.floorDiv(timestamp, epochMillis) * epochMillis);
-                increment(Long.MIN_VALUE);
-                long[] counts = new long[keys.length];
-                for (int i = 0; i < keys.length; i++) {
-                    counts[i] = increment(keys[i]);
-                }
-                return counts;
+            public Long fetch(long term, long epoch) {
+                byte[] v = get(key(FREQUENCIES, term, epoch));
+                return v == null ? null : ByteBuffer.wrap(v).getLong();
             }
 
             @Override
-            public boolean[] seenBefore(long[] keys, long timestamp) {
-                epoch = Math.max(epoch, Math.floorDiv(timestamp, epochMillis) * epochMillis);
-                boolean[] seen = new boolean[keys.length];
-                for (int i = 0; i < keys.length; i++) {
-                    seen[i] = get(key(FREQUENCIES, keys[i], epoch)) != null;
-                    if (!seen[i]) {
-                        seen[i] = epoch >= epochMillis && get(key(FREQUENCIES, keys[i], epoch - epochMillis)) != null;
-                        put(key(FREQUENCIES, keys[i], epoch), ByteBuffer.allocate(8).putLong(1).array());
-                    }
-                }
-                return seen;
+            public void put(long term, long count, long epoch) {
+                RocksTriageStorage.this.put(key(FREQUENCIES, term, epoch), ByteBuffer.allocate(8).putLong(count).array());
             }
-
-            private long increment(long term) {
-                long now = count(term, epoch) + 1;
-                put(key(FREQUENCIES, term, epoch), ByteBuffer.allocate(8).putLong(now).array());
-                return now + (epoch >= epochMillis ? count(term, epoch - epochMillis) : 0);
-            }
-
-            private long count(long term, long at) {
-                byte[] v = get(key(FREQUENCIES, term, at));
-                return v == null ? 0 : ByteBuffer.wrap(v).getLong();
-            }
-
-            @Override
-            public long documents() {
-                return count(Long.MIN_VALUE, epoch) + (epoch >= epochMillis ? count(Long.MIN_VALUE,
-                        epoch - epochMillis) : 0);
-            }
-        };
+        }, retention);
     }
 
     private static byte[] key(byte type, long key, long timestamp) {
