@@ -2,8 +2,8 @@ package dev.wirewatch.processing.dedup;
 
 /**
  * Decides whether an earlier article is a near-copy original for a new one: the pair must pass the Jaccard or the
- * containment test of the settings. Triage asks it about every band candidate, in triage order, so whatever it is
- * asked about came earlier.
+ * containment test of the settings. Triage asks it about its candidates (the bands', and where those have no
+ * original, the story keys'), in triage order, so whatever it is asked about came earlier.
  *
  * <p>Immutable and thread safe.
  */

@@ -5,13 +5,14 @@ package dev.wirewatch.processing.dedup;
  *
  * <p>Immutable. Why these defaults: word trigrams keep apart texts that merely share phrasing while a
  * republication keeps most of them; 252 MinHash values estimate Jaccard to about ±0.03 at 0.4; 42 bands of 3 rows
- * (the first 126 values) make a pair with Jaccard 0.5 a candidate with probability 0.996, one with 0.45 with 0.98
- * and one with 0.05 only 0.5 % of the time, and triage also verifies the story keys' candidates, where a copy's
- * original is found whatever the bands say (84 bands, before, cost twice the postings for what those find). A pair is
- * a copy at estimated Jaccard ≥ 0.45 (every copy of the near-copy dev stream scores ≥ 0.50 and its non-copies, site
- * chrome and follow-ups included, stay below 0.33; an independently edited wire story on the same-story dev pairs
- * scores 0.40 and is a rewrite, not a copy
- * below 0.33), or when the smaller text is ≥ 85 % contained in the larger and Jaccard is ≥ 0.25 (a truncated copy).
+ * (the first 126 values) make a pair with Jaccard 0.5 a candidate with probability 0.996, one with 0.45 with 0.98,
+ * a truncated copy at 0.25 only with 0.48 (84 bands: 0.73), and one with 0.05 only 0.5 % of the time; where the
+ * bands find no original, triage also verifies the story keys' candidates (originals in the story window that
+ * share the copy's heaviest words), which found every copy of the near-copy dev stream even with one band. 84
+ * bands cost twice the postings. A pair is a copy at estimated Jaccard ≥ 0.45 (every copy of the near-copy dev
+ * stream scores ≥ 0.50 and its non-copies, site chrome and follow-ups included, stay below 0.33; an independently
+ * edited wire story on the same-story dev pairs scores 0.40 and is a rewrite, not a copy), or when the smaller text
+ * is ≥ 85 % contained in the larger and Jaccard is ≥ 0.25 (a truncated copy).
  */
 public record NearDuplicateSettings(int shingleWords, int hashes, int bandRows, int bands,
                                     double jaccardThreshold, double containmentThreshold,

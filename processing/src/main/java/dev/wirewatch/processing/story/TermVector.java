@@ -6,14 +6,18 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * A normalized TF-IDF vector as the candidate index keeps and compares it: 64-bit term keys in ascending order with
- * float weights. Comparing two is a merge of sorted arrays; reading one back from a store makes no strings, so a
+ * A normalized TF-IDF vector as triage compares it: term keys in ascending order with float weights (as a profile
+ * keeps it, {@link #compact()}: keys cut to 32 bits, weights to 16). Comparing two is a merge of sorted arrays; reading one back from a store makes no strings, so a
  * story candidate costs a few hundred nanoseconds to score instead of tens of microseconds for a map of strings.
  *
- * <p>Immutable; the arrays are not copied and must not be modified. Two terms share a key with probability about
- * 2⁻⁶⁴ per pair.
+ * <p>Immutable; the arrays are not copied and must not be modified. Two terms share a full key with probability
+ * about 2⁻⁶⁴ per pair, a cut one about 2⁻³².
  */
 public record TermVector(long[] keys, float[] weights) {
+
+    /** What {@link #compact()} keeps of a key, and the largest 16-bit weight step. */
+    private static final long UPPER_32_BITS = 0xFFFF_FFFF_0000_0000L;
+    private static final float MAX_STEP = 65_535f;
 
     public TermVector {
         if (keys.length != weights.length) {
@@ -83,9 +87,6 @@ public record TermVector(long[] keys, float[] weights) {
     private static float quantized(float weight) {
         return weight(step(weight));
     }
-
-    private static final long UPPER_32_BITS = 0xFFFF_FFFF_0000_0000L;
-    private static final float MAX_STEP = 65_535f;
 
     /** Cosine of two normalized vectors: the sum of products over the keys both hold. */
     public double cosine(TermVector other) {

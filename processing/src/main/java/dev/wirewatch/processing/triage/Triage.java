@@ -18,8 +18,9 @@ import java.util.function.Function;
 
 /**
  * The single-writer decision: for each article, in triage order, whether it copies an earlier one (same content
- * hash, or a near-copy by MinHash among the LSH bands' and the story keys' candidates), which story it belongs to (the story method's closest earlier candidate), and
- * which of its topic matches is the first of its (topic, story).
+ * hash, or a near-copy by MinHash among the LSH bands' candidates and, where those have no original, the story
+ * keys'), which story it belongs to (the story method's closest earlier candidate), and which of its topic matches
+ * is the first of its (topic, story).
  *
  * <p>Every decision depends only on the articles before it in triage order and on their triage times (record time,
  * never the wall clock), so replaying the same input gives the same decisions. A copy takes its original's story, so
@@ -94,7 +95,7 @@ public final class Triage<F, P> {
         return new Decision(item.articleId(), now, originalId, 1, Decision.EXACT_CONTENT, storyId, 0);
     }
 
-    /** The best near-copy verdict among the candidates looked at so far, with the story it brings and the best Jaccard. */
+    /** The best near-copy verdict among the candidates looked at so far, its story and the best Jaccard seen. */
     private record CopySearch(NearCopy copy, String storyId, double bestJaccard) {
         static final CopySearch NONE = new CopySearch(null, null, 0);
     }
@@ -123,8 +124,9 @@ public final class Triage<F, P> {
 
     /**
      * Near-copy candidates come from the LSH bands, and where the bands found no original, from the story keys as
-     * well: a copy shares its original's heaviest words, so the story keys find the copies few bands miss, and
-     * the candidates they bring are loaded for the story decision anyway.
+     * well: a copy shares its original's heaviest words, so the story keys find most copies the bands miss (within
+     * the story window, among each key's latest postings), and their candidates are loaded for the story decision
+     * anyway. An original the bands found is taken without looking at the story keys' candidates.
      */
     private Decision admit(TriageItem item, long from, long now) {
         ArticleFeatures features = item.features();
@@ -137,7 +139,7 @@ public final class Triage<F, P> {
         F storyFeatures = storyFeatures(item);
         P profile = storyFeatures == null ? null : method.admit(storyFeatures, storage.frequencies(), now);
         Decision decision = null;
-        byte[] kept = new byte[0]; // a copy is found through its original's story keys, not its own
+        byte[] kept = new byte[0]; // a copy is found through its original's keys; unreadable features offer none
         if (search.copy() == null && profile != null) {
             long[] storyKeys = method.candidateKeys(profile);
             Map<Long, Long> storyCandidates = candidates(storage.storyKeys(), storyKeys,

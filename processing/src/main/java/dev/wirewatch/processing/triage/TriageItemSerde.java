@@ -125,7 +125,7 @@ public final class TriageItemSerde implements Serde<TriageItem> {
                 throw new SerializationException(in.remaining() + " bytes left after the item");
             }
             return new TriageItem(schemaVersion, articleId, url, title, source, publishedAt, features, hits);
-        } catch (BufferUnderflowException | IllegalArgumentException | DateTimeException e) {
+        } catch (BufferUnderflowException | IllegalArgumentException | DateTimeException | ArithmeticException e) {
             throw new SerializationException("not a valid TriageItem: " + e, e);
         }
     }

@@ -26,7 +26,8 @@ public record TriageSettings(NearDuplicateSettings duplicates, Duration storyWin
     /** The triage parameters of {@code settings}. */
     public static TriageSettings from(ProcessingSettings settings) {
         NearDuplicateSettings shape = NearDuplicateSettings.DEFAULTS; // shingles, hashes, bands: not configurable
-        return new TriageSettings(new NearDuplicateSettings(shape.shingleWords(), shape.hashes(), shape.bandRows(), shape.bands(),
+        return new TriageSettings(new NearDuplicateSettings(shape.shingleWords(), shape.hashes(), shape.bandRows(),
+                shape.bands(),
                 settings.copyJaccard(), settings.copyContainment(), settings.copyContainmentMinJaccard()),
                 settings.storyWindow(), settings.retention(), settings.storyRetention());
     }

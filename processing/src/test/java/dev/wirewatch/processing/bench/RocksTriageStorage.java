@@ -162,7 +162,8 @@ final class RocksTriageStorage implements AutoCloseable {
 
             @Override
             public void put(long term, long count, long epoch) {
-                RocksTriageStorage.this.put(key(FREQUENCIES, term, epoch), ByteBuffer.allocate(8).putLong(count).array());
+                RocksTriageStorage.this.put(key(FREQUENCIES, term, epoch),
+                        ByteBuffer.allocate(8).putLong(count).array());
             }
         }, retention);
     }

@@ -24,6 +24,12 @@ class LanguageGuessTest {
     }
 
     @Test
+    void ofTwoLanguagesWithAsManyFunctionWordsTheOneTheTextShowsFirstIsTaken() {
+        assertEquals("de", LanguageGuess.of("und the und the und the und the"));
+        assertEquals("en", LanguageGuess.of("the und the und the und the und"));
+    }
+
+    @Test
     void polishIsNotTakenForEnglish() {
         String polish = "Zakaz handlu w Nowym Roku obowiązuje w całym kraju, a większość sklepów będzie zamknięta. "
                 + "Otwarte pozostaną tylko stacje paliw i niektóre małe sklepy, w których za ladą stoi właściciel.";

@@ -71,6 +71,10 @@ class TfIdfStoryMethodTest {
             v1.putLong(full.keys()[i]).putFloat(full.weights()[i]);
         }
         assertEquals(full.compact(), method.decodeProfile(v1.array()));
+
+        byte[] v2 = method.encodeProfile(profile);
+        assertThrows(IllegalArgumentException.class, () -> method.decodeProfile(Arrays.copyOf(v2, v2.length - 1)));
+        assertThrows(IllegalArgumentException.class, () -> method.decodeProfile(Arrays.copyOf(v2, v2.length + 1)));
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.wirewatch.model.ContentHash;
 import dev.wirewatch.processing.Fixtures;
 import dev.wirewatch.processing.dedup.NearDuplicateSettings;
 import dev.wirewatch.processing.dedup.Signature;
-import dev.wirewatch.processing.story.StoryMethod;
+import dev.wirewatch.processing.story.TermVector;
 import dev.wirewatch.processing.story.TfIdfStoryMethod;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +23,7 @@ class CopyCandidatesTest {
     private static final TriageSettings ONE_BAND = new TriageSettings(new NearDuplicateSettings(3, 252, 3, 1,
             0.45, 0.85, 0.25), DEFAULTS.storyWindow(), DEFAULTS.retention(), DEFAULTS.storyRetention());
 
-    private final StoryMethod<?, ?> method = new TfIdfStoryMethod(0.26);
+    private final TfIdfStoryMethod method = new TfIdfStoryMethod(0.26);
     private final TriageStorage storage = TriageStorage.inMemory();
     private final Triage<?, ?> triage = Triage.of(ONE_BAND, method, storage, Triage.Problems.NONE);
 
@@ -50,6 +50,11 @@ class CopyCandidatesTest {
         assertTrue(decision.rule().startsWith("near-copy-"), decision.rule());
         assertEquals(0, storage.articles().find("copy", 0, 2_000).profile().length,
                 "a copy is found through its original's keys, not its own");
+        TermVector original = method.decodeProfile(MethodBytes.untag(method.name(),
+                storage.articles().find("original", 0, 2_000).profile()));
+        for (long key : method.candidateKeys(original)) {
+            assertEquals(1, storage.storyKeys().find(key, 0, 2_000).size(), "only the original is filed under it");
+        }
     }
 
     @Test
@@ -58,6 +63,8 @@ class CopyCandidatesTest {
         Decision rewrite = triage.decide(item("rewrite", story("jets-rewrite")), 2_000).decision();
 
         assertFalse(rewrite.isCopy(), rewrite.toString());
+        assertEquals(Decision.JOINED_STORY, rewrite.rule(), "it was among the story keys' candidates");
+        assertEquals("original", rewrite.storyId());
     }
 
     private static long[] bands(TriageItem item) {
