@@ -50,9 +50,9 @@ class CopyCandidatesTest {
         assertTrue(decision.rule().startsWith("near-copy-"), decision.rule());
         assertEquals(0, storage.articles().find("copy", 0, 2_000).profile().length,
                 "a copy is found through its original's keys, not its own");
-        TermVector original = method.decodeProfile(MethodBytes.untag(method.name(),
+        TermVector filed = method.decodeProfile(MethodBytes.untag(method.name(),
                 storage.articles().find("original", 0, 2_000).profile()));
-        for (long key : method.candidateKeys(original)) {
+        for (long key : method.candidateKeys(filed)) {
             assertEquals(1, storage.storyKeys().find(key, 0, 2_000).size(), "only the original is filed under it");
         }
     }
