@@ -11,25 +11,12 @@ public final class TriageBenchmarks {
     }
 
     /** A count per (key, epoch start), as the frequencies' window store keeps them. */
-    public interface EpochCounts {
-        Long fetch(long key, long epoch);
-
-        void put(long key, long count, long epoch);
+    public interface EpochCounts extends StoreTriageStorage.WindowFrequencies.EpochCounts {
     }
 
     /** The document frequencies triage keeps, over another store of the same layout. */
     public static DocumentFrequencies windowFrequencies(EpochCounts counts, Duration retention) {
-        return new StoreTriageStorage.WindowFrequencies(new StoreTriageStorage.WindowFrequencies.EpochCounts() {
-            @Override
-            public Long fetch(long key, long epoch) {
-                return counts.fetch(key, epoch);
-            }
-
-            @Override
-            public void put(long key, long count, long epoch) {
-                counts.put(key, count, epoch);
-            }
-        }, retention);
+        return new StoreTriageStorage.WindowFrequencies(counts, retention);
     }
 
     /** The document frequencies triage keeps, over {@code store}. */
