@@ -19,7 +19,7 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
 
     /** The names of the stores this step uses. */
     public record StoreNames(String contentHashes, String bands, String storyKeys, String articles,
-                             String frequencies, String tallies) {
+                             String frequencies, String passages, String tallies) {
     }
 
     private final TriageSettings settings;
@@ -46,8 +46,9 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
         StoreTriageStorage.Stores stores = new StoreTriageStorage.Stores(context.getStateStore(names.contentHashes()),
                 context.getStateStore(names.bands()), context.getStateStore(names.storyKeys()),
                 context.getStateStore(names.articles()), context.getStateStore(names.frequencies()),
-                context.getStateStore(names.tallies()));
-        this.triage = Triage.of(settings, method, StoreTriageStorage.of(stores, settings.retention()), problems);
+                context.getStateStore(names.passages()), context.getStateStore(names.tallies()));
+        this.triage = Triage.of(settings, method, StoreTriageStorage.of(stores, settings.retention(),
+                settings.storyWindow()), problems);
     }
 
     @Override
@@ -60,8 +61,8 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
         context.forward(record.withValue(outcome).withTimestamp(now));
     }
 
-    /** How long the frequency store must keep entries: the current and the previous epoch. */
+    /** How long the frequency (or fingerprint) store must keep entries: the current and the previous epoch. */
     public static Duration frequencyRetention(Duration retention) {
-        return Duration.ofMillis(2 * StoreTriageStorage.WindowFrequencies.epochMillis(retention));
+        return Duration.ofMillis(2 * WindowFrequencies.epochMillis(retention));
     }
 }

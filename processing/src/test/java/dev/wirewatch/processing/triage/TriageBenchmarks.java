@@ -11,29 +11,29 @@ public final class TriageBenchmarks {
     }
 
     /** A count per (key, epoch start), as the frequencies' window store keeps them. */
-    public interface EpochCounts extends StoreTriageStorage.WindowFrequencies.EpochCounts {
+    public interface EpochCounts extends dev.wirewatch.processing.triage.EpochCounts {
     }
 
     /** The document frequencies triage keeps, over another store of the same layout. */
     public static DocumentFrequencies windowFrequencies(EpochCounts counts, Duration retention) {
-        return new StoreTriageStorage.WindowFrequencies(counts, retention);
+        return new WindowFrequencies(counts, retention);
     }
 
     /** The document frequencies triage keeps, over {@code store}. */
     public static DocumentFrequencies windowFrequencies(WindowStore<Long, Long> store, Duration retention) {
-        return new StoreTriageStorage.WindowFrequencies(store, retention);
+        return new WindowFrequencies(store, retention);
     }
 
     /** The same counts read from {@code store} for every term of every article: how triage first kept them. */
     public static DocumentFrequencies readEveryTime(WindowStore<Long, Long> store, Duration retention) {
-        long epochMillis = StoreTriageStorage.WindowFrequencies.epochMillis(retention);
+        long epochMillis = WindowFrequencies.epochMillis(retention);
         return new DocumentFrequencies() {
             private long epochStart = -1;
 
             @Override
             public long[] add(long[] keys, long timestamp) {
                 epochStart = Math.max(epochStart, Math.floorDiv(timestamp, epochMillis) * epochMillis);
-                increment(StoreTriageStorage.WindowFrequencies.DOCUMENTS);
+                increment(WindowFrequencies.DOCUMENTS);
                 long[] counts = new long[keys.length];
                 for (int i = 0; i < keys.length; i++) {
                     counts[i] = increment(keys[i]);
@@ -65,7 +65,7 @@ public final class TriageBenchmarks {
 
             @Override
             public long documents() {
-                Long current = store.fetch(StoreTriageStorage.WindowFrequencies.DOCUMENTS, epochStart);
+                Long current = store.fetch(WindowFrequencies.DOCUMENTS, epochStart);
                 return current == null ? 0 : current;
             }
         };
