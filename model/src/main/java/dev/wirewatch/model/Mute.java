@@ -57,8 +57,8 @@ public record Mute(int schemaVersion, String id, Scope scope, String value, Stri
     }
 
     /**
-     * The end of a mute that lasts {@code duration} (ISO-8601, e.g. {@code PT4H}, {@code P1D}) from {@code now}: how the
-     * CLI's {@code --for} and the desk's "for" read it.
+     * The end of a mute that lasts {@code duration} (ISO-8601, e.g. {@code PT4H}, {@code P1D}) from {@code now}: how
+     * the CLI's {@code --for} and the desk's "for" read it.
      *
      * @throws IllegalArgumentException saying what was expected, for text that is no positive ISO-8601 duration
      */

@@ -24,8 +24,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Sends what a lifted (or expired) mute held back: each of its {@link MutedAlert}s' mentions is written to
  * {@code mentions} again, addressed ({@link #REPLAY_FOR}) to the sinks that held it back, then its muted record is
- * removed (only that mute's: another mute's record of the same alert stays). Those sinks deliver it as any new mention (the ledger still skips what they sent); a mute lifted before
- * the replay does not hold it back (see {@link MuteTracker}). Call it after the mute's tombstone is acknowledged.
+ * removed (only that mute's: another mute's record of the same alert stays). Those sinks deliver it as any new
+ * mention (the ledger still skips what they sent); a mute lifted before the replay does not hold it back (see
+ * {@link MuteTracker}). Call it after the mute's tombstone is acknowledged.
  *
  * <p>Thread safe; each call uses its own producer.
  */

@@ -7,8 +7,9 @@ import java.util.stream.IntStream;
 
 /**
  * A normalized TF-IDF vector as triage compares it: term keys in ascending order with float weights (as a profile
- * keeps it, {@link #compact()}: keys cut to 32 bits, weights to 16). Comparing two is a merge of sorted arrays; reading one back from a store makes no strings, so a
- * story candidate costs a few hundred nanoseconds to score instead of tens of microseconds for a map of strings.
+ * keeps it, {@link #compact()}: keys cut to 32 bits, weights to 16). Comparing two is a merge of sorted arrays;
+ * reading one back from a store makes no strings, so a story candidate costs a few hundred nanoseconds to score
+ * instead of tens of microseconds for a map of strings.
  *
  * <p>Immutable; the arrays are not copied and must not be modified. Two terms share a full key with probability
  * about 2⁻⁶⁴ per pair, a cut one about 2⁻³².
