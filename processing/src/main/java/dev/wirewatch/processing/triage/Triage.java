@@ -138,28 +138,29 @@ public final class Triage<F, P> {
                 Integer.MAX_VALUE), loaded, CopySearch.NONE);
         F storyFeatures = storyFeatures(item);
         P profile = storyFeatures == null ? null : method.admit(storyFeatures, storage.frequencies(), now);
-        Decision decision = null;
-        byte[] kept = new byte[0]; // a copy is found through its original's keys; unreadable features offer none
+        long[] storyKeys = new long[0];
+        Map<Long, Long> storyCandidates = Map.of();
         if (search.copy() == null && profile != null) {
-            long[] storyKeys = method.candidateKeys(profile);
-            Map<Long, Long> storyCandidates = candidates(storage.storyKeys(), storyKeys,
-                    now - settings.storyWindow().toMillis(), now, MAX_POSTINGS_PER_KEY);
+            storyKeys = method.candidateKeys(profile);
+            storyCandidates = candidates(storage.storyKeys(), storyKeys, now - settings.storyWindow().toMillis(),
+                    now, MAX_POSTINGS_PER_KEY);
             search = nearCopy(item, signature, storyCandidates, loaded, search);
-            if (search.copy() == null) {
-                decision = storyOf(item, profile, storyCandidates, loaded, search.bestJaccard(), now);
-                for (long key : storyKeys) {
-                    storage.storyKeys().add(key, handle, now);
-                }
-                kept = MethodBytes.tag(method.name(), method.encodeProfile(profile));
-            }
         }
-        if (search.copy() != null) {
+        Decision decision;
+        byte[] kept = new byte[0];
+        if (search.copy() != null) { // found through its original's story keys, not its own
             NearCopy copy = search.copy();
             decision = new Decision(item.articleId(), now, copy.originalId(), copy.similarity(),
                     "near-copy-" + copy.rule(), search.storyId(), 0);
-        } else if (decision == null) {
+        } else if (profile == null) { // unreadable features: no story to look for, none to offer
             decision = new Decision(item.articleId(), now, null, search.bestJaccard(), Decision.NEW_STORY,
-                    item.articleId(), 0); // unreadable features: no story to look for, none to offer
+                    item.articleId(), 0);
+        } else {
+            decision = storyOf(item, profile, storyCandidates, loaded, search.bestJaccard(), now);
+            for (long key : storyKeys) {
+                storage.storyKeys().add(key, handle, now);
+            }
+            kept = MethodBytes.tag(method.name(), method.encodeProfile(profile));
         }
         for (long key : bandKeys) {
             storage.bands().add(key, handle, now);
