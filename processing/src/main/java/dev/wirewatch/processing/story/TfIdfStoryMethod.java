@@ -136,11 +136,7 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
     public Features decodeFeatures(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
-            byte version = in.get();
-            if (version != 1 && version != FEATURES_VERSION) {
-                throw new IllegalArgumentException("tfidf encoding version " + version + "; this build reads 1 and "
-                        + FEATURES_VERSION);
-            }
+            byte version = version(in, FEATURES_VERSION);
             TermCounts terms = getCounts(in);
             int edges = in.get();
             List<Paragraph> paragraphs = new ArrayList<>(edges);
@@ -171,11 +167,7 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
     public TermVector decodeProfile(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
-            byte version = in.get();
-            if (version != 1 && version != PROFILE_VERSION) {
-                throw new IllegalArgumentException("tfidf encoding version " + version + "; this build reads 1 and "
-                        + PROFILE_VERSION);
-            }
+            byte version = version(in, PROFILE_VERSION);
             int n = in.getShort() & 0xFFFF;
             long[] keys = new long[n];
             float[] weights = new float[n];
@@ -196,6 +188,16 @@ public final class TfIdfStoryMethod implements StoryMethod<TfIdfStoryMethod.Feat
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new IllegalArgumentException("tfidf profile of " + bytes.length + " bytes does not decode", e);
         }
+    }
+
+    /** The version byte {@code in} starts with: 1 or {@code newest}, else refused. */
+    private static byte version(ByteBuffer in, byte newest) {
+        byte version = in.get();
+        if (version != 1 && version != newest) {
+            throw new IllegalArgumentException("tfidf encoding version " + version + "; this build reads 1 and "
+                    + newest);
+        }
+        return version;
     }
 
     private static RepeatedPassages.Edges getPassages(ByteBuffer in, int terms) {
