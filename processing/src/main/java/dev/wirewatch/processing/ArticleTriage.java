@@ -29,7 +29,8 @@ public final class ArticleTriage {
         TriageSettings triageSettings = TriageSettings.from(settings);
         StoryMethod<?, ?> method = StoryMethods.standard(settings);
         this.features = new FeatureExtractor(triageSettings.duplicates(), method);
-        this.triage = Triage.of(triageSettings, method, TriageStorage.inMemory(), Triage.Problems.NONE);
+        this.triage = Triage.of(triageSettings, method, TriageStorage.inMemory(triageSettings.retention(),
+                triageSettings.storyWindow()), Triage.Problems.NONE);
     }
 
     public static ArticleTriage withDefaults() {

@@ -61,7 +61,7 @@ public final class ProcessingTopology {
     /** Triage's window stores. */
     public static final TriageProcessor.StoreNames TRIAGE_STORES = new TriageProcessor.StoreNames(
             "triage-content-hashes", "triage-band-buckets", "triage-story-keys", "triage-articles",
-            "triage-frequencies", "triage-passages", "mention-tallies");
+            "triage-term-sets", "triage-passages", "mention-tallies");
 
     private static final TriageItemSerde ITEM_SERDE = new TriageItemSerde();
 
@@ -143,7 +143,7 @@ public final class ProcessingTopology {
                                 metrics.triageProblems()),
                         Named.as("triage"),
                         TRIAGE_STORES.contentHashes(), TRIAGE_STORES.bands(), TRIAGE_STORES.storyKeys(),
-                        TRIAGE_STORES.articles(), TRIAGE_STORES.frequencies(), TRIAGE_STORES.passages(),
+                        TRIAGE_STORES.articles(), TRIAGE_STORES.termSets(), TRIAGE_STORES.passages(),
                         TRIAGE_STORES.tallies())
                 .peek((id, outcome) -> count(outcome, metrics), Named.as("count-decisions"));
     }
@@ -201,9 +201,9 @@ public final class ProcessingTopology {
                 retention, instant, true), Serdes.Long(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.articles(),
                 retention, instant, false), Serdes.Long(), new RetainedSerde()));
-        Duration frequencies = TriageProcessor.frequencyRetention(retention);
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.frequencies(),
-                frequencies, frequencies.dividedBy(2), false), Serdes.Long(), Serdes.Long()).withCachingEnabled());
+        Duration termSets = TriageProcessor.frequencyRetention(retention); // one entry per counted article
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.termSets(),
+                termSets, instant, true), Serdes.Long(), Serdes.ByteArray()));
         Duration passages = TriageProcessor.frequencyRetention(triage.storyWindow());
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.passages(),
                 passages, passages.dividedBy(2), false), Serdes.Long(), Serdes.Long()));

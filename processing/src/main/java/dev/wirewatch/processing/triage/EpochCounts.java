@@ -1,5 +1,7 @@
 package dev.wirewatch.processing.triage;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -14,6 +16,23 @@ interface EpochCounts {
     Long fetch(long key, long epoch);
 
     void put(long key, long count, long epoch);
+
+    /** Counts kept in memory for the life of the object (nothing is forgotten). */
+    static EpochCounts inMemory() {
+        return new EpochCounts() {
+            private final Map<Long, Map<Long, Long>> byEpoch = new HashMap<>();
+
+            @Override
+            public Long fetch(long key, long epoch) {
+                return byEpoch.getOrDefault(epoch, Map.of()).get(key);
+            }
+
+            @Override
+            public void put(long key, long count, long epoch) {
+                byEpoch.computeIfAbsent(epoch, e -> new HashMap<>()).put(key, count);
+            }
+        };
+    }
 
     /** Over a Streams window store. */
     static EpochCounts of(WindowStore<Long, Long> store) {

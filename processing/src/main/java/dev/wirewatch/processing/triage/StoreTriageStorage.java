@@ -23,7 +23,7 @@ final class StoreTriageStorage {
     /** The stores, by role. */
     record Stores(WindowStore<String, String> contentHashes, WindowStore<Long, Long> bands,
                   WindowStore<Long, Long> storyKeys, WindowStore<Long, Retained> articles,
-                  WindowStore<Long, Long> frequencies, WindowStore<Long, Long> passages,
+                  WindowStore<Long, byte[]> termSets, WindowStore<Long, Long> passages,
                   WindowStore<String, MentionTally> tallies) {
     }
 
@@ -31,12 +31,12 @@ final class StoreTriageStorage {
     }
 
     /**
-     * The storage over {@code stores}: articles, postings and counts kept for {@code retention}, the edge passages'
-     * fingerprints only for {@code storyWindow} (chrome an article shares only with one outside the story window
-     * cannot join the two, so knowing it longer buys nothing).
+     * The storage over {@code stores}: articles, postings and the term sets the counts come from kept for
+     * {@code retention}, the edge passages' fingerprints only for {@code storyWindow} (chrome an article shares only
+     * with one outside the story window cannot join the two, so knowing it longer buys nothing).
      */
     static TriageStorage of(Stores stores, Duration retention, Duration storyWindow) {
-        WindowFrequencies frequencies = new WindowFrequencies(EpochCounts.of(stores.frequencies()), retention,
+        WindowFrequencies frequencies = new WindowFrequencies(TermSetLog.of(stores.termSets()), retention,
                 new EpochMarkers(EpochCounts.of(stores.passages()), storyWindow));
         return new TriageStorage(contentHashes(stores.contentHashes()), postings(stores.bands()),
                 postings(stores.storyKeys()), articles(stores.articles()), frequencies, tallies(stores.tallies()));

@@ -19,7 +19,7 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
 
     /** The names of the stores this step uses. */
     public record StoreNames(String contentHashes, String bands, String storyKeys, String articles,
-                             String frequencies, String passages, String tallies) {
+                             String termSets, String passages, String tallies) {
     }
 
     private final TriageSettings settings;
@@ -45,7 +45,7 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
         this.context = context;
         StoreTriageStorage.Stores stores = new StoreTriageStorage.Stores(context.getStateStore(names.contentHashes()),
                 context.getStateStore(names.bands()), context.getStateStore(names.storyKeys()),
-                context.getStateStore(names.articles()), context.getStateStore(names.frequencies()),
+                context.getStateStore(names.articles()), context.getStateStore(names.termSets()),
                 context.getStateStore(names.passages()), context.getStateStore(names.tallies()));
         this.triage = Triage.of(settings, method, StoreTriageStorage.of(stores, settings.retention(),
                 settings.storyWindow()), problems);
@@ -61,7 +61,7 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
         context.forward(record.withValue(outcome).withTimestamp(now));
     }
 
-    /** How long the frequency (or fingerprint) store must keep entries: the current and the previous epoch. */
+    /** How long the term-set (or fingerprint) store must keep entries: the current and the previous epoch. */
     public static Duration frequencyRetention(Duration retention) {
         return Duration.ofMillis(2 * WindowFrequencies.epochMillis(retention));
     }

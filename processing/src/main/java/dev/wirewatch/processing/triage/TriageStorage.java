@@ -2,6 +2,7 @@ package dev.wirewatch.processing.triage;
 
 import dev.wirewatch.processing.mention.FirstMentions;
 import dev.wirewatch.processing.story.DocumentFrequencies;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,8 +35,17 @@ public record TriageStorage(ContentHashes contentHashes, Postings bands, Posting
         void put(Retained article);
     }
 
-    /** State kept in memory for the life of the object. */
+    /** State kept in memory for the life of the object, with the default retention and story window. */
     public static TriageStorage inMemory() {
+        TriageSettings defaults = TriageSettings.defaults();
+        return inMemory(defaults.retention(), defaults.storyWindow());
+    }
+
+    /**
+     * State kept in memory for the life of the object; the document frequencies and fingerprints are the topology's
+     * own ({@link WindowFrequencies}), forgetting what is older than about {@code retention} and {@code storyWindow}.
+     */
+    public static TriageStorage inMemory(Duration retention, Duration storyWindow) {
         Map<String, String> hashes = new HashMap<>();
         Map<Long, Retained> articles = new HashMap<>();
         return new TriageStorage(new ContentHashes() {
@@ -64,6 +74,7 @@ public record TriageStorage(ContentHashes contentHashes, Postings bands, Posting
             public void put(Retained article) {
                 articles.putIfAbsent(Bands.handle(article.id()), article);
             }
-        }, DocumentFrequencies.inMemory(), FirstMentions.Tallies.inMemory());
+        }, new WindowFrequencies(TermSetLog.NONE, retention, new EpochMarkers(EpochCounts.inMemory(), storyWindow)),
+                FirstMentions.Tallies.inMemory());
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompactionStyle;
@@ -42,7 +43,8 @@ final class RocksTriageStorage implements AutoCloseable {
     private static final byte STORY_KEYS = 2;
     private static final byte ARTICLES = 3;
     private static final byte HASHES = 4;
-    private static final byte FREQUENCIES = 5;
+    private static final byte FINGERPRINTS = 5;
+    private static final byte TERM_SETS = 6;
 
     private final RocksDB db;
     private final Options options;
@@ -50,8 +52,9 @@ final class RocksTriageStorage implements AutoCloseable {
     private final WriteOptions writeOptions;
     private final RetainedSerde serde = new RetainedSerde();
     private final Duration retention;
+    private final Duration storyWindow;
 
-    RocksTriageStorage(Path dir, Duration retention) throws RocksDBException {
+    RocksTriageStorage(Path dir, Duration retention, Duration storyWindow) throws RocksDBException {
         RocksDB.loadLibrary();
         BlockBasedTableConfig table = new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(10, false))
                 .setBlockCache(new LRUCache(256L << 20)).setWholeKeyFiltering(true);
@@ -63,6 +66,7 @@ final class RocksTriageStorage implements AutoCloseable {
         writeOptions = new WriteOptions().setDisableWAL(true);
         db = RocksDB.open(options, dir.toString());
         this.retention = retention;
+        this.storyWindow = storyWindow;
     }
 
     TriageStorage storage() {
@@ -149,23 +153,46 @@ final class RocksTriageStorage implements AutoCloseable {
     }
 
     /**
-     * Triage's own document frequencies (each epoch's counts kept in memory once read, as the topology keeps them)
-     * over the window-store layout: (term, epoch start) → count.
+     * Triage's own document frequencies (counts in memory, rebuilt from the term sets when a task starts) over the
+     * window stores' layout: term sets as (epoch start, timestamp, sequence) → bytes; fingerprints as (key, epoch
+     * start) → count, kept for the story window as in the topology.
      */
     private DocumentFrequencies frequencies() {
-        return TriageBenchmarks.windowFrequencies(new TriageBenchmarks.EpochCounts() {
+        TriageBenchmarks.TermSetLog log = new TriageBenchmarks.TermSetLog() {
+            private int sequence;
+
+            @Override
+            public void append(long epoch, byte[] terms, long timestamp) {
+                RocksTriageStorage.this.put(ByteBuffer.allocate(21).put(TERM_SETS).putLong(epoch).putLong(timestamp)
+                        .putInt(sequence++).array(), terms);
+            }
+
+            @Override
+            public void forEach(long epoch, long from, long to, Consumer<byte[]> each) {
+                try (RocksIterator it = db.newIterator(readOptions)) {
+                    for (it.seek(key(TERM_SETS, epoch, Math.max(0, from))); it.isValid(); it.next()) {
+                        ByteBuffer k = ByteBuffer.wrap(it.key());
+                        if (k.get() != TERM_SETS || k.getLong() != epoch || k.getLong() > to) {
+                            break;
+                        }
+                        each.accept(it.value());
+                    }
+                }
+            }
+        };
+        return TriageBenchmarks.windowFrequencies(log, new TriageBenchmarks.EpochCounts() {
             @Override
             public Long fetch(long term, long epoch) {
-                byte[] v = get(key(FREQUENCIES, term, epoch));
+                byte[] v = get(key(FINGERPRINTS, term, epoch));
                 return v == null ? null : ByteBuffer.wrap(v).getLong();
             }
 
             @Override
             public void put(long term, long count, long epoch) {
-                RocksTriageStorage.this.put(key(FREQUENCIES, term, epoch),
+                RocksTriageStorage.this.put(key(FINGERPRINTS, term, epoch),
                         ByteBuffer.allocate(8).putLong(count).array());
             }
-        }, retention);
+        }, retention, storyWindow);
     }
 
     private static byte[] key(byte type, long key, long timestamp) {

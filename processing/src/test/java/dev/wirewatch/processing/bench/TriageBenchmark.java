@@ -9,6 +9,7 @@ import dev.wirewatch.processing.triage.Postings;
 import dev.wirewatch.processing.triage.Retained;
 import dev.wirewatch.processing.triage.RetainedSerde;
 import dev.wirewatch.processing.triage.Triage;
+import dev.wirewatch.processing.triage.TriageBenchmarks;
 import dev.wirewatch.processing.triage.TriageItem;
 import dev.wirewatch.processing.triage.TriageOutcome;
 import dev.wirewatch.processing.triage.TriageSettings;
@@ -48,7 +49,8 @@ class TriageBenchmark {
         long bandHits;
         long keyHits;
         long loads;
-        final Set<Long> frequencyKeys = new HashSet<>();
+        long termSetBytes;
+        final Set<Long> fingerprintKeys = new HashSet<>();
     }
 
     @Test
@@ -59,7 +61,7 @@ class TriageBenchmark {
         TriageSettings settings = TriageSettings.from(processing);
         Path dir = Files.createTempDirectory("triage-bench");
         RocksTriageStorage rocks = storageKind.equals("rocksdb")
-                ? new RocksTriageStorage(dir, settings.retention()) : null;
+                ? new RocksTriageStorage(dir, settings.retention(), settings.storyWindow()) : null;
         Counts counts = new Counts();
         TriageStorage storage = counted(rocks != null ? rocks.storage() : TriageStorage.inMemory(), counts);
         Triage<?, ?> triage = Triage.of(settings, StoryMethods.standard(processing), storage,
@@ -137,10 +139,12 @@ class TriageBenchmark {
     }
 
     private static void report(Counts c, int retained, long bytesOnDisk) {
-        long frequencyBytes = c.frequencyKeys.size() * (long) (WINDOW_KEY + Long.BYTES);
+        long fingerprintBytes = c.fingerprintKeys.size() * (long) (WINDOW_KEY + Long.BYTES);
+        long frequencyBytes = c.termSetBytes + fingerprintBytes;
         System.out.printf("state per retained article (store encodings, uncompressed): article %,d B, postings %,d B, "
-                        + "document frequencies %,d B, total %,d B%n", c.articleBytes / retained,
-                c.postingBytes / retained, frequencyBytes / retained,
+                        + "document frequencies %,d B (term sets %,d B, fingerprints %,d B), total %,d B%n",
+                c.articleBytes / retained, c.postingBytes / retained, frequencyBytes / retained,
+                c.termSetBytes / retained, fingerprintBytes / retained,
                 (c.articleBytes + c.postingBytes + frequencyBytes) / retained);
         if (bytesOnDisk >= 0) {
             System.out.printf("state per retained article on RocksDB's disk: %,d B%n", bytesOnDisk / retained);
@@ -169,23 +173,19 @@ class TriageBenchmark {
             }
         };
         DocumentFrequencies frequencies = new DocumentFrequencies() {
-            /** Every (key, epoch) entry the store would hold, for the state figure. */
-            private void tally(long[] keys, long timestamp) {
-                long epoch = timestamp / (TriageSettings.defaults().retention().toMillis() / 2);
-                for (long k : keys) {
-                    counts.frequencyKeys.add(k * 31 + epoch);
-                }
-            }
-
             @Override
             public long[] add(long[] keys, long timestamp) {
-                tally(keys, timestamp);
+                counts.termSetBytes += WINDOW_KEY + SEQUENCE + TriageBenchmarks.termSetBytes(keys);
                 return inner.frequencies().add(keys, timestamp);
             }
 
+            /** Every (fingerprint, epoch) entry the store would hold, for the state figure. */
             @Override
             public boolean[] seenBefore(long[] keys, long timestamp) {
-                tally(keys, timestamp);
+                long epoch = timestamp / (TriageSettings.defaults().storyWindow().toMillis() / 2);
+                for (long k : keys) {
+                    counts.fingerprintKeys.add(k * 31 + epoch);
+                }
                 return inner.frequencies().seenBefore(keys, timestamp);
             }
 

@@ -2,6 +2,8 @@ package dev.wirewatch.processing.triage;
 
 import dev.wirewatch.processing.story.DocumentFrequencies;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.streams.state.WindowStore;
 
 /** Triage's package-private parts, for the benchmarks in another package. */
@@ -10,30 +12,56 @@ public final class TriageBenchmarks {
     private TriageBenchmarks() {
     }
 
-    /** A count per (key, epoch start), as the frequencies' window store keeps them. */
+    /** A count per (key, epoch start), as the fingerprints' window store keeps them. */
     public interface EpochCounts extends dev.wirewatch.processing.triage.EpochCounts {
     }
 
-    /** The document frequencies triage keeps, over another store of the same layout. */
-    public static DocumentFrequencies windowFrequencies(EpochCounts counts, Duration retention) {
-        return new WindowFrequencies(counts, retention);
+    /** Each counted article's term set filed under its epoch, as triage's term-set store keeps them. */
+    public interface TermSetLog extends dev.wirewatch.processing.triage.TermSetLog {
     }
 
-    /** The document frequencies triage keeps, over {@code store}. */
-    public static DocumentFrequencies windowFrequencies(WindowStore<Long, Long> store, Duration retention) {
-        return new WindowFrequencies(store, retention);
+    /**
+     * The document frequencies triage keeps, over other stores of the same layout: term sets in {@code log} for
+     * {@code retention}, fingerprints in {@code markers} for {@code storyWindow}.
+     */
+    public static DocumentFrequencies windowFrequencies(TermSetLog log, EpochCounts markers, Duration retention,
+                                                        Duration storyWindow) {
+        return new WindowFrequencies(log, retention, new EpochMarkers(markers, storyWindow));
     }
 
-    /** The same counts read from {@code store} for every term of every article: how triage first kept them. */
-    public static DocumentFrequencies readEveryTime(WindowStore<Long, Long> store, Duration retention) {
+    /** The document frequencies triage keeps, term sets in {@code store}, fingerprints in memory. */
+    public static DocumentFrequencies windowFrequencies(WindowStore<Long, byte[]> store, Duration retention) {
+        return new WindowFrequencies(dev.wirewatch.processing.triage.TermSetLog.of(store), retention,
+                new EpochMarkers(dev.wirewatch.processing.triage.EpochCounts.inMemory(), retention));
+    }
+
+    /** The bytes of the term-set entry triage writes for an article with {@code keys}. */
+    public static int termSetBytes(long[] keys) {
+        return dev.wirewatch.processing.triage.TermSetLog.encode(dev.wirewatch.processing.triage.TermSetLog.terms(keys))
+                .length;
+    }
+
+    /**
+     * How triage kept the counts before the term sets (the baseline): an entry per (term, epoch start) in
+     * {@code store}, updated for every term of every article, each epoch's counts kept in memory once read.
+     */
+    public static DocumentFrequencies perTermCounts(WindowStore<Long, Long> store, Duration retention) {
         long epochMillis = WindowFrequencies.epochMillis(retention);
         return new DocumentFrequencies() {
+            private static final long DOCUMENTS = Long.MIN_VALUE;
             private long epochStart = -1;
+            private Map<Long, Long> current = new HashMap<>();
+            private Map<Long, Long> previous = new HashMap<>();
 
             @Override
             public long[] add(long[] keys, long timestamp) {
-                epochStart = Math.max(epochStart, Math.floorDiv(timestamp, epochMillis) * epochMillis);
-                increment(WindowFrequencies.DOCUMENTS);
+                long epoch = Math.floorDiv(timestamp, epochMillis) * epochMillis;
+                if (epoch > epochStart) {
+                    previous = epoch == epochStart + epochMillis ? current : new HashMap<>();
+                    current = new HashMap<>();
+                    epochStart = epoch;
+                }
+                increment(DOCUMENTS);
                 long[] counts = new long[keys.length];
                 for (int i = 0; i < keys.length; i++) {
                     counts[i] = increment(keys[i]);
@@ -41,32 +69,29 @@ public final class TriageBenchmarks {
                 return counts;
             }
 
-            @Override
-            public boolean[] seenBefore(long[] keys, long timestamp) {
-                epochStart = Math.max(epochStart, Math.floorDiv(timestamp, epochMillis) * epochMillis);
-                boolean[] seen = new boolean[keys.length];
-                for (int i = 0; i < keys.length; i++) {
-                    seen[i] = store.fetch(keys[i], epochStart) != null;
-                    if (!seen[i]) {
-                        seen[i] = epochStart >= epochMillis && store.fetch(keys[i], epochStart - epochMillis) != null;
-                        store.put(keys[i], 1L, epochStart);
-                    }
-                }
-                return seen;
+            private long increment(long key) {
+                long now = count(current, key, epochStart) + 1;
+                current.put(key, now);
+                store.put(key, now, epochStart);
+                return now + count(previous, key, epochStart - epochMillis);
             }
 
-            private long increment(long key) {
-                Long current = store.fetch(key, epochStart);
-                long now = (current == null ? 0 : current) + 1;
-                store.put(key, now, epochStart);
-                Long previous = epochStart >= epochMillis ? store.fetch(key, epochStart - epochMillis) : null;
-                return now + (previous == null ? 0 : previous);
+            private long count(Map<Long, Long> read, long key, long epoch) {
+                return read.computeIfAbsent(key, k -> {
+                    Long stored = epoch >= 0 ? store.fetch(k, epoch) : null;
+                    return stored == null ? 0L : stored;
+                });
+            }
+
+            @Override
+            public boolean[] seenBefore(long[] keys, long timestamp) {
+                throw new UnsupportedOperationException("the baseline counts words only");
             }
 
             @Override
             public long documents() {
-                Long current = store.fetch(WindowFrequencies.DOCUMENTS, epochStart);
-                return current == null ? 0 : current;
+                return epochStart < 0 ? 0 : count(current, DOCUMENTS, epochStart)
+                        + count(previous, DOCUMENTS, epochStart - epochMillis);
             }
         };
     }

@@ -2,8 +2,12 @@ package dev.wirewatch.processing.triage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -11,6 +15,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,24 +25,24 @@ class WindowFrequenciesTest {
     private static final Duration RETENTION = Duration.ofDays(14);
     private static final long DAY = Duration.ofDays(1).toMillis();
     private TopologyTestDriver driver;
-    private WindowStore<Long, Long> store;
+    private WindowStore<Long, byte[]> termSets;
     private WindowStore<Long, Long> passages;
     private static final Duration STORY_WINDOW = Duration.ofDays(4);
 
-    /** A store built as the topology builds it, reached through a test driver (stores need a task to live in). */
+    /** Stores built as the topology builds them, reached through a test driver (stores need a task to live in). */
     @BeforeEach
     void setUp() {
         Duration kept = TriageProcessor.frequencyRetention(RETENTION);
         Topology topology = new Topology();
         topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), "in");
         topology.addProcessor("holds-the-store", Holder::new, "in");
-        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("f", kept, kept.dividedBy(2),
-                false), Serdes.Long(), Serdes.Long()), "holds-the-store");
+        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("t", kept, Duration.ofMillis(1),
+                true), Serdes.Long(), Serdes.ByteArray()), "holds-the-store");
         Duration window = TriageProcessor.frequencyRetention(STORY_WINDOW);
         topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("p", window,
                 window.dividedBy(2), false), Serdes.Long(), Serdes.Long()), "holds-the-store");
         driver = new TopologyTestDriver(topology);
-        store = driver.getWindowStore("f");
+        termSets = driver.getWindowStore("t");
         passages = driver.getWindowStore("p");
     }
 
@@ -53,62 +58,116 @@ class WindowFrequenciesTest {
         driver.close();
     }
 
+    /** Frequencies over the test's stores, as a task that starts now builds them. */
+    private WindowFrequencies frequencies() {
+        return new WindowFrequencies(TermSetLog.of(termSets), RETENTION,
+                new EpochMarkers(EpochCounts.of(passages), STORY_WINDOW));
+    }
+
+    /** Keys whose terms (upper halves) differ. */
+    private static long key(int n) {
+        return ((long) n << 32) | 0x5A5AL;
+    }
+
     @Test
     void countsAddUpWithinAnEpochAndCarryIntoTheNext() {
-        WindowFrequencies f = new WindowFrequencies(store, RETENTION);
-        assertArrayEquals(new long[] {1, 1}, f.add(new long[] {10, 20}, DAY));
-        assertArrayEquals(new long[] {2}, f.add(new long[] {10}, 2 * DAY));
-        assertArrayEquals(new long[] {3}, f.add(new long[] {10}, 8 * DAY), "the previous epoch still counts");
+        WindowFrequencies f = frequencies();
+        assertArrayEquals(new long[] {1, 1}, f.add(new long[] {key(10), key(20)}, DAY));
+        assertArrayEquals(new long[] {2}, f.add(new long[] {key(10)}, 2 * DAY));
+        assertArrayEquals(new long[] {3}, f.add(new long[] {key(10)}, 8 * DAY), "the previous epoch still counts");
         assertEquals(3, f.documents());
     }
 
     @Test
     void whatIsOlderThanTwoEpochsIsForgotten() {
-        WindowFrequencies f = new WindowFrequencies(store, RETENTION);
-        f.add(new long[] {10}, DAY);
-        assertArrayEquals(new long[] {1}, f.add(new long[] {10}, 15 * DAY), "14 days on: a new count");
+        WindowFrequencies f = frequencies();
+        f.add(new long[] {key(10)}, DAY);
+        assertArrayEquals(new long[] {1}, f.add(new long[] {key(10)}, 15 * DAY), "14 days on: a new count");
         assertEquals(1, f.documents());
     }
 
     @Test
-    void aRestartedTaskReadsTheCountsBack() {
-        new WindowFrequencies(store, RETENTION).add(new long[] {10}, DAY);
-        WindowFrequencies again = new WindowFrequencies(store, RETENTION);
-        assertArrayEquals(new long[] {2}, again.add(new long[] {10}, DAY + 1));
+    void aStartingTaskRebuildsTheCountsOfBothEpochsFromTheTermSets() {
+        WindowFrequencies before = frequencies();
+        before.add(new long[] {key(10), key(20)}, DAY);
+        before.add(new long[] {key(10)}, 8 * DAY);
+        WindowFrequencies again = frequencies();
+        assertArrayEquals(new long[] {3, 2, 1}, again.add(new long[] {key(10), key(20), key(30)}, 9 * DAY),
+                "both epochs read back, and the new article counted");
+        assertEquals(3, again.documents());
+    }
+
+    @Test
+    void anArticleIsOneTermSetEntryWhateverItsNumberOfTerms() {
+        long[] keys = new long[300];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = key(i * 7919);
+        }
+        frequencies().add(keys, DAY);
+        List<byte[]> entries = new ArrayList<>();
+        try (WindowStoreIterator<byte[]> it = termSets.fetch(0L, 0L, 7 * DAY)) {
+            it.forEachRemaining(kv -> entries.add(kv.value));
+        }
+        assertEquals(1, entries.size());
+        assertArrayEquals(TermSetLog.terms(keys), TermSetLog.decode(entries.get(0)));
+        assertTrue(entries.get(0).length < 3 * keys.length, entries.get(0).length + " bytes for 300 terms");
+    }
+
+    @Test
+    void keysSharingTheirUpperHalfAreOneTermCountedOncePerArticle() {
+        WindowFrequencies f = frequencies();
+        assertArrayEquals(new long[] {1, 1}, f.add(new long[] {(7L << 32) | 1, (7L << 32) | 2}, DAY));
+    }
+
+    @Test
+    void termSetsRoundTripAndBytesItCannotHaveWrittenAreRefused() {
+        int[] terms = TermSetLog.terms(new long[] {-1L, 0L, 5L << 32, Long.MIN_VALUE, 5L << 32 | 9});
+        assertArrayEquals(new int[] {0, 5, Integer.MIN_VALUE, -1}, terms, "distinct, sorted as unsigned numbers");
+        assertArrayEquals(terms, TermSetLog.decode(TermSetLog.encode(terms)));
+        assertArrayEquals(new int[0], TermSetLog.decode(new byte[0]));
+        assertThrows(IllegalArgumentException.class, () -> TermSetLog.decode(new byte[] {(byte) 0x80}), "cut");
+        assertThrows(IllegalArgumentException.class, () -> TermSetLog.decode(new byte[] {-1, -1, -1, -1, 0x7F}),
+                "beyond 32 bits");
     }
 
     @Test
     void fingerprintsAreKnownAcrossEpochsAndRestartsWithoutCountingAnArticle() {
-        WindowFrequencies f = new WindowFrequencies(store, RETENTION);
-        f.add(new long[] {10}, DAY);
+        WindowFrequencies f = frequencies();
+        f.add(new long[] {key(10)}, DAY);
         assertArrayEquals(new boolean[] {false, false}, f.seenBefore(new long[] {77, 88}, DAY));
         assertArrayEquals(new boolean[] {true, false}, f.seenBefore(new long[] {77, 99}, 2 * DAY));
-        assertArrayEquals(new boolean[] {true}, f.seenBefore(new long[] {88}, 8 * DAY), "the previous epoch counts");
+        assertArrayEquals(new boolean[] {true}, f.seenBefore(new long[] {88}, 3 * DAY), "the previous epoch counts");
         assertEquals(1, f.documents());
-        assertEquals(1L, store.fetch(77L, 0L), "written through to the store");
-        assertArrayEquals(new boolean[] {true}, new WindowFrequencies(store, RETENTION)
-                .seenBefore(new long[] {88}, 8 * DAY + 1), "a restarted task reads them back");
-        assertArrayEquals(new boolean[] {false}, f.seenBefore(new long[] {77}, 15 * DAY), "forgotten two epochs on");
+        assertArrayEquals(new boolean[] {true}, frequencies().seenBefore(new long[] {99}, 3 * DAY + 1),
+                "a restarted task reads them back");
     }
 
     @Test
     void aFingerprintSeenInEveryEpochIsNeverForgotten() {
-        WindowFrequencies f = new WindowFrequencies(store, RETENTION);
+        WindowFrequencies f = frequencies();
         f.seenBefore(new long[] {55}, DAY);
-        assertArrayEquals(new boolean[] {true}, f.seenBefore(new long[] {55}, 8 * DAY), "from the epoch before");
-        assertArrayEquals(new boolean[] {true}, f.seenBefore(new long[] {55}, 15 * DAY),
+        assertArrayEquals(new boolean[] {true}, f.seenBefore(new long[] {55}, 3 * DAY), "from the epoch before");
+        assertArrayEquals(new boolean[] {true}, f.seenBefore(new long[] {55}, 5 * DAY),
                 "filed again in the second epoch when found in the first, so the third still knows it");
     }
 
     @Test
-    void fingerprintsInTheirOwnStoreAreForgottenAfterTheStoryWindowWhileCountsStay() {
-        WindowFrequencies f = new WindowFrequencies(EpochCounts.of(store), RETENTION,
-                new EpochMarkers(EpochCounts.of(passages), STORY_WINDOW));
-        f.add(new long[] {10}, DAY);
+    void fingerprintsAreForgottenAfterTheStoryWindowWhileCountsStay() {
+        WindowFrequencies f = frequencies();
+        f.add(new long[] {key(10)}, DAY);
         assertArrayEquals(new boolean[] {false, false}, f.seenBefore(new long[] {77, 88}, DAY));
         assertArrayEquals(new boolean[] {true}, f.seenBefore(new long[] {77}, 3 * DAY), "the previous two-day epoch");
         assertArrayEquals(new boolean[] {false}, f.seenBefore(new long[] {88}, 5 * DAY), "four days on: forgotten");
-        assertArrayEquals(new long[] {2}, f.add(new long[] {10}, 5 * DAY), "the counts are kept for the retention");
-        assertEquals(null, store.fetch(88L, 0L), "no fingerprint among the counts");
+        assertArrayEquals(new long[] {2}, f.add(new long[] {key(10)}, 5 * DAY), "the counts are kept for the retention");
+    }
+
+    @Test
+    void inMemoryStorageCountsAndForgetsAsTheStoresDo() {
+        TriageStorage memory = TriageStorage.inMemory(RETENTION, STORY_WINDOW);
+        memory.frequencies().add(new long[] {key(10)}, DAY);
+        assertArrayEquals(new long[] {2}, memory.frequencies().add(new long[] {key(10)}, 8 * DAY));
+        assertArrayEquals(new long[] {1}, memory.frequencies().add(new long[] {key(10)}, 22 * DAY));
+        assertArrayEquals(new boolean[] {false}, memory.frequencies().seenBefore(new long[] {77}, DAY));
+        assertArrayEquals(new boolean[] {true}, memory.frequencies().seenBefore(new long[] {77}, 2 * DAY));
     }
 }
