@@ -1,6 +1,7 @@
 package dev.wirewatch.processing.bench;
 
 import dev.wirewatch.config.ProcessingSettings;
+import com.carrotsearch.hppc.LongHashSet;
 import dev.wirewatch.model.ContentHash;
 import dev.wirewatch.processing.story.DocumentFrequencies;
 import dev.wirewatch.processing.story.StoryMethods;
@@ -19,10 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +43,8 @@ class TriageBenchmark {
     private static final int SEQUENCE = 4;
 
     /** What the storage was asked to hold, in the stores' encodings. */
+    private static final long FINGERPRINT_EPOCH_MILLIS = TriageSettings.defaults().storyWindow().toMillis() / 2;
+
     private static final class Counts {
         long articleBytes;
         long postingBytes;
@@ -50,7 +52,8 @@ class TriageBenchmark {
         long keyHits;
         long loads;
         long termSetBytes;
-        final Set<Long> fingerprintKeys = new HashSet<>();
+        /** Per epoch of the fingerprints' store, the (fingerprint) entries it holds; the latest two are kept. */
+        final TreeMap<Long, LongHashSet> fingerprintKeys = new TreeMap<>();
     }
 
     @Test
@@ -139,7 +142,8 @@ class TriageBenchmark {
     }
 
     private static void report(Counts c, int retained, long bytesOnDisk) {
-        long fingerprintBytes = c.fingerprintKeys.size() * (long) (WINDOW_KEY + Long.BYTES);
+        long fingerprintBytes = c.fingerprintKeys.descendingMap().values().stream().limit(2)
+                .mapToLong(LongHashSet::size).sum() * (WINDOW_KEY + Long.BYTES);
         long frequencyBytes = c.termSetBytes + fingerprintBytes;
         System.out.printf("state per retained article (store encodings, uncompressed): article %,d B, postings %,d B, "
                         + "document frequencies %,d B (term sets %,d B, fingerprints %,d B), total %,d B%n",
@@ -182,9 +186,9 @@ class TriageBenchmark {
             /** Every (fingerprint, epoch) entry the store would hold, for the state figure. */
             @Override
             public boolean[] seenBefore(long[] keys, long timestamp) {
-                long epoch = timestamp / (TriageSettings.defaults().storyWindow().toMillis() / 2);
+                long epoch = timestamp / FINGERPRINT_EPOCH_MILLIS;
                 for (long k : keys) {
-                    counts.fingerprintKeys.add(k * 31 + epoch);
+                    counts.fingerprintKeys.computeIfAbsent(epoch, e -> new LongHashSet()).add(k);
                 }
                 return inner.frequencies().seenBefore(keys, timestamp);
             }
