@@ -91,9 +91,10 @@ public final class ProcessingMetrics {
     }
 
     private Counter unreadable(String what) {
-        return Counter.builder("wirewatch.triage.unreadable").description("story-method bytes triage could not "
-                + "read (another method's or version's): features (the article starts its own story) or a retained "
-                + "profile (that candidate is skipped)").tag("what", what).register(registry);
+        return Counter.builder("wirewatch.triage.unreadable").description("bytes triage could not read (another "
+                + "method's or version's): features (the article starts its own story), a retained profile (that "
+                + "candidate is skipped) or a term set (skipped when the counts are rebuilt)").tag("what", what)
+                .register(registry);
     }
 
     /** Counts what triage could not read, and logs the first of each kind with its article. */

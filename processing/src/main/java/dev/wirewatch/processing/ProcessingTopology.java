@@ -201,10 +201,11 @@ public final class ProcessingTopology {
                 retention, instant, true), Serdes.Long(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.articles(),
                 retention, instant, false), Serdes.Long(), new RetainedSerde()));
-        Duration termSets = TriageProcessor.frequencyRetention(retention); // one entry per counted article
+        // Duplicates retained: every article is one more entry under its epoch's key, so an epoch is one range read
+        Duration termSets = TriageProcessor.twoEpochs(retention);
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.termSets(),
                 termSets, instant, true), Serdes.Long(), Serdes.ByteArray()));
-        Duration passages = TriageProcessor.frequencyRetention(triage.storyWindow());
+        Duration passages = TriageProcessor.twoEpochs(triage.storyWindow());
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.passages(),
                 passages, passages.dividedBy(2), false), Serdes.Long(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.tallies(),

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How many of the articles seen so far contain each term (by 64-bit key): the "IDF" half of TF-IDF, kept by the
- * triage step (in memory for {@code wirewatch dedup}, in a window store in the topology, where counts older than
- * about one retention window are dropped with their segment).
+ * How many of the articles seen so far contain each term (asked by 64-bit key; an implementation may count keys
+ * that share a prefix as one): the "IDF" half of TF-IDF, kept by the triage step (the topology's and
+ * {@code wirewatch dedup}'s forget counts older than about one retention window, by triage time).
  *
  * <p>Implementations need not be thread safe.
  */

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * A count per (key, epoch start): the layout of triage's frequency and fingerprint stores, where a window store's
- * segments drop whole epochs once older than the retention.
+ * A count per (key, epoch start): the layout of triage's fingerprint store, where a window store's segments drop
+ * whole epochs once older than the retention.
  *
  * <p>Implementations need not be thread safe.
  */

@@ -33,11 +33,12 @@ final class StoreTriageStorage {
     /**
      * The storage over {@code stores}: articles, postings and the term sets the counts come from kept for
      * {@code retention}, the edge passages' fingerprints only for {@code storyWindow} (chrome an article shares only
-     * with one outside the story window cannot join the two, so knowing it longer buys nothing).
+     * with one outside the story window cannot join the two, so knowing it longer buys nothing); {@code problems}
+     * hears of term sets that cannot be read back.
      */
-    static TriageStorage of(Stores stores, Duration retention, Duration storyWindow) {
+    static TriageStorage of(Stores stores, Duration retention, Duration storyWindow, Triage.Problems problems) {
         WindowFrequencies frequencies = new WindowFrequencies(TermSetLog.of(stores.termSets()), retention,
-                new EpochMarkers(EpochCounts.of(stores.passages()), storyWindow));
+                new EpochMarkers(EpochCounts.of(stores.passages()), storyWindow), problems);
         return new TriageStorage(contentHashes(stores.contentHashes()), postings(stores.bands()),
                 postings(stores.storyKeys()), articles(stores.articles()), frequencies, tallies(stores.tallies()));
     }

@@ -38,7 +38,10 @@ public final class Triage<F, P> {
 
     /** Told of bytes triage cannot read: the story method's features or a retained profile. */
     public interface Problems {
-        /** {@code what} is {@code features} or {@code profile}; {@code articleId} the article they belong to. */
+        /**
+         * {@code what} is {@code features}, {@code profile} or {@code term-set}; {@code articleId} the article they
+         * belong to (for a term set, which has none, the time it was filed at).
+         */
         void unreadable(String what, String articleId, String reason);
 
         Problems NONE = (what, articleId, reason) -> { };

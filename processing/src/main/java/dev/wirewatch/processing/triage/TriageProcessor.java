@@ -48,7 +48,7 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
                 context.getStateStore(names.articles()), context.getStateStore(names.termSets()),
                 context.getStateStore(names.passages()), context.getStateStore(names.tallies()));
         this.triage = Triage.of(settings, method, StoreTriageStorage.of(stores, settings.retention(),
-                settings.storyWindow()), problems);
+                settings.storyWindow(), problems), problems);
     }
 
     @Override
@@ -61,8 +61,11 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
         context.forward(record.withValue(outcome).withTimestamp(now));
     }
 
-    /** How long the term-set (or fingerprint) store must keep entries: the current and the previous epoch. */
-    public static Duration frequencyRetention(Duration retention) {
+    /**
+     * How long the term-set (or fingerprint) store must keep entries: the current and the previous epoch of half
+     * {@code retention}.
+     */
+    public static Duration twoEpochs(Duration retention) {
         return Duration.ofMillis(2 * WindowFrequencies.epochMillis(retention));
     }
 }

@@ -35,15 +35,16 @@ public record TriageStorage(ContentHashes contentHashes, Postings bands, Posting
         void put(Retained article);
     }
 
-    /** State kept in memory for the life of the object, with the default retention and story window. */
+    /** State kept in memory, with the default retention and story window ({@link #inMemory(Duration, Duration)}). */
     public static TriageStorage inMemory() {
         TriageSettings defaults = TriageSettings.defaults();
         return inMemory(defaults.retention(), defaults.storyWindow());
     }
 
     /**
-     * State kept in memory for the life of the object; the document frequencies and fingerprints are the topology's
-     * own ({@link WindowFrequencies}), forgetting what is older than about {@code retention} and {@code storyWindow}.
+     * State kept in memory for the life of the object, except the document frequencies and fingerprints: they are
+     * the topology's own ({@link WindowFrequencies}), forgetting what is older than about {@code retention} and
+     * {@code storyWindow} by triage time.
      */
     public static TriageStorage inMemory(Duration retention, Duration storyWindow) {
         Map<String, String> hashes = new HashMap<>();
@@ -74,7 +75,7 @@ public record TriageStorage(ContentHashes contentHashes, Postings bands, Posting
             public void put(Retained article) {
                 articles.putIfAbsent(Bands.handle(article.id()), article);
             }
-        }, new WindowFrequencies(TermSetLog.NONE, retention, new EpochMarkers(EpochCounts.inMemory(), storyWindow)),
-                FirstMentions.Tallies.inMemory());
+        }, new WindowFrequencies(TermSetLog.NONE, retention, new EpochMarkers(EpochCounts.inMemory(), storyWindow),
+                Triage.Problems.NONE), FirstMentions.Tallies.inMemory());
     }
 }

@@ -3,16 +3,18 @@ package dev.wirewatch.processing.triage;
 import com.carrotsearch.hppc.IntIntHashMap;
 import dev.wirewatch.processing.story.DocumentFrequencies;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Document frequencies in epochs of half the retention: a term's frequency is the number of articles that had it in
  * the current and the previous epoch, so what is older than about one retention window is forgotten.
  *
- * <p>The counts live in memory (a primitive map per epoch, about 11 bytes a distinct term); what makes them durable
+ * <p>The counts live in memory (a primitive map per epoch, 11–21 bytes a distinct term); what makes them durable
  * is each article's term set, written once to a {@link TermSetLog}, from which a task that starts (after a restart
  * or a move) rebuilds the two epochs' counts before its first article. A store entry per (term, epoch), updated
- * for every term of every article, was about half the single writer's time. A term is the upper 32 bits of its key;
- * two terms share a count with probability about (distinct terms) / 2³², a few in a thousand for millions of terms.
+ * for every term of every article, was about half the single writer's time. A term is the upper 32 bits of its key
+ * ({@link TermSets}); two terms share a count with probability about (distinct terms) / 2³², a few in a thousand
+ * for millions of terms. An entry the rebuild cannot read is skipped and reported (its article counts once less).
  *
  * <p>Not thread safe: one triage owns it.
  */
@@ -21,7 +23,9 @@ final class WindowFrequencies implements DocumentFrequencies {
     private final TermSetLog log;
     private final long epochMillis;
     private final EpochMarkers fingerprints;
-    private long epochStart = -1;
+    private final Triage.Problems problems;
+    private boolean started;
+    private long epochStart;
     private Epoch current = new Epoch();
     private Epoch previous = new Epoch();
 
@@ -38,9 +42,13 @@ final class WindowFrequencies implements DocumentFrequencies {
         }
     }
 
-    /** Term sets written to {@code log} for {@code retention}; fingerprints asked of {@code fingerprints}. */
-    WindowFrequencies(TermSetLog log, Duration retention, EpochMarkers fingerprints) {
+    /**
+     * Term sets written to {@code log} for {@code retention}; fingerprints asked of {@code fingerprints};
+     * {@code problems} told of log entries the rebuild cannot read.
+     */
+    WindowFrequencies(TermSetLog log, Duration retention, EpochMarkers fingerprints, Triage.Problems problems) {
         this.log = log;
+        this.problems = problems;
         this.epochMillis = epochMillis(retention);
         this.fingerprints = fingerprints;
     }
@@ -53,12 +61,13 @@ final class WindowFrequencies implements DocumentFrequencies {
     @Override
     public long[] add(long[] keys, long timestamp) {
         roll(timestamp);
-        int[] terms = TermSetLog.terms(keys);
+        int[] terms = TermSets.of(keys);
         current.count(terms);
-        log.append(epochStart, TermSetLog.encode(terms), timestamp);
+        // filed within its epoch's range whatever the caller's clock did, so the rebuild finds it
+        log.append(epochStart, TermSets.encode(terms), Math.max(timestamp, epochStart));
         long[] counts = new long[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            int term = TermSetLog.term(keys[i]);
+            int term = TermSets.term(keys[i]);
             counts[i] = current.terms.get(term) + previous.terms.get(term);
         }
         return counts;
@@ -72,10 +81,11 @@ final class WindowFrequencies implements DocumentFrequencies {
 
     private void roll(long timestamp) {
         long epoch = Math.floorDiv(timestamp, epochMillis) * epochMillis;
-        if (epochStart < 0) { // this task's first article: the counts so far are in the log
+        if (!started) { // this task's first article: the counts so far are in the log
             previous = read(epoch - epochMillis);
             current = read(epoch);
             epochStart = epoch;
+            started = true;
         } else if (epoch > epochStart) {
             previous = epoch == epochStart + epochMillis ? current : new Epoch();
             current = new Epoch();
@@ -86,7 +96,13 @@ final class WindowFrequencies implements DocumentFrequencies {
     private Epoch read(long epoch) {
         Epoch counted = new Epoch();
         if (epoch >= 0) {
-            log.forEach(epoch, epoch, epoch + epochMillis - 1, bytes -> counted.count(TermSetLog.decode(bytes)));
+            log.forEach(epoch, epoch, epoch + epochMillis - 1, (timestamp, bytes) -> {
+                try {
+                    counted.count(TermSets.decode(bytes));
+                } catch (IllegalArgumentException e) {
+                    problems.unreadable("term-set", "filed at " + Instant.ofEpochMilli(timestamp), e.getMessage());
+                }
+            });
         }
         return counted;
     }

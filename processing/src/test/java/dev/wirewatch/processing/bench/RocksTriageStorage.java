@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompactionStyle;
@@ -168,14 +168,18 @@ final class RocksTriageStorage implements AutoCloseable {
             }
 
             @Override
-            public void forEach(long epoch, long from, long to, Consumer<byte[]> each) {
+            public void forEach(long epoch, long from, long to, BiConsumer<Long, byte[]> each) {
                 try (RocksIterator it = db.newIterator(readOptions)) {
                     for (it.seek(key(TERM_SETS, epoch, Math.max(0, from))); it.isValid(); it.next()) {
                         ByteBuffer k = ByteBuffer.wrap(it.key());
-                        if (k.get() != TERM_SETS || k.getLong() != epoch || k.getLong() > to) {
+                        if (k.get() != TERM_SETS || k.getLong() != epoch) {
                             break;
                         }
-                        each.accept(it.value());
+                        long timestamp = k.getLong();
+                        if (timestamp > to) {
+                            break;
+                        }
+                        each.accept(timestamp, it.value());
                     }
                 }
             }

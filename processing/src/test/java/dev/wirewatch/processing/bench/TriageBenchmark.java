@@ -1,7 +1,7 @@
 package dev.wirewatch.processing.bench;
 
-import dev.wirewatch.config.ProcessingSettings;
 import com.carrotsearch.hppc.LongHashSet;
+import dev.wirewatch.config.ProcessingSettings;
 import dev.wirewatch.model.ContentHash;
 import dev.wirewatch.processing.story.DocumentFrequencies;
 import dev.wirewatch.processing.story.StoryMethods;
@@ -42,15 +42,17 @@ class TriageBenchmark {
     private static final int WINDOW_KEY = 8 + 8;
     private static final int SEQUENCE = 4;
 
-    /** What the storage was asked to hold, in the stores' encodings. */
+    /** The fingerprints' epochs: half the (default) story window the run uses. */
     private static final long FINGERPRINT_EPOCH_MILLIS = TriageSettings.defaults().storyWindow().toMillis() / 2;
 
+    /** What the storage was asked to hold, in the stores' encodings, and what triage looked up. */
     private static final class Counts {
         long articleBytes;
         long postingBytes;
         long bandHits;
         long keyHits;
         long loads;
+        /** All of them: a million articles at one a second fit in the term sets' two epochs of 7 days. */
         long termSetBytes;
         /** Per epoch of the fingerprints' store, the (fingerprint) entries it holds; the latest two are kept. */
         final TreeMap<Long, LongHashSet> fingerprintKeys = new TreeMap<>();

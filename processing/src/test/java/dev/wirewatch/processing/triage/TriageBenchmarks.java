@@ -26,19 +26,19 @@ public final class TriageBenchmarks {
      */
     public static DocumentFrequencies windowFrequencies(TermSetLog log, EpochCounts markers, Duration retention,
                                                         Duration storyWindow) {
-        return new WindowFrequencies(log, retention, new EpochMarkers(markers, storyWindow));
+        return new WindowFrequencies(log, retention, new EpochMarkers(markers, storyWindow), Triage.Problems.NONE);
     }
 
     /** The document frequencies triage keeps, term sets in {@code store}, fingerprints in memory. */
     public static DocumentFrequencies windowFrequencies(WindowStore<Long, byte[]> store, Duration retention) {
         return new WindowFrequencies(dev.wirewatch.processing.triage.TermSetLog.of(store), retention,
-                new EpochMarkers(dev.wirewatch.processing.triage.EpochCounts.inMemory(), retention));
+                new EpochMarkers(dev.wirewatch.processing.triage.EpochCounts.inMemory(), retention),
+                Triage.Problems.NONE);
     }
 
     /** The bytes of the term-set entry triage writes for an article with {@code keys}. */
     public static int termSetBytes(long[] keys) {
-        return dev.wirewatch.processing.triage.TermSetLog.encode(dev.wirewatch.processing.triage.TermSetLog.terms(keys))
-                .length;
+        return TermSets.encode(TermSets.of(keys)).length;
     }
 
     /**

@@ -32,13 +32,13 @@ class WindowFrequenciesTest {
     /** Stores built as the topology builds them, reached through a test driver (stores need a task to live in). */
     @BeforeEach
     void setUp() {
-        Duration kept = TriageProcessor.frequencyRetention(RETENTION);
+        Duration kept = TriageProcessor.twoEpochs(RETENTION);
         Topology topology = new Topology();
         topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), "in");
         topology.addProcessor("holds-the-store", Holder::new, "in");
         topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("t", kept, Duration.ofMillis(1),
                 true), Serdes.Long(), Serdes.ByteArray()), "holds-the-store");
-        Duration window = TriageProcessor.frequencyRetention(STORY_WINDOW);
+        Duration window = TriageProcessor.twoEpochs(STORY_WINDOW);
         topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("p", window,
                 window.dividedBy(2), false), Serdes.Long(), Serdes.Long()), "holds-the-store");
         driver = new TopologyTestDriver(topology);
@@ -58,10 +58,13 @@ class WindowFrequenciesTest {
         driver.close();
     }
 
+    private final List<String> problems = new ArrayList<>();
+
     /** Frequencies over the test's stores, as a task that starts now builds them. */
     private WindowFrequencies frequencies() {
         return new WindowFrequencies(TermSetLog.of(termSets), RETENTION,
-                new EpochMarkers(EpochCounts.of(passages), STORY_WINDOW));
+                new EpochMarkers(EpochCounts.of(passages), STORY_WINDOW),
+                (what, where, reason) -> problems.add(what + " " + where + ": " + reason));
     }
 
     /** Keys whose terms (upper halves) differ. */
@@ -98,6 +101,14 @@ class WindowFrequenciesTest {
     }
 
     @Test
+    void anArticleAtTheLastMillisecondOfAnEpochIsRebuiltIntoThatEpoch() {
+        frequencies().add(new long[] {key(10)}, 7 * DAY - 1);
+        assertArrayEquals(new long[] {2}, frequencies().add(new long[] {key(10)}, 7 * DAY - 1));
+        assertArrayEquals(new long[] {3}, frequencies().add(new long[] {key(10)}, 8 * DAY),
+                "and read back as the next epoch's previous one");
+    }
+
+    @Test
     void anArticleIsOneTermSetEntryWhateverItsNumberOfTerms() {
         long[] keys = new long[300];
         for (int i = 0; i < keys.length; i++) {
@@ -109,25 +120,49 @@ class WindowFrequenciesTest {
             it.forEachRemaining(kv -> entries.add(kv.value));
         }
         assertEquals(1, entries.size());
-        assertArrayEquals(TermSetLog.terms(keys), TermSetLog.decode(entries.get(0)));
+        assertArrayEquals(TermSets.of(keys), TermSets.decode(entries.get(0)));
         assertTrue(entries.get(0).length < 3 * keys.length, entries.get(0).length + " bytes for 300 terms");
+    }
+
+    @Test
+    void anArticleWithoutTermsCountsAsADocumentAfterARestartToo() {
+        frequencies().add(new long[0], DAY);
+        WindowFrequencies again = frequencies();
+        again.add(new long[0], DAY + 1);
+        assertEquals(2, again.documents());
+    }
+
+    @Test
+    void aTermSetTheRebuildCannotReadIsSkippedAndReported() {
+        frequencies().add(new long[] {key(10)}, DAY);
+        termSets.put(0L, new byte[] {1, (byte) 0x80}, DAY + 1);
+        assertArrayEquals(new long[] {2}, frequencies().add(new long[] {key(10)}, DAY + 2), "the readable one counts");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("term-set filed at 1970-01-02T00:00:00.001Z: a term set cut"),
+                problems.get(0));
     }
 
     @Test
     void keysSharingTheirUpperHalfAreOneTermCountedOncePerArticle() {
         WindowFrequencies f = frequencies();
         assertArrayEquals(new long[] {1, 1}, f.add(new long[] {(7L << 32) | 1, (7L << 32) | 2}, DAY));
+        assertArrayEquals(new long[] {2}, f.add(new long[] {(7L << 32) | 3}, DAY), "one term, two articles");
     }
 
     @Test
     void termSetsRoundTripAndBytesItCannotHaveWrittenAreRefused() {
-        int[] terms = TermSetLog.terms(new long[] {-1L, 0L, 5L << 32, Long.MIN_VALUE, 5L << 32 | 9});
+        int[] terms = TermSets.of(new long[] {-1L, 0L, 5L << 32, Long.MIN_VALUE, 5L << 32 | 9});
         assertArrayEquals(new int[] {0, 5, Integer.MIN_VALUE, -1}, terms, "distinct, sorted as unsigned numbers");
-        assertArrayEquals(terms, TermSetLog.decode(TermSetLog.encode(terms)));
-        assertArrayEquals(new int[0], TermSetLog.decode(new byte[0]));
-        assertThrows(IllegalArgumentException.class, () -> TermSetLog.decode(new byte[] {(byte) 0x80}), "cut");
-        assertThrows(IllegalArgumentException.class, () -> TermSetLog.decode(new byte[] {-1, -1, -1, -1, 0x7F}),
+        assertArrayEquals(terms, TermSets.decode(TermSets.encode(terms)));
+        assertArrayEquals(new int[0], TermSets.decode(TermSets.encode(new int[0])));
+        assertThrows(IllegalArgumentException.class, () -> TermSets.decode(new byte[0]), "empty");
+        assertThrows(IllegalArgumentException.class, () -> TermSets.decode(new byte[] {2, 5}), "another version");
+        assertThrows(IllegalArgumentException.class, () -> TermSets.decode(new byte[] {1, (byte) 0x80}), "cut");
+        assertThrows(IllegalArgumentException.class, () -> TermSets.decode(new byte[] {1, -1, -1, -1, -1, 0x7F}),
                 "beyond 32 bits");
+        assertThrows(IllegalArgumentException.class, () -> TermSets.decode(new byte[] {1, -1, -1, -1, -1, -1, 1}),
+                "overlong");
+        assertThrows(IllegalArgumentException.class, () -> TermSets.decode(new byte[] {1, 5, 0}), "repeated");
     }
 
     @Test
@@ -158,7 +193,8 @@ class WindowFrequenciesTest {
         assertArrayEquals(new boolean[] {false, false}, f.seenBefore(new long[] {77, 88}, DAY));
         assertArrayEquals(new boolean[] {true}, f.seenBefore(new long[] {77}, 3 * DAY), "the previous two-day epoch");
         assertArrayEquals(new boolean[] {false}, f.seenBefore(new long[] {88}, 5 * DAY), "four days on: forgotten");
-        assertArrayEquals(new long[] {2}, f.add(new long[] {key(10)}, 5 * DAY), "the counts are kept for the retention");
+        assertArrayEquals(new long[] {2}, f.add(new long[] {key(10)}, 5 * DAY),
+                "the counts are kept for the retention");
     }
 
     @Test
