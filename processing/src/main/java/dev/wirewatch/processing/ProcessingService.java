@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -36,6 +37,8 @@ public final class ProcessingService implements AutoCloseable {
     public static final String APPLICATION_ID = "wirewatch-processing";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessingService.class);
+    /** The processing producers' transaction timeout: room for a triage task's rebuild at a few million retained. */
+    static final int TRANSACTION_TIMEOUT_MS = 60_000;
 
     private final KafkaStreams streams;
     private final ProcessingMetrics metrics;
@@ -56,6 +59,12 @@ public final class ProcessingService implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // the cluster's default, 1 on the embedded broker
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // A triage task that starts rebuilds its word counts from triage-term-sets before its first article, on the
+        // stream thread, while the thread's transaction may be open: about 10 µs per retained article, 10 s at a
+        // million, which is Streams' exactly-once default timeout (the broker would abort and the task start over).
+        // The price: after a crash, a transaction left open by an instance that never comes back holds up
+        // read_committed readers until this passes (an instance restarted on its state directory fences it at once).
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), TRANSACTION_TIMEOUT_MS);
         // The features and match tasks run in parallel, one per articles partition; triage is one task. More threads
         // than cores only add switching, so the default is one per core (processing.streamThreads).
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());

@@ -4,6 +4,8 @@ import com.carrotsearch.hppc.IntIntHashMap;
 import dev.wirewatch.processing.story.DocumentFrequencies;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Document frequencies in epochs of half the retention: a term's frequency is the number of articles that had it in
@@ -19,6 +21,8 @@ import java.time.Instant;
  * <p>Not thread safe: one triage owns it.
  */
 final class WindowFrequencies implements DocumentFrequencies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WindowFrequencies.class);
 
     private final TermSetLog log;
     private final long epochMillis;
@@ -82,10 +86,15 @@ final class WindowFrequencies implements DocumentFrequencies {
     private void roll(long timestamp) {
         long epoch = Math.floorDiv(timestamp, epochMillis) * epochMillis;
         if (!started) { // this task's first article: the counts so far are in the log
+            long begun = System.nanoTime();
             previous = read(epoch - epochMillis);
             current = read(epoch);
             epochStart = epoch;
             started = true;
+            if (documents() > 0) {
+                LOG.info("document frequencies rebuilt from {} term sets in {} ms", documents(),
+                        (System.nanoTime() - begun) / 1_000_000);
+            }
         } else if (epoch > epochStart) {
             previous = epoch == epochStart + epochMillis ? current : new Epoch();
             current = new Epoch();
