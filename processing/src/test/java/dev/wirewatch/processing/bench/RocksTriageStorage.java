@@ -94,19 +94,10 @@ final class RocksTriageStorage implements AutoCloseable {
             @Override
             public List<Posting> find(long key, long from, long to) {
                 List<Posting> found = new ArrayList<>(2);
-                try (RocksIterator it = db.newIterator(readOptions)) {
-                    for (it.seek(key(type, key, Math.max(0, from))); it.isValid(); it.next()) {
-                        ByteBuffer k = ByteBuffer.wrap(it.key());
-                        if (k.get() != type || k.getLong() != key) {
-                            break;
-                        }
-                        long ts = k.getLong();
-                        if (ts > to) {
-                            break;
-                        }
-                        found.add(new Posting(k.getLong(), ts));
-                    }
-                }
+                scan(type, key, from, to, (timestamp, rest, entry) -> {
+                    found.add(new Posting(rest.getLong(), timestamp));
+                    return true;
+                });
                 return found;
             }
 
@@ -128,20 +119,13 @@ final class RocksTriageStorage implements AutoCloseable {
 
             @Override
             public Retained find(String id, long from, long to) {
-                long handle = Bands.handle(id);
-                try (RocksIterator it = db.newIterator(readOptions)) {
-                    for (it.seek(key(ARTICLES, handle, Math.max(0, from))); it.isValid(); it.next()) {
-                        ByteBuffer k = ByteBuffer.wrap(it.key());
-                        if (k.get() != ARTICLES || k.getLong() != handle || k.getLong() > to) {
-                            break;
-                        }
-                        Retained r = serde.deserializer().deserialize(null, it.value());
-                        if (r.id().equals(id)) {
-                            return r;
-                        }
-                    }
-                }
-                return null;
+                Retained[] found = new Retained[1];
+                scan(ARTICLES, Bands.handle(id), from, to, (timestamp, rest, entry) -> {
+                    Retained r = serde.deserializer().deserialize(null, entry.value());
+                    found[0] = r.id().equals(id) ? r : null;
+                    return found[0] == null; // on past another article under the same handle
+                });
+                return found[0];
             }
 
             @Override
@@ -169,19 +153,10 @@ final class RocksTriageStorage implements AutoCloseable {
 
             @Override
             public void forEach(long epoch, long from, long to, BiConsumer<Long, byte[]> each) {
-                try (RocksIterator it = db.newIterator(readOptions)) {
-                    for (it.seek(key(TERM_SETS, epoch, Math.max(0, from))); it.isValid(); it.next()) {
-                        ByteBuffer k = ByteBuffer.wrap(it.key());
-                        if (k.get() != TERM_SETS || k.getLong() != epoch) {
-                            break;
-                        }
-                        long timestamp = k.getLong();
-                        if (timestamp > to) {
-                            break;
-                        }
-                        each.accept(timestamp, it.value());
-                    }
-                }
+                scan(TERM_SETS, epoch, from, to, (timestamp, rest, entry) -> {
+                    each.accept(timestamp, entry.value());
+                    return true;
+                });
             }
         };
         return TriageBenchmarks.windowFrequencies(log, new TriageBenchmarks.EpochCounts() {
@@ -197,6 +172,28 @@ final class RocksTriageStorage implements AutoCloseable {
                         ByteBuffer.allocate(8).putLong(count).array());
             }
         }, retention, storyWindow);
+    }
+
+    /** One entry of a window-store range: its timestamp, the rest of its key after it, the entry itself. */
+    private interface Visit {
+        /** Whether to go on to the next entry. */
+        boolean visit(long timestamp, ByteBuffer rest, RocksIterator entry);
+    }
+
+    /** Visits the entries filed under ({@code type}, {@code key}) in [{@code from}, {@code to}], in time order. */
+    private void scan(byte type, long key, long from, long to, Visit visit) {
+        try (RocksIterator it = db.newIterator(readOptions)) {
+            for (it.seek(key(type, key, Math.max(0, from))); it.isValid(); it.next()) {
+                ByteBuffer k = ByteBuffer.wrap(it.key());
+                if (k.get() != type || k.getLong() != key) {
+                    break;
+                }
+                long timestamp = k.getLong();
+                if (timestamp > to || !visit.visit(timestamp, k, it)) {
+                    break;
+                }
+            }
+        }
     }
 
     private static byte[] key(byte type, long key, long timestamp) {
