@@ -24,7 +24,7 @@ final class EpochMarkers {
 
     /** For each of {@code keys} (distinct), whether it was seen before; files them all as seen at {@code timestamp}. */
     boolean[] seenBefore(long[] keys, long timestamp) {
-        epochStart = Math.max(epochStart, Math.floorDiv(timestamp, epochMillis) * epochMillis);
+        epochStart = Math.max(epochStart, WindowFrequencies.epochStart(timestamp, epochMillis));
         boolean[] seen = new boolean[keys.length];
         for (int i = 0; i < keys.length; i++) {
             if (store.fetch(keys[i], epochStart) != null) {

@@ -62,6 +62,11 @@ final class WindowFrequencies implements DocumentFrequencies {
         return Math.max(1, retention.toMillis() / 2);
     }
 
+    /** The start of the epoch {@code timestamp} falls in, for epochs of {@code epochMillis}. */
+    static long epochStart(long timestamp, long epochMillis) {
+        return Math.floorDiv(timestamp, epochMillis) * epochMillis;
+    }
+
     @Override
     public long[] add(long[] keys, long timestamp) {
         roll(timestamp);
@@ -84,7 +89,7 @@ final class WindowFrequencies implements DocumentFrequencies {
     }
 
     private void roll(long timestamp) {
-        long epoch = Math.floorDiv(timestamp, epochMillis) * epochMillis;
+        long epoch = epochStart(timestamp, epochMillis);
         if (!started) { // this task's first article: the counts so far are in the log
             long begun = System.nanoTime();
             previous = read(epoch - epochMillis);

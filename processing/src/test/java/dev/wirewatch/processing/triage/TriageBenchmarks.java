@@ -55,7 +55,7 @@ public final class TriageBenchmarks {
 
             @Override
             public long[] add(long[] keys, long timestamp) {
-                long epoch = Math.floorDiv(timestamp, epochMillis) * epochMillis;
+                long epoch = WindowFrequencies.epochStart(timestamp, epochMillis);
                 if (epoch > epochStart) {
                     previous = epoch == epochStart + epochMillis ? current : new HashMap<>();
                     current = new HashMap<>();
