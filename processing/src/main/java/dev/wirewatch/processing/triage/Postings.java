@@ -1,6 +1,7 @@
 package dev.wirewatch.processing.triage;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,17 @@ public interface Postings {
     record Posting(long handle, long timestamp) {
     }
 
-    /** The articles filed under {@code key} with timestamps in [{@code from}, {@code to}]. */
+    /** The articles filed under {@code key} with timestamps in [{@code from}, {@code to}], oldest first. */
     List<Posting> find(long key, long from, long to);
+
+    /**
+     * The latest {@code limit} of {@link #find}'s postings, oldest first. A store should read only those: under a
+     * word every article of a big story carries, the range holds thousands.
+     */
+    default List<Posting> latest(long key, long from, long to, int limit) {
+        List<Posting> found = find(key, from, to);
+        return found.subList(Math.max(0, found.size() - limit), found.size());
+    }
 
     void add(long key, long handle, long timestamp);
 
@@ -32,6 +42,20 @@ public interface Postings {
             public List<Posting> find(long key, long from, long to) {
                 return byKey.getOrDefault(key, List.of()).stream()
                         .filter(p -> p.timestamp() >= from && p.timestamp() <= to).toList();
+            }
+
+            @Override
+            public List<Posting> latest(long key, long from, long to, int limit) {
+                List<Posting> filed = byKey.getOrDefault(key, List.of());
+                List<Posting> found = new ArrayList<>(Math.min(limit, filed.size()));
+                for (int i = filed.size() - 1; i >= 0 && found.size() < limit; i--) {
+                    Posting p = filed.get(i);
+                    if (p.timestamp() >= from && p.timestamp() <= to) {
+                        found.add(p);
+                    }
+                }
+                Collections.reverse(found);
+                return found;
             }
 
             @Override

@@ -5,6 +5,7 @@ import dev.wirewatch.processing.mention.MentionTally;
 import dev.wirewatch.processing.story.DocumentFrequencies;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,8 @@ final class StoreTriageStorage {
         };
     }
 
-    private static Postings postings(WindowStore<Long, Long> store) {
+    /** The postings of a retain-duplicates window store: key → handle, filed at the posting's time. */
+    static Postings postings(WindowStore<Long, Long> store) {
         return new Postings() {
             @Override
             public List<Posting> find(long key, long from, long to) {
@@ -65,6 +67,20 @@ final class StoreTriageStorage {
                 try (WindowStoreIterator<Long> it = store.fetch(key, Math.max(0, from), to)) {
                     it.forEachRemaining(kv -> found.add(new Posting(kv.value, kv.key)));
                 }
+                return found;
+            }
+
+            /** Reads back from the newest, so that only the postings returned are read. */
+            @Override
+            public List<Posting> latest(long key, long from, long to, int limit) {
+                List<Posting> found = new ArrayList<>(Math.min(limit, 16));
+                try (WindowStoreIterator<Long> it = store.backwardFetch(key, Math.max(0, from), to)) {
+                    while (found.size() < limit && it.hasNext()) {
+                        KeyValue<Long, Long> kv = it.next();
+                        found.add(new Posting(kv.value, kv.key));
+                    }
+                }
+                Collections.reverse(found);
                 return found;
             }
 

@@ -255,9 +255,7 @@ public final class Triage<F, P> {
     private static Map<Long, Long> candidates(Postings postings, long[] keys, long from, long to, int perKey) {
         Map<Long, Long> found = new LinkedHashMap<>();
         for (long key : keys) {
-            List<Postings.Posting> filed = postings.find(key, from, to);
-            filed.subList(Math.max(0, filed.size() - perKey), filed.size())
-                    .forEach(p -> found.putIfAbsent(p.handle(), p.timestamp()));
+            postings.latest(key, from, to, perKey).forEach(p -> found.putIfAbsent(p.handle(), p.timestamp()));
         }
         return found;
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.rocksdb.BlockBasedTableConfig;
@@ -98,6 +99,28 @@ final class RocksTriageStorage implements AutoCloseable {
                     found.add(new Posting(rest.getLong(), timestamp));
                     return true;
                 });
+                return found;
+            }
+
+            /** As the window store's backward fetch: from the newest entry back, only those returned are read. */
+            @Override
+            public List<Posting> latest(long key, long from, long to, int limit) {
+                List<Posting> found = new ArrayList<>();
+                try (RocksIterator it = db.newIterator(readOptions)) {
+                    it.seekForPrev(ByteBuffer.allocate(25).put(type).putLong(key).putLong(to).putLong(-1L).array());
+                    for (; it.isValid() && found.size() < limit; it.prev()) {
+                        ByteBuffer k = ByteBuffer.wrap(it.key());
+                        if (k.get() != type || k.getLong() != key) {
+                            break;
+                        }
+                        long timestamp = k.getLong();
+                        if (timestamp < Math.max(0, from)) {
+                            break;
+                        }
+                        found.add(new Posting(k.getLong(), timestamp));
+                    }
+                }
+                Collections.reverse(found);
                 return found;
             }
 

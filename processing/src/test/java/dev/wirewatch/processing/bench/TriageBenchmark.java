@@ -218,6 +218,17 @@ class TriageBenchmark {
             }
 
             @Override
+            public List<Posting> latest(long key, long from, long to, int limit) {
+                List<Posting> found = inner.latest(key, from, to, limit);
+                if (bands) {
+                    counts.bandHits += found.size();
+                } else {
+                    counts.keyHits += found.size();
+                }
+                return found;
+            }
+
+            @Override
             public void add(long key, long handle, long timestamp) {
                 counts.postingBytes += WINDOW_KEY + SEQUENCE + Long.BYTES;
                 inner.add(key, handle, timestamp);

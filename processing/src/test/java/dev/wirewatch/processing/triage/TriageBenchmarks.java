@@ -36,6 +36,11 @@ public final class TriageBenchmarks {
                 Triage.Problems.NONE);
     }
 
+    /** The postings triage keeps in a window store (its story keys' and LSH bands'). */
+    public static Postings storePostings(WindowStore<Long, Long> store) {
+        return StoreTriageStorage.postings(store);
+    }
+
     /** The bytes of the term-set entry triage writes for an article with {@code keys}. */
     public static int termSetBytes(long[] keys) {
         return TermSets.encode(TermSets.of(keys)).length;
