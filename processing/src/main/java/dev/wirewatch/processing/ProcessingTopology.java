@@ -61,7 +61,7 @@ public final class ProcessingTopology {
     /** Triage's window stores. */
     public static final TriageProcessor.StoreNames TRIAGE_STORES = new TriageProcessor.StoreNames(
             "triage-content-hashes", "triage-band-buckets", "triage-story-keys", "triage-articles",
-            "triage-term-sets", "triage-passages", "mention-tallies");
+            "triage-term-sets", "triage-fingerprint-sets", "mention-tallies");
 
     private static final TriageItemSerde ITEM_SERDE = new TriageItemSerde();
 
@@ -143,7 +143,7 @@ public final class ProcessingTopology {
                                 metrics.triageProblems()),
                         Named.as("triage"),
                         TRIAGE_STORES.contentHashes(), TRIAGE_STORES.bands(), TRIAGE_STORES.storyKeys(),
-                        TRIAGE_STORES.articles(), TRIAGE_STORES.termSets(), TRIAGE_STORES.passages(),
+                        TRIAGE_STORES.articles(), TRIAGE_STORES.termSets(), TRIAGE_STORES.fingerprintSets(),
                         TRIAGE_STORES.tallies())
                 .peek((id, outcome) -> count(outcome, metrics), Named.as("count-decisions"));
     }
@@ -201,13 +201,14 @@ public final class ProcessingTopology {
                 retention, instant, true), Serdes.Long(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.articles(),
                 retention, instant, false), Serdes.Long(), new RetainedSerde()));
-        // Duplicates retained: every article is one more entry under its epoch's key, so an epoch is one range read
+        // Duplicates retained (here and for the fingerprint sets): every article is one more entry under its epoch's
+        // key, so an epoch is one range read
         Duration termSets = TriageProcessor.twoEpochs(retention);
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.termSets(),
                 termSets, instant, true), Serdes.Long(), Serdes.ByteArray()));
-        Duration passages = TriageProcessor.twoEpochs(triage.storyWindow());
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.passages(),
-                passages, passages.dividedBy(2), false), Serdes.Long(), Serdes.Long()));
+        Duration fingerprintSets = TriageProcessor.twoEpochs(triage.storyWindow());
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.fingerprintSets(),
+                fingerprintSets, instant, true), Serdes.Long(), Serdes.ByteArray()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.tallies(),
                 triage.storyRetention(), instant, false), Serdes.String(), new JsonSerde<>(MentionTally.class)));
         AtomicLong topicsVersion = new AtomicLong();

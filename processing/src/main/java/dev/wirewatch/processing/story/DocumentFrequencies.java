@@ -24,8 +24,8 @@ public interface DocumentFrequencies {
     /**
      * Records each of {@code fingerprints} (distinct) as seen at {@code timestamp}, without counting an article, and
      * says for each, in order, whether an earlier article had it (within a window of the implementation's: the
-     * topology's is the story window): for keys that most articles have alone (a paragraph's, a passage's), which
-     * an implementation should not keep in memory the way it may keep words' counts.
+     * topology's is the story window): for keys that most articles have alone (a paragraph's, a passage's), so many
+     * that an implementation keeps them for less time than the words' counts.
      */
     boolean[] seenBefore(long[] fingerprints, long timestamp);
 

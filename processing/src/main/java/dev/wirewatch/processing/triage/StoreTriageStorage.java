@@ -24,7 +24,7 @@ final class StoreTriageStorage {
     /** The stores, by role. */
     record Stores(WindowStore<String, String> contentHashes, WindowStore<Long, Long> bands,
                   WindowStore<Long, Long> storyKeys, WindowStore<Long, Retained> articles,
-                  WindowStore<Long, byte[]> termSets, WindowStore<Long, Long> passages,
+                  WindowStore<Long, byte[]> termSets, WindowStore<Long, byte[]> fingerprintSets,
                   WindowStore<String, MentionTally> tallies) {
     }
 
@@ -33,13 +33,13 @@ final class StoreTriageStorage {
 
     /**
      * The storage over {@code stores}: articles, postings and the term sets the counts come from kept for
-     * {@code retention}, the edge passages' fingerprints only for {@code storyWindow} (chrome an article shares only
+     * {@code retention}, the edge paragraphs' and passages' fingerprints only for {@code storyWindow} (chrome an article shares only
      * with one outside the story window cannot join the two, so knowing it longer buys nothing); {@code problems}
      * hears of term sets that cannot be read back.
      */
     static TriageStorage of(Stores stores, Duration retention, Duration storyWindow, Triage.Problems problems) {
-        WindowFrequencies frequencies = new WindowFrequencies(TermSetLog.of(stores.termSets()), retention,
-                new EpochMarkers(EpochCounts.of(stores.passages()), storyWindow), problems);
+        WindowFrequencies frequencies = new WindowFrequencies(EpochLog.of(stores.termSets()), retention,
+                new EpochMarkers(EpochLog.of(stores.fingerprintSets()), storyWindow, problems), problems);
         return new TriageStorage(contentHashes(stores.contentHashes()), postings(stores.bands()),
                 postings(stores.storyKeys()), articles(stores.articles()), frequencies, tallies(stores.tallies()));
     }

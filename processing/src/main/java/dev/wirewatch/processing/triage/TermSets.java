@@ -3,7 +3,7 @@ package dev.wirewatch.processing.triage;
 import java.util.Arrays;
 
 /**
- * The encoding of an article's term set in {@link TermSetLog}: a version byte, then the article's distinct terms
+ * The encoding of an article's term set in {@link EpochLog}: a version byte, then the article's distinct terms
  * sorted, as variable-length gaps of 7 bits a byte, the high bit saying "more" (about 3 bytes a term for 300 terms
  * among 2³²). A term is the upper 32 bits of its 64-bit key, as in compact profiles.
  *

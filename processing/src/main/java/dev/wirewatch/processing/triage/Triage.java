@@ -39,8 +39,8 @@ public final class Triage<F, P> {
     /** Told of bytes triage cannot read: the story method's features or a retained profile. */
     public interface Problems {
         /**
-         * {@code what} is {@code features}, {@code profile} or {@code term-set}; {@code articleId} the article they
-         * belong to (for a term set, which has none, the time it was filed at).
+         * {@code what} is {@code features}, {@code profile}, {@code term-set} or {@code fingerprint-set};
+         * {@code articleId} the article they belong to (for a term or fingerprint set, the time it was filed at).
          */
         void unreadable(String what, String articleId, String reason);
 

@@ -19,7 +19,7 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
 
     /** The names of the stores this step uses. */
     public record StoreNames(String contentHashes, String bands, String storyKeys, String articles,
-                             String termSets, String passages, String tallies) {
+                             String termSets, String fingerprintSets, String tallies) {
     }
 
     private final TriageSettings settings;
@@ -46,7 +46,7 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
         StoreTriageStorage.Stores stores = new StoreTriageStorage.Stores(context.getStateStore(names.contentHashes()),
                 context.getStateStore(names.bands()), context.getStateStore(names.storyKeys()),
                 context.getStateStore(names.articles()), context.getStateStore(names.termSets()),
-                context.getStateStore(names.passages()), context.getStateStore(names.tallies()));
+                context.getStateStore(names.fingerprintSets()), context.getStateStore(names.tallies()));
         this.triage = Triage.of(settings, method, StoreTriageStorage.of(stores, settings.retention(),
                 settings.storyWindow(), problems), problems);
     }

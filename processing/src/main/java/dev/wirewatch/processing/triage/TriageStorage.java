@@ -75,7 +75,8 @@ public record TriageStorage(ContentHashes contentHashes, Postings bands, Posting
             public void put(Retained article) {
                 articles.putIfAbsent(Bands.handle(article.id()), article);
             }
-        }, new WindowFrequencies(TermSetLog.NONE, retention, new EpochMarkers(EpochCounts.inMemory(), storyWindow),
-                Triage.Problems.NONE), FirstMentions.Tallies.inMemory());
+        }, new WindowFrequencies(EpochLog.NONE, retention,
+                new EpochMarkers(EpochLog.NONE, storyWindow, Triage.Problems.NONE), Triage.Problems.NONE),
+                FirstMentions.Tallies.inMemory());
     }
 }

@@ -4,15 +4,13 @@ import com.carrotsearch.hppc.IntIntHashMap;
 import dev.wirewatch.processing.story.DocumentFrequencies;
 import java.time.Duration;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Document frequencies in epochs of half the retention: a term's frequency is the number of articles that had it in
  * the current and the previous epoch, so what is older than about one retention window is forgotten.
  *
  * <p>The counts live in memory (a primitive map per epoch, 11–21 bytes a distinct term); what makes them durable
- * is each article's term set, written once to a {@link TermSetLog}, from which a task that starts (after a restart
+ * is each article's term set, written once to a {@link EpochLog}, from which a task that starts (after a restart
  * or a move) rebuilds the two epochs' counts before its first article. A store entry per (term, epoch), updated
  * for every term of every article, was about half the single writer's time. A term is the upper 32 bits of its key
  * ({@link TermSets}); two terms share a count with probability about (distinct terms) / 2³², a few in a thousand
@@ -22,16 +20,10 @@ import org.slf4j.LoggerFactory;
  */
 final class WindowFrequencies implements DocumentFrequencies {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WindowFrequencies.class);
-
-    private final TermSetLog log;
-    private final long epochMillis;
+    private final EpochLog log;
     private final EpochMarkers fingerprints;
     private final Triage.Problems problems;
-    private boolean started;
-    private long epochStart;
-    private Epoch current = new Epoch();
-    private Epoch previous = new Epoch();
+    private final TwoEpochs<Epoch> epochs;
 
     /** One epoch's counts: its articles, and for each term how many of them had it. */
     private static final class Epoch {
@@ -50,11 +42,12 @@ final class WindowFrequencies implements DocumentFrequencies {
      * Term sets written to {@code log} for {@code retention}; fingerprints asked of {@code fingerprints};
      * {@code problems} told of log entries the rebuild cannot read.
      */
-    WindowFrequencies(TermSetLog log, Duration retention, EpochMarkers fingerprints, Triage.Problems problems) {
+    WindowFrequencies(EpochLog log, Duration retention, EpochMarkers fingerprints, Triage.Problems problems) {
         this.log = log;
         this.problems = problems;
-        this.epochMillis = epochMillis(retention);
         this.fingerprints = fingerprints;
+        this.epochs = new TwoEpochs<>(epochMillis(retention), Epoch::new, this::read, e -> e.documents,
+                "document frequencies of two epochs");
     }
 
     /** The epoch length for {@code retention}; the log must retain two epochs. */
@@ -69,11 +62,14 @@ final class WindowFrequencies implements DocumentFrequencies {
 
     @Override
     public long[] add(long[] keys, long timestamp) {
-        roll(timestamp);
+        epochs.roll(timestamp);
+        Epoch current = epochs.current();
+        Epoch previous = epochs.previous();
         int[] terms = TermSets.of(keys);
         current.count(terms);
         // filed within its epoch's range whatever the caller's clock did, so the rebuild finds it
-        log.append(epochStart, TermSets.encode(terms), Math.max(timestamp, epochStart));
+        long epoch = epochs.epochStart();
+        log.append(epoch, TermSets.encode(terms), Math.max(timestamp, epoch));
         long[] counts = new long[keys.length];
         for (int i = 0; i < keys.length; i++) {
             int term = TermSets.term(keys[i]);
@@ -88,42 +84,21 @@ final class WindowFrequencies implements DocumentFrequencies {
         return fingerprints.seenBefore(keys, timestamp);
     }
 
-    private void roll(long timestamp) {
-        long epoch = epochStart(timestamp, epochMillis);
-        if (!started) { // this task's first article: the counts so far are in the log
-            long begun = System.nanoTime();
-            previous = read(epoch - epochMillis);
-            current = read(epoch);
-            epochStart = epoch;
-            started = true;
-            if (documents() > 0) {
-                LOG.info("document frequencies rebuilt from {} term sets in {} ms", documents(),
-                        (System.nanoTime() - begun) / 1_000_000);
-            }
-        } else if (epoch > epochStart) {
-            previous = epoch == epochStart + epochMillis ? current : new Epoch();
-            current = new Epoch();
-            epochStart = epoch;
-        }
-    }
-
     private Epoch read(long epoch) {
         Epoch counted = new Epoch();
-        if (epoch >= 0) {
-            log.forEach(epoch, epoch, epoch + epochMillis - 1, (timestamp, bytes) -> {
-                try {
-                    counted.count(TermSets.decode(bytes));
-                } catch (IllegalArgumentException e) {
-                    problems.unreadable("term-set", "filed at " + Instant.ofEpochMilli(timestamp), e.getMessage());
-                }
-            });
-        }
+        log.forEach(epoch, epoch, epoch + epochs.epochMillis() - 1, (timestamp, bytes) -> {
+            try {
+                counted.count(TermSets.decode(bytes));
+            } catch (IllegalArgumentException e) {
+                problems.unreadable("term-set", "filed at " + Instant.ofEpochMilli(timestamp), e.getMessage());
+            }
+        });
         return counted;
     }
 
     /** Articles counted in the two epochs, once an article was added. */
     @Override
     public long documents() {
-        return current.documents + previous.documents;
+        return epochs.current().documents + epochs.previous().documents;
     }
 }

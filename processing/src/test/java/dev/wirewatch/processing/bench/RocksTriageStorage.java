@@ -160,41 +160,32 @@ final class RocksTriageStorage implements AutoCloseable {
     }
 
     /**
-     * Triage's own document frequencies (counts in memory, rebuilt from the term sets when a task starts) over the
-     * window stores' layout: term sets as (epoch start, timestamp, sequence) → bytes; fingerprints as (key, epoch
-     * start) → count, kept for the story window as in the topology.
+     * Triage's own document frequencies (counts and fingerprints in memory, rebuilt from one entry per article when a
+     * task starts) over the window stores' layout: term sets and fingerprint sets as (epoch start, timestamp,
+     * sequence) → bytes, the fingerprint sets kept for the story window as in the topology.
      */
     private DocumentFrequencies frequencies() {
-        TriageBenchmarks.TermSetLog log = new TriageBenchmarks.TermSetLog() {
+        return TriageBenchmarks.windowFrequencies(log(TERM_SETS), log(FINGERPRINTS), retention, storyWindow);
+    }
+
+    private TriageBenchmarks.EpochLog log(byte type) {
+        return new TriageBenchmarks.EpochLog() {
             private int sequence;
 
             @Override
-            public void append(long epoch, byte[] terms, long timestamp) {
-                RocksTriageStorage.this.put(ByteBuffer.allocate(21).put(TERM_SETS).putLong(epoch).putLong(timestamp)
-                        .putInt(sequence++).array(), terms);
+            public void append(long epoch, byte[] entry, long timestamp) {
+                RocksTriageStorage.this.put(ByteBuffer.allocate(21).put(type).putLong(epoch).putLong(timestamp)
+                        .putInt(sequence++).array(), entry);
             }
 
             @Override
             public void forEach(long epoch, long from, long to, BiConsumer<Long, byte[]> each) {
-                scan(TERM_SETS, epoch, from, to, (timestamp, rest, entry) -> {
+                scan(type, epoch, from, to, (timestamp, rest, entry) -> {
                     each.accept(timestamp, entry.value());
                     return true;
                 });
             }
         };
-        return TriageBenchmarks.windowFrequencies(log, new TriageBenchmarks.EpochCounts() {
-            @Override
-            public Long fetch(long term, long epoch) {
-                byte[] v = get(key(FINGERPRINTS, term, epoch));
-                return v == null ? null : ByteBuffer.wrap(v).getLong();
-            }
-
-            @Override
-            public void put(long term, long count, long epoch) {
-                RocksTriageStorage.this.put(key(FINGERPRINTS, term, epoch),
-                        ByteBuffer.allocate(8).putLong(count).array());
-            }
-        }, retention, storyWindow);
     }
 
     /** One entry of a window-store range: its timestamp, the rest of its key after it, the entry itself. */

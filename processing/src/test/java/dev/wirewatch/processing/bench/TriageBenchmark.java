@@ -54,8 +54,10 @@ class TriageBenchmark {
         long loads;
         /** All of them: a million articles at one a second fit in the term sets' two epochs of 7 days. */
         long termSetBytes;
-        /** Per epoch of the fingerprints' store, the (fingerprint) entries it holds; the latest two are kept. */
+        /** Per epoch of the fingerprint sets, the fingerprints filed in it; the latest two are kept. */
         final TreeMap<Long, LongHashSet> fingerprintKeys = new TreeMap<>();
+        /** Per epoch of the fingerprint sets, its entries: articles with a fingerprint new to the epoch. */
+        final TreeMap<Long, Long> fingerprintEntries = new TreeMap<>();
     }
 
     @Test
@@ -145,7 +147,8 @@ class TriageBenchmark {
 
     private static void report(Counts c, int retained, long bytesOnDisk) {
         long fingerprintBytes = c.fingerprintKeys.descendingMap().values().stream().limit(2)
-                .mapToLong(LongHashSet::size).sum() * (WINDOW_KEY + Long.BYTES);
+                .mapToLong(LongHashSet::size).sum() * Long.BYTES + c.fingerprintEntries.descendingMap().values()
+                .stream().limit(2).mapToLong(Long::longValue).sum() * (WINDOW_KEY + SEQUENCE + 1);
         long frequencyBytes = c.termSetBytes + fingerprintBytes;
         System.out.printf("state per retained article (store encodings, uncompressed): article %,d B, postings %,d B, "
                         + "document frequencies %,d B (term sets %,d B, fingerprints %,d B), total %,d B%n",
@@ -185,12 +188,17 @@ class TriageBenchmark {
                 return inner.frequencies().add(keys, timestamp);
             }
 
-            /** Every (fingerprint, epoch) entry the store would hold, for the state figure. */
+            /** The entries the fingerprint sets would hold (fingerprints new to their epoch), for the state figure. */
             @Override
             public boolean[] seenBefore(long[] keys, long timestamp) {
                 long epoch = timestamp / FINGERPRINT_EPOCH_MILLIS;
+                LongHashSet filed = counts.fingerprintKeys.computeIfAbsent(epoch, e -> new LongHashSet());
+                boolean fresh = false;
                 for (long k : keys) {
-                    counts.fingerprintKeys.computeIfAbsent(epoch, e -> new LongHashSet()).add(k);
+                    fresh |= filed.add(k);
+                }
+                if (fresh) {
+                    counts.fingerprintEntries.merge(epoch, 1L, Long::sum);
                 }
                 return inner.frequencies().seenBefore(keys, timestamp);
             }

@@ -12,27 +12,24 @@ public final class TriageBenchmarks {
     private TriageBenchmarks() {
     }
 
-    /** A count per (key, epoch start), as the fingerprints' window store keeps them. */
-    public interface EpochCounts extends dev.wirewatch.processing.triage.EpochCounts {
-    }
-
-    /** Each counted article's term set filed under its epoch, as triage's term-set store keeps them. */
-    public interface TermSetLog extends dev.wirewatch.processing.triage.TermSetLog {
+    /** One entry per article filed under its epoch, as triage's term-set and fingerprint-set stores keep them. */
+    public interface EpochLog extends dev.wirewatch.processing.triage.EpochLog {
     }
 
     /**
      * The document frequencies triage keeps, over other stores of the same layout: term sets in {@code log} for
-     * {@code retention}, fingerprints in {@code markers} for {@code storyWindow}.
+     * {@code retention}, fingerprint sets in {@code markers} for {@code storyWindow}.
      */
-    public static DocumentFrequencies windowFrequencies(TermSetLog log, EpochCounts markers, Duration retention,
+    public static DocumentFrequencies windowFrequencies(EpochLog log, EpochLog markers, Duration retention,
                                                         Duration storyWindow) {
-        return new WindowFrequencies(log, retention, new EpochMarkers(markers, storyWindow), Triage.Problems.NONE);
+        return new WindowFrequencies(log, retention, new EpochMarkers(markers, storyWindow, Triage.Problems.NONE),
+                Triage.Problems.NONE);
     }
 
     /** The document frequencies triage keeps, term sets in {@code store}, fingerprints in memory. */
     public static DocumentFrequencies windowFrequencies(WindowStore<Long, byte[]> store, Duration retention) {
-        return new WindowFrequencies(dev.wirewatch.processing.triage.TermSetLog.of(store), retention,
-                new EpochMarkers(dev.wirewatch.processing.triage.EpochCounts.inMemory(), retention),
+        return new WindowFrequencies(dev.wirewatch.processing.triage.EpochLog.of(store), retention,
+                new EpochMarkers(dev.wirewatch.processing.triage.EpochLog.NONE, retention, Triage.Problems.NONE),
                 Triage.Problems.NONE);
     }
 

@@ -26,7 +26,7 @@ class WindowFrequenciesTest {
     private static final long DAY = Duration.ofDays(1).toMillis();
     private TopologyTestDriver driver;
     private WindowStore<Long, byte[]> termSets;
-    private WindowStore<Long, Long> passages;
+    private WindowStore<Long, byte[]> fingerprintSets;
     private static final Duration STORY_WINDOW = Duration.ofDays(4);
 
     /** Stores built as the topology builds them, reached through a test driver (stores need a task to live in). */
@@ -40,10 +40,10 @@ class WindowFrequenciesTest {
                 true), Serdes.Long(), Serdes.ByteArray()), "holds-the-store");
         Duration window = TriageProcessor.twoEpochs(STORY_WINDOW);
         topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("p", window,
-                window.dividedBy(2), false), Serdes.Long(), Serdes.Long()), "holds-the-store");
+                Duration.ofMillis(1), true), Serdes.Long(), Serdes.ByteArray()), "holds-the-store");
         driver = new TopologyTestDriver(topology);
         termSets = driver.getWindowStore("t");
-        passages = driver.getWindowStore("p");
+        fingerprintSets = driver.getWindowStore("p");
     }
 
     /** Does nothing: only gives the store a task. */
@@ -62,9 +62,22 @@ class WindowFrequenciesTest {
 
     /** Frequencies over the test's stores, as a task that starts now builds them. */
     private WindowFrequencies frequencies() {
-        return new WindowFrequencies(TermSetLog.of(termSets), RETENTION,
-                new EpochMarkers(EpochCounts.of(passages), STORY_WINDOW),
-                (what, where, reason) -> problems.add(what + " " + where + ": " + reason));
+        return new WindowFrequencies(EpochLog.of(termSets), RETENTION,
+                new EpochMarkers(EpochLog.of(fingerprintSets), STORY_WINDOW, this::problem), this::problem);
+    }
+
+    private void problem(String what, String where, String reason) {
+        problems.add(what + " " + where + ": " + reason);
+    }
+
+    /** The fingerprint-set entries filed under {@code epoch}, decoded. */
+    private List<List<Long>> fingerprintEntries(long epoch) {
+        List<List<Long>> entries = new ArrayList<>();
+        try (WindowStoreIterator<byte[]> it = fingerprintSets.fetch(epoch, 0, Long.MAX_VALUE)) {
+            it.forEachRemaining(kv -> entries.add(java.util.Arrays.stream(FingerprintSets.decode(kv.value)).boxed()
+                    .toList()));
+        }
+        return entries;
     }
 
     /** Keys whose terms (upper halves) differ. */
@@ -195,6 +208,51 @@ class WindowFrequenciesTest {
         assertArrayEquals(new boolean[] {false}, f.seenBefore(new long[] {88}, 5 * DAY), "four days on: forgotten");
         assertArrayEquals(new long[] {2}, f.add(new long[] {key(10)}, 5 * DAY),
                 "the counts are kept for the retention");
+    }
+
+    @Test
+    void anArticleFilesOnlyTheFingerprintsNewToTheEpochInOneEntryAndNoneWhenAllAreKnown() {
+        WindowFrequencies f = frequencies();
+        f.seenBefore(new long[] {77, 88}, DAY);
+        f.seenBefore(new long[] {77, 99, 11}, DAY + 1);
+        f.seenBefore(new long[] {88, 99}, DAY + 2);
+        assertEquals(List.of(List.of(77L, 88L), List.of(99L, 11L)), fingerprintEntries(0));
+        f.seenBefore(new long[] {77}, 2 * DAY);
+        assertEquals(List.of(List.of(77L)), fingerprintEntries(2 * DAY),
+                "known only from the epoch before: filed again in this one");
+    }
+
+    @Test
+    void aStartingTaskRebuildsTheFingerprintsOfBothEpochsAndForgetsOlderOnes() {
+        WindowFrequencies f = frequencies();
+        f.seenBefore(new long[] {55}, 0);
+        f.seenBefore(new long[] {66}, 2 * DAY);
+        f.seenBefore(new long[] {77}, 4 * DAY);
+        assertArrayEquals(new boolean[] {false, true, true}, frequencies().seenBefore(new long[] {55, 66, 77},
+                5 * DAY), "55's epoch is two epochs back; 66's and 77's are rebuilt");
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aFingerprintSetTheRebuildCannotReadIsSkippedAndReported() {
+        frequencies().seenBefore(new long[] {55}, DAY);
+        fingerprintSets.put(0L, new byte[] {1, 2, 3}, DAY + 1);
+        fingerprintSets.put(0L, new byte[] {9}, DAY + 2);
+        assertArrayEquals(new boolean[] {true}, frequencies().seenBefore(new long[] {55}, DAY + 3),
+                "the readable one counts");
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("fingerprint-set filed at 1970-01-02T00:00:00.001Z: a fingerprint set "
+                + "of 3 bytes is cut"), problems.get(0));
+        assertTrue(problems.get(1).contains("encoding version 9"), problems.get(1));
+    }
+
+    @Test
+    void fingerprintSetsRoundTrip() {
+        long[] fingerprints = {Long.MIN_VALUE, -1, 0, 42, Long.MAX_VALUE};
+        assertArrayEquals(fingerprints, FingerprintSets.decode(FingerprintSets.encode(fingerprints, 5)));
+        assertArrayEquals(new long[] {Long.MIN_VALUE, -1}, FingerprintSets.decode(FingerprintSets.encode(
+                fingerprints, 2)), "the first count of them");
+        assertThrows(IllegalArgumentException.class, () -> FingerprintSets.decode(new byte[0]), "empty");
     }
 
     @Test
