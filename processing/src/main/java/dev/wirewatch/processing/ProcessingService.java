@@ -59,6 +59,7 @@ public final class ProcessingService implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // the cluster's default, 1 on the embedded broker
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, PostingsRocksDBConfig.class);
         // A triage task that starts rebuilds its word counts from triage-term-sets before its first article, on the
         // stream thread, while the thread's transaction may be open: 10–20 µs per retained article, 10–20 s at a
         // million, past Streams' exactly-once default of 10 s (the broker would abort and the task start over).

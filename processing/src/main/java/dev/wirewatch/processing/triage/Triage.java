@@ -254,8 +254,10 @@ public final class Triage<F, P> {
     /** Handle → filing time of the articles under {@code keys}, the latest {@code perKey} of each. */
     private static Map<Long, Long> candidates(Postings postings, long[] keys, long from, long to, int perKey) {
         Map<Long, Long> found = new LinkedHashMap<>();
-        for (long key : keys) {
-            postings.latest(key, from, to, perKey).forEach(p -> found.putIfAbsent(p.handle(), p.timestamp()));
+        for (long key : keys) { // every one read forwards, the cheaper way through a store, when all are wanted
+            List<Postings.Posting> filed = perKey == Integer.MAX_VALUE ? postings.find(key, from, to)
+                    : postings.latest(key, from, to, perKey);
+            filed.forEach(p -> found.putIfAbsent(p.handle(), p.timestamp()));
         }
         return found;
     }

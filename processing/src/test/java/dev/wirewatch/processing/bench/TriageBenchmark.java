@@ -3,6 +3,10 @@ package dev.wirewatch.processing.bench;
 import com.carrotsearch.hppc.LongHashSet;
 import dev.wirewatch.config.ProcessingSettings;
 import dev.wirewatch.model.ContentHash;
+import dev.wirewatch.model.topic.Topics;
+import dev.wirewatch.processing.ProcessingMetrics;
+import dev.wirewatch.processing.PostingsRocksDBConfig;
+import dev.wirewatch.processing.ProcessingTopology;
 import dev.wirewatch.processing.story.DocumentFrequencies;
 import dev.wirewatch.processing.story.StoryMethods;
 import dev.wirewatch.processing.triage.FeatureExtractor;
@@ -15,22 +19,27 @@ import dev.wirewatch.processing.triage.TriageItem;
 import dev.wirewatch.processing.triage.TriageOutcome;
 import dev.wirewatch.processing.triage.TriageSettings;
 import dev.wirewatch.processing.triage.TriageStorage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The single writer's ceiling: articles per second through {@link Triage} with {@code triage.retained} (default
  * 100,000) articles retained, against the same triage holding 2,000–4,000 in the same run, and the bytes of state
- * each retained article costs. Storage {@code -Dtriage.storage=memory} (default; maps) or {@code rocksdb} (the
- * window stores' layout on RocksDB). Features are computed before the timed call, as the parallel step does.
+ * each retained article costs. Storage {@code -Dtriage.storage=memory} (default; maps), {@code rocksdb} (the
+ * window stores' layout on one tuned RocksDB) or {@code streams} (the topology's own stores as they ship: Streams'
+ * segmented RocksDB window stores with its default RocksDB settings and their changelogs, in a test driver). Features are computed before the timed call, as the parallel step does.
  * Synthetic articles: 300 words drawn from a Zipf vocabulary of 1,000,000, one in ten a lightly edited copy of a
  * recent one, one per second of triage time. Prints figures; asserts nothing.
  */
@@ -69,8 +78,10 @@ class TriageBenchmark {
         Path dir = Files.createTempDirectory("triage-bench");
         RocksTriageStorage rocks = storageKind.equals("rocksdb")
                 ? new RocksTriageStorage(dir, settings.retention(), settings.storyWindow()) : null;
+        TopologyTestDriver driver = storageKind.equals("streams") ? topologyDriver(processing, dir) : null;
         Counts counts = new Counts();
-        TriageStorage storage = counted(rocks != null ? rocks.storage() : TriageStorage.inMemory(), counts);
+        TriageStorage storage = counted(rocks != null ? rocks.storage() : driver != null
+                ? TriageBenchmarks.topologyStores(driver, settings) : TriageStorage.inMemory(), counts);
         Triage<?, ?> triage = Triage.of(settings, StoryMethods.standard(processing), storage,
                 Triage.Problems.NONE);
         FeatureExtractor features = new FeatureExtractor(settings.duplicates(), StoryMethods.standard(processing));
@@ -138,11 +149,27 @@ class TriageBenchmark {
         if (rocks != null) {
             rocks.close();
         }
+        if (driver != null) {
+            driver.close();
+        }
         try (var files = Files.walk(dir)) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(f);
             }
         }
+    }
+
+    /** The processing topology in a test driver, its state in {@code dir}: triage's own stores, as they ship. */
+    private static TopologyTestDriver topologyDriver(ProcessingSettings processing, Path dir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "triage-benchmark");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+        if (!Boolean.getBoolean("triage.streamsDefaults")) { // as processing configures them, unless asked not to
+            props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, PostingsRocksDBConfig.class);
+        }
+        return new TopologyTestDriver(ProcessingTopology.build(Topics.standard(), processing,
+                new ProcessingMetrics(new SimpleMeterRegistry())), props);
     }
 
     private static void report(Counts c, int retained, long bytesOnDisk) {

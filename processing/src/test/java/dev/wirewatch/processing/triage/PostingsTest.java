@@ -2,9 +2,13 @@ package dev.wirewatch.processing.triage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wirewatch.processing.PostingsRocksDBConfig;
+import dev.wirewatch.processing.ProcessingTopology;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -12,27 +16,19 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The postings over a window store as the topology builds it (retaining duplicates), and in memory. */
+/**
+ * The postings over a window store as the topology builds it (retaining duplicates) — with Streams' default RocksDB
+ * settings and with processing's ({@link PostingsRocksDBConfig}: the key's 8 bytes as RocksDB's prefix) — and in
+ * memory. Keys are filed beside their neighbours, so a read that strays past its key's range would show.
+ */
 class PostingsTest {
 
     private static final long KEY = 42;
     private TopologyTestDriver driver;
-    private Postings store;
-
-    @BeforeEach
-    void setUp() {
-        Topology topology = new Topology();
-        topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), "in");
-        topology.addProcessor("holds-the-store", Holder::new, "in");
-        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("k", Duration.ofDays(14),
-                Duration.ofMillis(1), true), Serdes.Long(), Serdes.Long()), "holds-the-store");
-        driver = new TopologyTestDriver(topology);
-        WindowStore<Long, Long> keys = driver.getWindowStore("k");
-        store = StoreTriageStorage.postings(keys);
-    }
+    /** Writes the store's memtable to a file, so that reads go through the files' filters too. */
+    private Runnable flush = () -> { };
 
     /** Does nothing: only gives the store a task. */
     private static final class Holder implements Processor<Object, Object, Object, Object> {
@@ -43,16 +39,46 @@ class PostingsTest {
 
     @AfterEach
     void tearDown() {
-        driver.close();
+        if (driver != null) {
+            driver.close();
+        }
     }
 
-    /** Six postings under {@link #KEY} (three at one millisecond) and one under another key. */
-    private static void file(Postings postings) {
+    /** The story keys' store in a driver, with processing's RocksDB settings or Streams' defaults. */
+    private Postings store(boolean processingSettings) {
+        String name = ProcessingTopology.TRIAGE_STORES.storyKeys();
+        Topology topology = new Topology();
+        topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), "in");
+        topology.addProcessor("holds-the-store", Holder::new, "in");
+        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(name, Duration.ofDays(14),
+                Duration.ofMillis(1), true), Serdes.Long(), Serdes.Long()), "holds-the-store");
+        Properties props = new Properties();
+        if (processingSettings) {
+            props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, PostingsRocksDBConfig.class);
+        }
+        driver = new TopologyTestDriver(topology, props);
+        WindowStore<Long, Long> keys = driver.getWindowStore(name);
+        flush = keys::flush;
+        return StoreTriageStorage.postings(keys);
+    }
+
+    /**
+     * Six postings under {@link #KEY} (three at one millisecond), and its neighbours' on either side; the first
+     * half written to a file before the rest is filed.
+     */
+    private void file(Postings postings) {
+        postings.add(KEY - 1, 90, 15);
+        postings.add(KEY - 1, 91, 50);
         long[] times = {10, 20, 20, 20, 30, 40};
         for (int i = 0; i < times.length; i++) {
             postings.add(KEY, i + 1, times[i]);
+            if (i == 2) {
+                flush.run();
+            }
         }
+        postings.add(KEY + 1, 98, 5); // in time order, as triage files them
         postings.add(KEY + 1, 99, 25);
+        postings.add(-KEY, 97, 25); // the same low bytes with the sign bit set
     }
 
     private static List<Postings.Posting> postings(long... handleAndTime) {
@@ -63,17 +89,42 @@ class PostingsTest {
         return List.of(out);
     }
 
+    private void theLatestAreTheNewestPostingsOfTheRangeOldestFirst(Postings postings) {
+        file(postings);
+        assertEquals(postings(3, 20, 4, 20, 5, 30), postings.latest(KEY, 15, 35, 3));
+        assertEquals(postings(4, 20, 5, 30, 6, 40), postings.latest(KEY, 0, 100, 3));
+        List<Postings.Posting> all = postings.find(KEY, 15, 35);
+        assertEquals(postings(2, 20, 3, 20, 4, 20, 5, 30), all);
+        assertEquals(all, postings.latest(KEY, 15, 35, 50), "a limit above the range's size returns it all");
+        assertEquals(postings(1, 10, 2, 20, 3, 20, 4, 20, 5, 30, 6, 40), postings.find(KEY, 0, 100));
+        assertEquals(List.of(), postings.latest(KEY, 41, 100, 3));
+        assertEquals(List.of(), postings.find(KEY, 41, 100));
+        assertEquals(postings(98, 5, 99, 25), postings.latest(KEY + 1, 0, 100, 3));
+        assertEquals(postings(90, 15, 91, 50), postings.find(KEY - 1, 0, 100));
+        assertEquals(postings(97, 25), postings.find(-KEY, 0, 100));
+        assertEquals(List.of(), postings.find(KEY + 2, 0, 100), "a key never filed");
+    }
+
     @Test
-    void theLatestAreTheNewestPostingsOfTheRangeOldestFirstInFilingOrder() {
-        for (Postings postings : List.of(store, Postings.inMemory())) {
-            file(postings);
-            assertEquals(postings(3, 20, 4, 20, 5, 30), postings.latest(KEY, 15, 35, 3));
-            assertEquals(postings(4, 20, 5, 30, 6, 40), postings.latest(KEY, 0, 100, 3));
-            List<Postings.Posting> all = postings.find(KEY, 15, 35);
-            assertEquals(all, postings.latest(KEY, 15, 35, 50), "a limit above the range's size returns it all");
-            assertEquals(all.subList(all.size() - 2, all.size()), postings.latest(KEY, 15, 35, 2));
-            assertEquals(List.of(), postings.latest(KEY, 41, 100, 3));
-            assertEquals(postings(99, 25), postings.latest(KEY + 1, 0, 100, 3));
-        }
+    void inAStoreWithStreamsDefaults() {
+        theLatestAreTheNewestPostingsOfTheRangeOldestFirst(store(false));
+    }
+
+    @Test
+    void inAStoreWithProcessingsRocksDBSettings() {
+        theLatestAreTheNewestPostingsOfTheRangeOldestFirst(store(true));
+    }
+
+    @Test
+    void inMemory() {
+        theLatestAreTheNewestPostingsOfTheRangeOldestFirst(Postings.inMemory());
+    }
+
+    @Test
+    void onlyThePostingStoresAndTheirSegmentsGetThePrefix() {
+        assertEquals(true, PostingsRocksDBConfig.isPostings("triage-band-buckets"));
+        assertEquals(true, PostingsRocksDBConfig.isPostings("triage-story-keys.1764547200000"));
+        assertEquals(false, PostingsRocksDBConfig.isPostings("triage-articles.1764547200000"));
+        assertEquals(false, PostingsRocksDBConfig.isPostings("triage-story-keys-other"));
     }
 }

@@ -4,6 +4,7 @@ import dev.wirewatch.processing.story.DocumentFrequencies;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.WindowStore;
 
 /** Triage's package-private parts, for the benchmarks in another package. */
@@ -31,6 +32,19 @@ public final class TriageBenchmarks {
         return new WindowFrequencies(dev.wirewatch.processing.triage.EpochLog.of(store), retention,
                 new EpochMarkers(dev.wirewatch.processing.triage.EpochLog.NONE, retention, Triage.Problems.NONE),
                 Triage.Problems.NONE);
+    }
+
+    /**
+     * Triage's storage over the topology's own stores (Streams' RocksDB window stores with their changelogs, as
+     * {@link dev.wirewatch.processing.ProcessingTopology} defines them) in {@code driver}, a driver of that topology.
+     */
+    public static TriageStorage topologyStores(TopologyTestDriver driver, TriageSettings settings) {
+        TriageProcessor.StoreNames names = dev.wirewatch.processing.ProcessingTopology.TRIAGE_STORES;
+        return StoreTriageStorage.of(new StoreTriageStorage.Stores(driver.getWindowStore(names.contentHashes()),
+                driver.getWindowStore(names.bands()), driver.getWindowStore(names.storyKeys()),
+                driver.getWindowStore(names.articles()), driver.getWindowStore(names.termSets()),
+                driver.getWindowStore(names.fingerprintSets()), driver.getWindowStore(names.tallies())),
+                settings.retention(), settings.storyWindow(), Triage.Problems.NONE);
     }
 
     /** The postings triage keeps in a window store (its story keys' and LSH bands'). */

@@ -1,0 +1,41 @@
+package dev.wirewatch.processing;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.Options;
+
+/**
+ * RocksDB settings for triage's posting stores (the LSH bands' and the story keys'), which are only ever read by
+ * a range of one key: their keys' first 8 bytes (the posting key; Streams appends the time and a sequence number)
+ * become RocksDB's prefix, so that the bloom filter of each file also holds those prefixes and a look-up skips
+ * every file without the key. Most of an article's ~60 look-ups find nothing (its band keys are new), and without
+ * the prefix each one read an index block of every file of every segment: about three fifths of the single writer's
+ * time on Streams' default settings (BENCHMARKS.md). Every other store keeps Streams' defaults.
+ *
+ * <p>Streams makes one instance per store; stateless.
+ */
+public final class PostingsRocksDBConfig implements RocksDBConfigSetter {
+
+    private static final int PREFIX_BYTES = Long.BYTES;
+
+    private static final List<String> POSTINGS = List.of(ProcessingTopology.TRIAGE_STORES.bands(),
+            ProcessingTopology.TRIAGE_STORES.storyKeys());
+
+    @Override
+    public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        if (isPostings(storeName)) {
+            options.useFixedLengthPrefixExtractor(PREFIX_BYTES);
+        }
+    }
+
+    @Override
+    public void close(String storeName, Options options) {
+        // nothing of its own to close: the prefix extractor belongs to the options
+    }
+
+    /** Whether {@code storeName} is a posting store or one of its segments ({@code name.segmentId}). */
+    public static boolean isPostings(String storeName) {
+        return POSTINGS.stream().anyMatch(p -> storeName.equals(p) || storeName.startsWith(p + "."));
+    }
+}
