@@ -93,7 +93,7 @@ public final class ProcessingMetrics {
     private Counter unreadable(String what) {
         return Counter.builder("wirewatch.triage.unreadable").description("bytes triage could not read (another "
                 + "method's or version's): features (the article starts its own story), a retained profile (that "
-                + "candidate is skipped) or a term set (skipped when the counts are rebuilt)").tag("what", what)
+                + "candidate is skipped), a term set or a fingerprint set (skipped when rebuilt at start-up)").tag("what", what)
                 .register(registry);
     }
 

@@ -195,6 +195,7 @@ public final class ProcessingTopology {
         Duration retention = triage.retention();
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.contentHashes(),
                 retention, instant, false), Serdes.String(), Serdes.String()));
+        // The posting stores' keys stay Longs: PostingsRocksDBConfig makes their 8 bytes RocksDB's prefix
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.bands(),
                 retention, instant, true), Serdes.Long(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.storyKeys(),

@@ -33,9 +33,9 @@ final class StoreTriageStorage {
 
     /**
      * The storage over {@code stores}: articles, postings and the term sets the counts come from kept for
-     * {@code retention}, the edge paragraphs' and passages' fingerprints only for {@code storyWindow} (chrome an article shares only
-     * with one outside the story window cannot join the two, so knowing it longer buys nothing); {@code problems}
-     * hears of term sets that cannot be read back.
+     * {@code retention}, the edge paragraphs' and passages' fingerprints only for {@code storyWindow} (chrome an
+     * article shares only with one outside the story window cannot join the two, so knowing it longer buys nothing);
+     * {@code problems} hears of term and fingerprint sets that cannot be read back.
      */
     static TriageStorage of(Stores stores, Duration retention, Duration storyWindow, Triage.Problems problems) {
         WindowFrequencies frequencies = new WindowFrequencies(EpochLog.of(stores.termSets()), retention,

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * The single-writer decision: for each article, in triage order, whether it copies an earlier one (same content
@@ -137,16 +138,17 @@ public final class Triage<F, P> {
         long[] bandKeys = Bands.keys(signature, settings.duplicates());
         long handle = Bands.handle(item.articleId());
         Map<Long, Retained> loaded = new HashMap<>();
-        CopySearch search = nearCopy(item, signature, candidates(storage.bands(), bandKeys, from, now,
-                Integer.MAX_VALUE), loaded, CopySearch.NONE);
+        CopySearch search = nearCopy(item, signature, candidates(bandKeys,
+                key -> storage.bands().find(key, from, now)), loaded, CopySearch.NONE);
         F storyFeatures = storyFeatures(item);
         P profile = storyFeatures == null ? null : method.admit(storyFeatures, storage.frequencies(), now);
         long[] storyKeys = new long[0];
         Map<Long, Long> storyCandidates = Map.of();
         if (search.copy() == null && profile != null) {
             storyKeys = method.candidateKeys(profile);
-            storyCandidates = candidates(storage.storyKeys(), storyKeys, now - settings.storyWindow().toMillis(),
-                    now, MAX_POSTINGS_PER_KEY);
+            long storyFrom = now - settings.storyWindow().toMillis();
+            storyCandidates = candidates(storyKeys,
+                    key -> storage.storyKeys().latest(key, storyFrom, now, MAX_POSTINGS_PER_KEY));
             search = nearCopy(item, signature, storyCandidates, loaded, search);
         }
         Decision decision;
@@ -251,13 +253,15 @@ public final class Triage<F, P> {
                 handle -> storage.articles().get(handle, candidate.getValue()));
     }
 
-    /** Handle → filing time of the articles under {@code keys}, the latest {@code perKey} of each. */
-    private static Map<Long, Long> candidates(Postings postings, long[] keys, long from, long to, int perKey) {
+    /**
+     * Handle → filing time of the articles {@code filed} under {@code keys}, in key order, each once: the bands
+     * read all of a key's postings (forwards, the cheaper way through a store when all are wanted), the story keys
+     * only each key's latest.
+     */
+    private static Map<Long, Long> candidates(long[] keys, LongFunction<List<Postings.Posting>> filed) {
         Map<Long, Long> found = new LinkedHashMap<>();
-        for (long key : keys) { // every one read forwards, the cheaper way through a store, when all are wanted
-            List<Postings.Posting> filed = perKey == Integer.MAX_VALUE ? postings.find(key, from, to)
-                    : postings.latest(key, from, to, perKey);
-            filed.forEach(p -> found.putIfAbsent(p.handle(), p.timestamp()));
+        for (long key : keys) {
+            filed.apply(key).forEach(p -> found.putIfAbsent(p.handle(), p.timestamp()));
         }
         return found;
     }

@@ -1,10 +1,14 @@
 package dev.wirewatch.processing.bench;
 
+import dev.wirewatch.processing.PostingsRocksDBConfig;
+import dev.wirewatch.processing.ProcessingTopology;
 import dev.wirewatch.processing.triage.Postings;
 import dev.wirewatch.processing.triage.TriageBenchmarks;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A story-key lookup on the store triage keeps its story keys in (Streams' RocksDB window store, retaining
- * duplicates, reached through a test driver), under a key filed for N articles of the story window — a word every
+ * duplicates, with processing's RocksDB settings, reached through a test driver and flushed to files before the
+ * look-ups), under a key filed for N articles of the story window — a word every
  * article of a big story carries among its heaviest: the latest 50 read from the newest back (now) against the whole
  * range read and its tail kept (before), in the same run, with the same postings returned. Prints figures; asserts
  * nothing.
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class PostingsBenchmark {
 
     private static final int LIMIT = 50;
+    private static final String STORE = ProcessingTopology.TRIAGE_STORES.storyKeys();
     private static final long DAY = Duration.ofDays(1).toMillis();
 
     /** Does nothing: only gives the store a task. */
@@ -41,13 +47,14 @@ class PostingsBenchmark {
     void latestAgainstTheWholeRange() {
         for (int filed : new int[] {5, 50, 500, 5_000, 50_000}) {
             try (TopologyTestDriver driver = driver()) {
-                WindowStore<Long, Long> store = driver.getWindowStore("k");
+                WindowStore<Long, Long> store = driver.getWindowStore(STORE);
                 Postings postings = TriageBenchmarks.storePostings(store);
                 long now = 4 * DAY;
                 for (int i = 0; i < filed; i++) {
                     postings.add(7, i, (long) i * now / filed); // spread over the four-day story window
                     postings.add(8 + i % 1000, i, (long) i * now / filed); // and lighter keys around it
                 }
+                store.flush();
                 int lookups = Math.max(200, 2_000_000 / filed);
                 for (int round = 0; round < 2; round++) {
                     long start = System.nanoTime();
@@ -75,8 +82,10 @@ class PostingsBenchmark {
         Topology topology = new Topology();
         topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), "in");
         topology.addProcessor("holds-the-store", Holder::new, "in");
-        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("k", Duration.ofDays(14),
+        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORE, Duration.ofDays(14),
                 Duration.ofMillis(1), true), Serdes.Long(), Serdes.Long()), "holds-the-store");
-        return new TopologyTestDriver(topology);
+        Properties props = new Properties();
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, PostingsRocksDBConfig.class);
+        return new TopologyTestDriver(topology, props);
     }
 }

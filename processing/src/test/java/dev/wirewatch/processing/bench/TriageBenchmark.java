@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * 100,000) articles retained, against the same triage holding 2,000–4,000 in the same run, and the bytes of state
  * each retained article costs. Storage {@code -Dtriage.storage=memory} (default; maps), {@code rocksdb} (the
  * window stores' layout on one tuned RocksDB) or {@code streams} (the topology's own stores as they ship: Streams'
- * segmented RocksDB window stores with its default RocksDB settings and their changelogs, in a test driver). Features are computed before the timed call, as the parallel step does.
+ * segmented RocksDB window stores with their changelogs and processing's RocksDB settings, in a test driver;
+ * {@code -Dtriage.streamsDefaults=true} for Streams' own RocksDB settings). Features are computed before the timed call, as the parallel step does.
  * Synthetic articles: 300 words drawn from a Zipf vocabulary of 1,000,000, one in ten a lightly edited copy of a
  * recent one, one per second of triage time. Prints figures; asserts nothing.
  */

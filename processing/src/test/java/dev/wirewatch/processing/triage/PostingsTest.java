@@ -1,12 +1,18 @@
 package dev.wirewatch.processing.triage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirewatch.processing.PostingsRocksDBConfig;
 import dev.wirewatch.processing.ProcessingTopology;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -17,6 +23,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The postings over a window store as the topology builds it (retaining duplicates) — with Streams' default RocksDB
@@ -27,6 +34,8 @@ class PostingsTest {
 
     private static final long KEY = 42;
     private TopologyTestDriver driver;
+    @TempDir
+    Path stateDir;
     /** Writes the store's memtable to a file, so that reads go through the files' filters too. */
     private Runnable flush = () -> { };
 
@@ -53,6 +62,7 @@ class PostingsTest {
         topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(name, Duration.ofDays(14),
                 Duration.ofMillis(1), true), Serdes.Long(), Serdes.Long()), "holds-the-store");
         Properties props = new Properties();
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         if (processingSettings) {
             props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, PostingsRocksDBConfig.class);
         }
@@ -78,7 +88,7 @@ class PostingsTest {
         }
         postings.add(KEY + 1, 98, 5); // in time order, as triage files them
         postings.add(KEY + 1, 99, 25);
-        postings.add(-KEY, 97, 25); // the same low bytes with the sign bit set
+        postings.add(Long.MIN_VALUE | KEY, 97, 25); // the same low bytes with the sign bit set
     }
 
     private static List<Postings.Posting> postings(long... handleAndTime) {
@@ -101,18 +111,33 @@ class PostingsTest {
         assertEquals(List.of(), postings.find(KEY, 41, 100));
         assertEquals(postings(98, 5, 99, 25), postings.latest(KEY + 1, 0, 100, 3));
         assertEquals(postings(90, 15, 91, 50), postings.find(KEY - 1, 0, 100));
-        assertEquals(postings(97, 25), postings.find(-KEY, 0, 100));
+        assertEquals(postings(97, 25), postings.find(Long.MIN_VALUE | KEY, 0, 100));
         assertEquals(List.of(), postings.find(KEY + 2, 0, 100), "a key never filed");
     }
 
     @Test
-    void inAStoreWithStreamsDefaults() {
+    void inAStoreWithStreamsDefaults() throws IOException {
         theLatestAreTheNewestPostingsOfTheRangeOldestFirst(store(false));
+        assertFalse(optionsSay("prefix_extractor=rocksdb.FixedPrefix.8"));
     }
 
     @Test
-    void inAStoreWithProcessingsRocksDBSettings() {
+    void inAStoreWithProcessingsRocksDBSettings() throws IOException {
         theLatestAreTheNewestPostingsOfTheRangeOldestFirst(store(true));
+        assertTrue(optionsSay("prefix_extractor=rocksdb.FixedPrefix.8"), "the store's RocksDB took the prefix");
+    }
+
+    /** Whether an OPTIONS file RocksDB wrote for the story keys' segments has {@code line}. */
+    private boolean optionsSay(String line) throws IOException {
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("OPTIONS-")
+                    && f.toString().contains(ProcessingTopology.TRIAGE_STORES.storyKeys())).toList()) {
+                if (Files.readAllLines(f).stream().anyMatch(l -> l.strip().equals(line))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test

@@ -234,6 +234,14 @@ class WindowFrequenciesTest {
     }
 
     @Test
+    void aFingerprintSeenWhileTheClockRanBackIsFiledInItsEpochAndRebuilt() {
+        WindowFrequencies f = frequencies();
+        f.seenBefore(new long[] {55}, 2 * DAY + 5);
+        f.seenBefore(new long[] {66}, DAY); // behind the epoch triage is in: counted there
+        assertArrayEquals(new boolean[] {true}, frequencies().seenBefore(new long[] {66}, 2 * DAY + 10));
+    }
+
+    @Test
     void aFingerprintSetTheRebuildCannotReadIsSkippedAndReported() {
         frequencies().seenBefore(new long[] {55}, DAY);
         fingerprintSets.put(0L, new byte[] {1, 2, 3}, DAY + 1);
