@@ -93,8 +93,8 @@ public final class ProcessingMetrics {
     private Counter unreadable(String what) {
         return Counter.builder("wirewatch.triage.unreadable").description("bytes triage could not read (another "
                 + "method's or version's): features (the article starts its own story), a retained profile (that "
-                + "candidate is skipped), a term set or a fingerprint set (skipped when rebuilt at start-up)").tag("what", what)
-                .register(registry);
+                + "candidate is skipped), a term set or a fingerprint set (skipped when rebuilt at start-up)")
+                .tag("what", what).register(registry);
     }
 
     /** Counts what triage could not read, and logs the first of each kind with its article. */

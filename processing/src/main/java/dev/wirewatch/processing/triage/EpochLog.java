@@ -1,6 +1,9 @@
 package dev.wirewatch.processing.triage;
 
+import java.time.Instant;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -20,6 +23,25 @@ interface EpochLog {
 
     /** Gives {@code each} (timestamp, entry) of every entry under {@code epoch} filed in [{@code from}, {@code to}]. */
     void forEach(long epoch, long from, long to, BiConsumer<Long, byte[]> each);
+
+    /**
+     * Gives {@code each} every entry of the epoch starting at {@code epoch} ({@code epochMillis} long), as
+     * {@code decode} reads it; an entry {@code decode} refuses is skipped and reported to {@code problems} as
+     * {@code what}, with the time it was filed at: what a rebuild at start-up does.
+     */
+    default <T> void forEachReadable(long epoch, long epochMillis, Function<byte[], T> decode, Consumer<T> each,
+                                     String what, Triage.Problems problems) {
+        forEach(epoch, epoch, epoch + epochMillis - 1, (timestamp, bytes) -> {
+            T entry;
+            try {
+                entry = decode.apply(bytes);
+            } catch (IllegalArgumentException e) {
+                problems.unreadable(what, "filed at " + Instant.ofEpochMilli(timestamp), e.getMessage());
+                return;
+            }
+            each.accept(entry);
+        });
+    }
 
     /** Keeps nothing: for state that lives as long as its object ({@code wirewatch dedup}, tests). */
     EpochLog NONE = new EpochLog() {

@@ -2,7 +2,6 @@ package dev.wirewatch.processing.triage;
 
 import com.carrotsearch.hppc.LongHashSet;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Whether a fingerprint was seen before, within about one window: it was seen in the current or the previous epoch
@@ -56,15 +55,8 @@ final class EpochMarkers {
 
     private LongHashSet read(long epoch) {
         LongHashSet marked = new LongHashSet();
-        log.forEach(epoch, epoch, epoch + epochs.epochMillis() - 1, (timestamp, bytes) -> {
-            try {
-                for (long fingerprint : FingerprintSets.decode(bytes)) {
-                    marked.add(fingerprint);
-                }
-            } catch (IllegalArgumentException e) {
-                problems.unreadable("fingerprint-set", "filed at " + Instant.ofEpochMilli(timestamp), e.getMessage());
-            }
-        });
+        log.forEachReadable(epoch, epochs.epochMillis(), FingerprintSets::decode, marked::addAll, "fingerprint-set",
+                problems);
         return marked;
     }
 }

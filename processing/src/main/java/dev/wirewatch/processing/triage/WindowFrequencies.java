@@ -3,7 +3,6 @@ package dev.wirewatch.processing.triage;
 import com.carrotsearch.hppc.IntIntHashMap;
 import dev.wirewatch.processing.story.DocumentFrequencies;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Document frequencies in epochs of half the retention: a term's frequency is the number of articles that had it in
@@ -86,13 +85,7 @@ final class WindowFrequencies implements DocumentFrequencies {
 
     private Epoch read(long epoch) {
         Epoch counted = new Epoch();
-        log.forEach(epoch, epoch, epoch + epochs.epochMillis() - 1, (timestamp, bytes) -> {
-            try {
-                counted.count(TermSets.decode(bytes));
-            } catch (IllegalArgumentException e) {
-                problems.unreadable("term-set", "filed at " + Instant.ofEpochMilli(timestamp), e.getMessage());
-            }
-        });
+        log.forEachReadable(epoch, epochs.epochMillis(), TermSets::decode, counted::count, "term-set", problems);
         return counted;
     }
 
