@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * <p>Run: {@code ./mvnw -q -pl processing test -Dbenchmarks -Dtest=StoryFit -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dfit.pairs=FILE} for another pairs file, {@code -Dfit.leads=24,40,80} to compare lead lengths,
  * {@code -Dfit.withGerman=false} to skip the German variant, {@code -Dfit.check=0.26,0.74,0.10,0.62,0.20} to
- * report one set of thresholds without fitting). Asserts nothing; it is a script that happens to run under
+ * report one set of thresholds without fitting, {@code -Dfit.model=FILE.onnx -Dfit.tokenizer=tokenizer.json} to fit
+ * them for another embedding model, the one {@code processing.embedding.model} would point at). Asserts nothing; it is a script that happens to run under
  * JUnit so that it uses the module's classes.
  */
 @Tag("benchmark")
@@ -117,7 +118,9 @@ class StoryFit {
     /** The project's own texts (demo corpus, test fixtures), each once, with the story each tells. */
     private final List<Article> fixtures = new ArrayList<>();
     private final Map<String, String> fixtureStory = new HashMap<>();
-    private final SentenceEmbedder embedder = memoized(OnnxSentenceEmbedder.shipped());
+    private final SentenceEmbedder embedder = memoized(System.getProperty("fit.model") == null
+            ? OnnxSentenceEmbedder.shipped()
+            : OnnxSentenceEmbedder.of(System.getProperty("fit.model"), System.getProperty("fit.tokenizer")));
 
     @Test
     void fit() throws IOException {
