@@ -6,12 +6,12 @@ import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.Options;
 
 /**
- * RocksDB settings for triage's posting stores (the LSH bands' and the story keys'), which are only ever read by
- * a range of one key: their keys' first 8 bytes (the posting key; Streams appends the time and a sequence number)
+ * RocksDB settings for triage's posting store (the LSH bands'; the story keys' are kept in memory), which is only
+ * read by a range of one key: its keys' first 8 bytes (the posting key; Streams appends the time and a sequence number)
  * become RocksDB's prefix, so that the bloom filter of each file also holds those prefixes and a look-up skips
  * every file without the key. Most of an article's ~60 look-ups find nothing (its band keys are new), and without
  * the prefix each one searched every file of every segment it spans (BENCHMARKS.md: 431 → 532 articles/s with
- * 200,000 retained). Every other store keeps Streams' defaults. Safe because these stores are only read by one
+ * 200,000 retained). Every other store keeps Streams' defaults. Safe because this store is only read by one
  * key's time range ({@code fetch}, {@code backwardFetch}), never by a key range or {@code all()}; and their keys
  * are {@code Long}s, 8 bytes, so the prefix never takes in Streams' timestamp.
  *
@@ -21,8 +21,7 @@ public final class PostingsRocksDBConfig implements RocksDBConfigSetter {
 
     private static final int PREFIX_BYTES = Long.BYTES;
 
-    private static final List<String> POSTINGS = List.of(ProcessingTopology.TRIAGE_STORES.bands(),
-            ProcessingTopology.TRIAGE_STORES.storyKeys());
+    private static final List<String> POSTINGS = List.of(ProcessingTopology.TRIAGE_STORES.bands());
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {

@@ -60,7 +60,7 @@ public final class ProcessingTopology {
     public static final String TOPIC_DEFINITION_STORE = "topic-definitions";
     /** Triage's window stores. */
     public static final TriageProcessor.StoreNames TRIAGE_STORES = new TriageProcessor.StoreNames(
-            "triage-content-hashes", "triage-band-buckets", "triage-story-keys", "triage-articles",
+            "triage-content-hashes", "triage-band-buckets", "triage-articles",
             "triage-term-sets", "triage-fingerprint-sets", "mention-tallies");
 
     private static final TriageItemSerde ITEM_SERDE = new TriageItemSerde();
@@ -142,7 +142,7 @@ public final class ProcessingTopology {
                 .process(() -> new TriageProcessor(triage, method, TRIAGE_STORES, metrics.step("triage"),
                                 metrics.triageProblems()),
                         Named.as("triage"),
-                        TRIAGE_STORES.contentHashes(), TRIAGE_STORES.bands(), TRIAGE_STORES.storyKeys(),
+                        TRIAGE_STORES.contentHashes(), TRIAGE_STORES.bands(),
                         TRIAGE_STORES.articles(), TRIAGE_STORES.termSets(), TRIAGE_STORES.fingerprintSets(),
                         TRIAGE_STORES.tallies())
                 .peek((id, outcome) -> count(outcome, metrics), Named.as("count-decisions"));
@@ -197,8 +197,6 @@ public final class ProcessingTopology {
                 retention, instant, false), Serdes.String(), Serdes.String()));
         // The posting stores' keys stay Longs: PostingsRocksDBConfig makes their 8 bytes RocksDB's prefix
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.bands(),
-                retention, instant, true), Serdes.Long(), Serdes.Long()));
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.storyKeys(),
                 retention, instant, true), Serdes.Long(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.articles(),
                 retention, instant, false), Serdes.Long(), new RetainedSerde()));

@@ -9,7 +9,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -23,7 +26,7 @@ final class StoreTriageStorage {
 
     /** The stores, by role. */
     record Stores(WindowStore<String, String> contentHashes, WindowStore<Long, Long> bands,
-                  WindowStore<Long, Long> storyKeys, WindowStore<Long, Retained> articles,
+                  WindowStore<Long, Retained> articles,
                   WindowStore<Long, byte[]> termSets, WindowStore<Long, byte[]> fingerprintSets,
                   WindowStore<String, MentionTally> tallies) {
     }
@@ -35,14 +38,34 @@ final class StoreTriageStorage {
      * The storage over {@code stores}: articles, postings and the term sets the counts come from kept for
      * {@code retention}, the edge paragraphs' and passages' fingerprints only for {@code storyWindow} (chrome an
      * article shares only with one outside the story window cannot join the two, so knowing it longer buys nothing);
+     * the story keys' postings in memory for the story window ({@link RecentPostings}), rebuilt from the retained
+     * articles by {@code storyKeysOf} (an article's story keys; empty for one that has none, such as a copy);
      * {@code problems} hears of term and fingerprint sets that cannot be read back.
      */
-    static TriageStorage of(Stores stores, Duration retention, Duration storyWindow, Triage.Problems problems) {
+    static TriageStorage of(Stores stores, Duration retention, Duration storyWindow,
+                            Function<Retained, long[]> storyKeysOf, Triage.Problems problems) {
         WindowFrequencies frequencies = new WindowFrequencies(EpochLog.of(stores.termSets()), retention,
                 new EpochMarkers(EpochLog.of(stores.fingerprintSets()), storyWindow, problems), problems);
         return new TriageStorage(contentHashes(stores.contentHashes()), postings(stores.bands()),
-                postings(stores.storyKeys()), articles(stores.articles()), frequencies, tallies(stores.tallies()));
+                new RecentPostings(storyWindow, filed(stores.articles(), storyKeysOf)), articles(stores.articles()),
+                frequencies, tallies(stores.tallies()));
     }
+
+    /** The retained articles filed in a time range, each with its story keys: what the story keys are rebuilt from. */
+    private static RecentPostings.Source filed(WindowStore<Long, Retained> store, Function<Retained, long[]> keysOf) {
+        return (from, to, each) -> {
+            try (KeyValueIterator<Windowed<Long>, Retained> all = store.fetchAll(Math.max(0, from), Math.max(0, to))) {
+                all.forEachRemaining(kv -> {
+                    long[] keys = kv.value.profile().length == 0 ? NO_KEYS : keysOf.apply(kv.value);
+                    if (keys.length > 0) {
+                        each.accept(new RecentPostings.Filed(kv.key.key(), kv.value.timestamp(), keys));
+                    }
+                });
+            }
+        };
+    }
+
+    private static final long[] NO_KEYS = new long[0];
 
     private static TriageStorage.ContentHashes contentHashes(WindowStore<String, String> store) {
         return new TriageStorage.ContentHashes() {

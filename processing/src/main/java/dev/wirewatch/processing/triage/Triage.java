@@ -70,6 +70,26 @@ public final class Triage<F, P> {
         return new Triage<>(settings, method, storage, problems);
     }
 
+    /**
+     * The story keys a retained article was filed under, from its profile: how a task that starts rebuilds its story
+     * postings. None (reported to {@code problems}) for a profile {@code method} cannot read.
+     */
+    public static <P> Function<Retained, long[]> storyKeysOf(StoryMethod<?, P> method, Problems problems) {
+        return retained -> {
+            byte[] body = MethodBytes.untag(method.name(), retained.profile());
+            if (body == null) {
+                problems.unreadable("profile", retained.id(), "not written by story method " + method.name());
+                return new long[0];
+            }
+            try {
+                return method.candidateKeys(method.decodeProfile(body));
+            } catch (IllegalArgumentException e) {
+                problems.unreadable("profile", retained.id(), e.getMessage());
+                return new long[0];
+            }
+        };
+    }
+
     /** Decides {@code item} at triage time {@code now} (epoch millis, not before any earlier item's). */
     public TriageOutcome decide(TriageItem item, long now) {
         long from = now - settings.retention().toMillis();

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.processor.api.Record;
 public final class TriageProcessor implements Processor<String, TriageItem, String, TriageOutcome> {
 
     /** The names of the stores this step uses. */
-    public record StoreNames(String contentHashes, String bands, String storyKeys, String articles,
+    public record StoreNames(String contentHashes, String bands, String articles,
                              String termSets, String fingerprintSets, String tallies) {
     }
 
@@ -44,11 +44,11 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
     public void init(ProcessorContext<String, TriageOutcome> context) {
         this.context = context;
         StoreTriageStorage.Stores stores = new StoreTriageStorage.Stores(context.getStateStore(names.contentHashes()),
-                context.getStateStore(names.bands()), context.getStateStore(names.storyKeys()),
-                context.getStateStore(names.articles()), context.getStateStore(names.termSets()),
-                context.getStateStore(names.fingerprintSets()), context.getStateStore(names.tallies()));
+                context.getStateStore(names.bands()), context.getStateStore(names.articles()),
+                context.getStateStore(names.termSets()), context.getStateStore(names.fingerprintSets()),
+                context.getStateStore(names.tallies()));
         this.triage = Triage.of(settings, method, StoreTriageStorage.of(stores, settings.retention(),
-                settings.storyWindow(), problems), problems);
+                settings.storyWindow(), Triage.storyKeysOf(method, problems), problems), problems);
     }
 
     @Override

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A story-key lookup on the store triage keeps its story keys in (Streams' RocksDB window store, retaining
+ * A story-key lookup on a posting store as triage kept its story keys until they moved to memory
+ * ({@code RecentPostings}; the store is the bands' now: Streams' RocksDB window store, retaining
  * duplicates, with processing's RocksDB settings, reached through a test driver and flushed to files before the
  * look-ups), under a key filed for N articles of the story window — a word every
  * article of a big story carries among its heaviest: the latest 50 read from the newest back (now) against the whole
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class PostingsBenchmark {
 
     private static final int LIMIT = 50;
-    private static final String STORE = ProcessingTopology.TRIAGE_STORES.storyKeys();
+    private static final String STORE = ProcessingTopology.TRIAGE_STORES.bands();
     private static final long DAY = Duration.ofDays(1).toMillis();
 
     /** Does nothing: only gives the store a task. */

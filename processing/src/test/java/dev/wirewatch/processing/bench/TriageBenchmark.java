@@ -8,6 +8,7 @@ import dev.wirewatch.processing.ProcessingMetrics;
 import dev.wirewatch.processing.PostingsRocksDBConfig;
 import dev.wirewatch.processing.ProcessingTopology;
 import dev.wirewatch.processing.story.DocumentFrequencies;
+import dev.wirewatch.processing.story.StoryMethod;
 import dev.wirewatch.processing.story.StoryMethods;
 import dev.wirewatch.processing.triage.FeatureExtractor;
 import dev.wirewatch.processing.triage.Postings;
@@ -59,6 +60,8 @@ class TriageBenchmark {
     private static final class Counts {
         long articleBytes;
         long postingBytes;
+        /** Story-key postings filed: a store's entries, or in the topology's storage entries in memory. */
+        long keyPostings;
         long bandHits;
         long keyHits;
         long loads;
@@ -81,9 +84,10 @@ class TriageBenchmark {
                 ? new RocksTriageStorage(dir, settings.retention(), settings.storyWindow()) : null;
         TopologyTestDriver driver = storageKind.equals("streams") ? topologyDriver(processing, dir) : null;
         Counts counts = new Counts();
+        StoryMethod<?, ?> method = StoryMethods.standard(processing);
         TriageStorage storage = counted(rocks != null ? rocks.storage() : driver != null
-                ? TriageBenchmarks.topologyStores(driver, settings) : TriageStorage.inMemory(), counts);
-        Triage<?, ?> triage = Triage.of(settings, StoryMethods.standard(processing), storage,
+                ? TriageBenchmarks.topologyStores(driver, settings, method) : TriageStorage.inMemory(), counts);
+        Triage<?, ?> triage = Triage.of(settings, method, storage,
                 Triage.Problems.NONE);
         FeatureExtractor features = new FeatureExtractor(settings.duplicates(), StoryMethods.standard(processing));
 
@@ -136,7 +140,7 @@ class TriageBenchmark {
                 blockNanos = 0;
             }
             if (i == retained - 1) {
-                report(counts, retained, rocks == null ? -1 : rocks.bytesOnDisk());
+                report(counts, retained, rocks == null ? -1 : rocks.bytesOnDisk(), driver != null);
             }
         }
         double baseline = MEASURED / (baselineNanos / 1e9);
@@ -151,6 +155,14 @@ class TriageBenchmark {
             rocks.close();
         }
         if (driver != null) {
+            // What a task that starts does before its first story decision: the story keys' postings rebuilt from
+            // the retained articles (the frequencies and fingerprints rebuild on their own first use).
+            long now = (retained + MEASURED - 1) * 1000L;
+            long rebuildStart = System.nanoTime();
+            int found = TriageBenchmarks.topologyStores(driver, settings, method).storyKeys()
+                    .latest(0, now - settings.storyWindow().toMillis(), now, 1).size();
+            System.out.printf("a starting task's story-key rebuild: %,d ms (%d found)%n",
+                    (System.nanoTime() - rebuildStart) / 1_000_000, found);
             driver.close();
         }
         try (var files = Files.walk(dir)) {
@@ -173,16 +185,26 @@ class TriageBenchmark {
                 new ProcessingMetrics(new SimpleMeterRegistry())), props);
     }
 
-    private static void report(Counts c, int retained, long bytesOnDisk) {
+    /** Bytes of a story-key posting: a store entry's, or one in {@code RecentPostings}' memory (handle, time). */
+    private static long keyPostingBytes(boolean inMemory) {
+        return inMemory ? 2 * Long.BYTES : WINDOW_KEY + SEQUENCE + Long.BYTES;
+    }
+
+    private static void report(Counts c, int retained, long bytesOnDisk, boolean storyKeysInMemory) {
         long fingerprintBytes = c.fingerprintKeys.descendingMap().values().stream().limit(2)
                 .mapToLong(LongHashSet::size).sum() * Long.BYTES + c.fingerprintEntries.descendingMap().values()
                 .stream().limit(2).mapToLong(Long::longValue).sum() * (WINDOW_KEY + SEQUENCE + 1);
         long frequencyBytes = c.termSetBytes + fingerprintBytes;
-        System.out.printf("state per retained article (store encodings, uncompressed): article %,d B, postings %,d B, "
-                        + "document frequencies %,d B (term sets %,d B, fingerprints %,d B), total %,d B%n",
-                c.articleBytes / retained, c.postingBytes / retained, frequencyBytes / retained,
-                c.termSetBytes / retained, fingerprintBytes / retained,
-                (c.articleBytes + c.postingBytes + frequencyBytes) / retained);
+        long keyBytes = c.keyPostings * keyPostingBytes(storyKeysInMemory);
+        long stored = c.articleBytes + c.postingBytes + (storyKeysInMemory ? 0 : keyBytes) + frequencyBytes;
+        System.out.printf("state per retained article (store encodings, uncompressed): article %,d B, band postings "
+                        + "%,d B, story-key postings %,d B (%s), document frequencies %,d B (term sets %,d B, "
+                        + "fingerprints %,d B), total %,d B in stores%s%n",
+                c.articleBytes / retained, c.postingBytes / retained, keyBytes / retained,
+                storyKeysInMemory ? "in memory, 16 B a posting" : "in a store", frequencyBytes / retained,
+                c.termSetBytes / retained, fingerprintBytes / retained, stored / retained,
+                storyKeysInMemory ? String.format(", %,d B with the story keys' memory", (stored + keyBytes)
+                        / retained) : "");
         if (bytesOnDisk >= 0) {
             System.out.printf("state per retained article on RocksDB's disk: %,d B%n", bytesOnDisk / retained);
         }
@@ -266,7 +288,11 @@ class TriageBenchmark {
 
             @Override
             public void add(long key, long handle, long timestamp) {
-                counts.postingBytes += WINDOW_KEY + SEQUENCE + Long.BYTES;
+                if (bands) {
+                    counts.postingBytes += WINDOW_KEY + SEQUENCE + Long.BYTES;
+                } else {
+                    counts.keyPostings++;
+                }
                 inner.add(key, handle, timestamp);
             }
         };

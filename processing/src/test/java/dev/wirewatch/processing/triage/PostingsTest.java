@@ -53,9 +53,9 @@ class PostingsTest {
         }
     }
 
-    /** The story keys' store in a driver, with processing's RocksDB settings or Streams' defaults. */
+    /** The band postings' store in a driver, with processing's RocksDB settings or Streams' defaults. */
     private Postings store(boolean processingSettings) {
-        String name = ProcessingTopology.TRIAGE_STORES.storyKeys();
+        String name = ProcessingTopology.TRIAGE_STORES.bands();
         Topology topology = new Topology();
         topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), "in");
         topology.addProcessor("holds-the-store", Holder::new, "in");
@@ -127,11 +127,11 @@ class PostingsTest {
         assertTrue(optionsSay("prefix_extractor=rocksdb.FixedPrefix.8"), "the store's RocksDB took the prefix");
     }
 
-    /** Whether an OPTIONS file RocksDB wrote for the story keys' segments has {@code line}. */
+    /** Whether an OPTIONS file RocksDB wrote for the band postings' segments has {@code line}. */
     private boolean optionsSay(String line) throws IOException {
         try (Stream<Path> files = Files.walk(stateDir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("OPTIONS-")
-                    && f.toString().contains(ProcessingTopology.TRIAGE_STORES.storyKeys())).toList()) {
+                    && f.toString().contains(ProcessingTopology.TRIAGE_STORES.bands())).toList()) {
                 if (Files.readAllLines(f).stream().anyMatch(l -> l.strip().equals(line))) {
                     return true;
                 }
@@ -148,8 +148,8 @@ class PostingsTest {
     @Test
     void onlyThePostingStoresAndTheirSegmentsGetThePrefix() {
         assertEquals(true, PostingsRocksDBConfig.isPostings("triage-band-buckets"));
-        assertEquals(true, PostingsRocksDBConfig.isPostings("triage-story-keys.1764547200000"));
+        assertEquals(true, PostingsRocksDBConfig.isPostings("triage-band-buckets.1764547200000"));
         assertEquals(false, PostingsRocksDBConfig.isPostings("triage-articles.1764547200000"));
-        assertEquals(false, PostingsRocksDBConfig.isPostings("triage-story-keys-other"));
+        assertEquals(false, PostingsRocksDBConfig.isPostings("triage-band-buckets-other"));
     }
 }

@@ -56,7 +56,7 @@ class StoreDecisionsTest {
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, PostingsRocksDBConfig.class);
         try (TopologyTestDriver driver = new TopologyTestDriver(ProcessingTopology.build(Topics.standard(),
                 processing, new ProcessingMetrics(new SimpleMeterRegistry()), method), props)) {
-            List<Decision> stored = decide(items, () -> TriageBenchmarks.topologyStores(driver, settings));
+            List<Decision> stored = decide(items, () -> TriageBenchmarks.topologyStores(driver, settings, method));
             for (int i = 0; i < items.size(); i++) {
                 assertEquals(inMemory.get(i), stored.get(i), "article " + i);
             }

@@ -1,5 +1,6 @@
 package dev.wirewatch.processing.triage;
 
+import dev.wirewatch.processing.story.StoryMethod;
 import dev.wirewatch.processing.story.DocumentFrequencies;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,13 +39,14 @@ public final class TriageBenchmarks {
      * Triage's storage over the topology's own stores (Streams' RocksDB window stores with their changelogs, as
      * {@link dev.wirewatch.processing.ProcessingTopology} defines them) in {@code driver}, a driver of that topology.
      */
-    public static TriageStorage topologyStores(TopologyTestDriver driver, TriageSettings settings) {
+    public static TriageStorage topologyStores(TopologyTestDriver driver, TriageSettings settings,
+                                               StoryMethod<?, ?> method) {
         TriageProcessor.StoreNames names = dev.wirewatch.processing.ProcessingTopology.TRIAGE_STORES;
         return StoreTriageStorage.of(new StoreTriageStorage.Stores(driver.getWindowStore(names.contentHashes()),
-                driver.getWindowStore(names.bands()), driver.getWindowStore(names.storyKeys()),
-                driver.getWindowStore(names.articles()), driver.getWindowStore(names.termSets()),
-                driver.getWindowStore(names.fingerprintSets()), driver.getWindowStore(names.tallies())),
-                settings.retention(), settings.storyWindow(), Triage.Problems.NONE);
+                driver.getWindowStore(names.bands()), driver.getWindowStore(names.articles()),
+                driver.getWindowStore(names.termSets()), driver.getWindowStore(names.fingerprintSets()),
+                driver.getWindowStore(names.tallies())), settings.retention(), settings.storyWindow(),
+                Triage.storyKeysOf(method, Triage.Problems.NONE), Triage.Problems.NONE);
     }
 
     /** The postings triage keeps in a window store (its story keys' and LSH bands'). */
