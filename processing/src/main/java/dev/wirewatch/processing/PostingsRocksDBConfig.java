@@ -7,12 +7,12 @@ import org.rocksdb.Options;
 
 /**
  * RocksDB settings for triage's posting store (the LSH bands'; the story keys' are kept in memory), which is only
- * read by a range of one key: its keys' first 8 bytes (the posting key; Streams appends the time and a sequence number)
- * become RocksDB's prefix, so that the bloom filter of each file also holds those prefixes and a look-up skips
- * every file without the key. Most of an article's ~60 look-ups find nothing (its band keys are new), and without
+ * read by a range of one key: its keys' first 8 bytes (the posting key; Streams appends the time and a sequence
+ * number) become RocksDB's prefix, so that the bloom filter of each file also holds those prefixes and a look-up
+ * skips every file without the key. Most of an article's 42 look-ups find nothing (its band keys are new), and without
  * the prefix each one searched every file of every segment it spans (BENCHMARKS.md: 431 → 532 articles/s with
  * 200,000 retained). Every other store keeps Streams' defaults. Safe because this store is only read by one
- * key's time range ({@code fetch}, {@code backwardFetch}), never by a key range or {@code all()}; and their keys
+ * key's time range ({@code fetch}, {@code backwardFetch}), never by a key range or {@code all()}; and its keys
  * are {@code Long}s, 8 bytes, so the prefix never takes in Streams' timestamp.
  *
  * <p>Streams makes one instance per store; stateless.

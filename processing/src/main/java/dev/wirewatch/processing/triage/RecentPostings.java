@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,13 +15,15 @@ import java.util.function.Consumer;
  * at a time, never by a scan.
  *
  * <p>Nothing here is written anywhere. What makes the postings durable is the article they come from: a task that
- * starts rebuilds both epochs from its retained articles ({@code source}: each article filed in an epoch, as its
- * keys), before its first look-up. In a store, each posting was an entry and a changelog record of its own, and the
- * story keys' look-ups a quarter of the single writer's store time (BENCHMARKS.md). The price is memory: 16 bytes a
- * posting (an article is filed under 20–32 keys) and, by estimate, about 80 a key filed in the epoch.
+ * starts rebuilds them from its retained articles ({@code source}: each article filed in a time range, with its
+ * keys) before its first look-up, reading only the last window (older postings would never be asked for again).
+ * In a store, each posting was an entry and a changelog record of its own, and the story keys' look-ups a quarter
+ * of the single writer's store time (BENCHMARKS.md). The price is memory: 16 bytes a posting (an article is filed
+ * under 18–32 keys), for up to two windows, and by estimate about 80 bytes a key filed in an epoch.
  *
  * <p>Postings come back oldest first: in the order they were added, and after a rebuild by filing time (articles
- * filed in the same millisecond under one key, by handle).
+ * filed in the same millisecond under one key, by handle). The rebuild assumes what triage guarantees: time never
+ * runs back, so every retained article was filed no later than the first look-up after a start.
  *
  * <p>Not thread safe: one triage owns it.
  */
@@ -56,30 +59,18 @@ final class RecentPostings implements Postings {
         long timestamp(int i) {
             return pairs[2 * i + 1];
         }
-
-        /** By timestamp, then handle: the order after a rebuild. */
-        void sort() {
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> timestamp(a) != timestamp(b) ? Long.compare(timestamp(a), timestamp(b))
-                    : Long.compare(handle(a), handle(b)));
-            long[] sorted = new long[pairs.length];
-            for (int i = 0; i < size; i++) {
-                sorted[2 * i] = handle(order[i]);
-                sorted[2 * i + 1] = timestamp(order[i]);
-            }
-            pairs = sorted;
-        }
     }
 
     private final Source source;
+    private final long windowMillis;
     private final TwoEpochs<LongObjectHashMap<Entries>> epochs;
+    /** What the rebuild reads from: one window before the first look-up's time; unset until then. */
+    private long rebuildFrom = Long.MIN_VALUE;
 
     /** Postings of about {@code window}, rebuilt from {@code source} when first asked. */
     RecentPostings(Duration window, Source source) {
         this.source = source;
+        this.windowMillis = window.toMillis();
         this.epochs = new TwoEpochs<>(window.toMillis(), LongObjectHashMap::new, this::read,
                 RecentPostings::postings, "story-key postings");
     }
@@ -91,7 +82,7 @@ final class RecentPostings implements Postings {
 
     @Override
     public List<Posting> latest(long key, long from, long to, int limit) {
-        epochs.roll(to);
+        roll(to);
         List<Posting> found = new ArrayList<>(Math.min(limit, 16));
         collect(epochs.current().get(key), from, to, limit, found);
         collect(epochs.previous().get(key), from, to, limit, found);
@@ -103,7 +94,10 @@ final class RecentPostings implements Postings {
     private static void collect(Entries entries, long from, long to, int limit, List<Posting> found) {
         for (int i = entries == null ? -1 : entries.size - 1; i >= 0 && found.size() < limit; i--) {
             long timestamp = entries.timestamp(i);
-            if (timestamp >= from && timestamp <= to) {
+            if (timestamp < from) {
+                return; // in filing order: all before it are older still
+            }
+            if (timestamp <= to) {
                 found.add(new Posting(entries.handle(i), timestamp));
             }
         }
@@ -111,9 +105,15 @@ final class RecentPostings implements Postings {
 
     @Override
     public void add(long key, long handle, long timestamp) {
+        roll(timestamp);
+        file(epochs.current(), key, handle, timestamp); // time that ran back stays in the latest epoch
+    }
+
+    private void roll(long timestamp) {
+        if (rebuildFrom == Long.MIN_VALUE) {
+            rebuildFrom = timestamp - windowMillis;
+        }
         epochs.roll(timestamp);
-        // Time that ran back stays in the latest epoch, as the other in-memory state does.
-        file(epochs.current(), key, handle, Math.max(timestamp, epochs.epochStart()));
     }
 
     private static void file(LongObjectHashMap<Entries> epoch, long key, long handle, long timestamp) {
@@ -125,16 +125,27 @@ final class RecentPostings implements Postings {
         entries.add(handle, timestamp);
     }
 
+    /** An epoch's postings of the last window, filed in filing order (then by handle), as the store kept them. */
     private LongObjectHashMap<Entries> read(long epoch) {
         LongObjectHashMap<Entries> postings = new LongObjectHashMap<>();
-        source.forEach(epoch, epoch + epochs.epochMillis() - 1, filed -> {
+        long from = Math.max(epoch, rebuildFrom);
+        long to = epoch + epochs.epochMillis() - 1;
+        if (from > to) {
+            return postings;
+        }
+        List<Filed> articles = new ArrayList<>();
+        source.forEach(from, to, articles::add);
+        articles.sort(BY_FILING);
+        for (Filed filed : articles) {
             for (long key : filed.keys()) {
                 file(postings, key, filed.handle(), filed.timestamp());
             }
-        });
-        postings.forEach((com.carrotsearch.hppc.procedures.LongObjectProcedure<Entries>) (key, e) -> e.sort());
+        }
         return postings;
     }
+
+    private static final Comparator<Filed> BY_FILING = Comparator.comparingLong(Filed::timestamp)
+            .thenComparingLong(Filed::handle);
 
     private static long postings(LongObjectHashMap<Entries> epoch) {
         long n = 0;

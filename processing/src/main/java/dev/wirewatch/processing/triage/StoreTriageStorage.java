@@ -31,6 +31,8 @@ final class StoreTriageStorage {
                   WindowStore<String, MentionTally> tallies) {
     }
 
+    private static final long[] NO_KEYS = new long[0];
+
     private StoreTriageStorage() {
     }
 
@@ -65,7 +67,6 @@ final class StoreTriageStorage {
         };
     }
 
-    private static final long[] NO_KEYS = new long[0];
 
     private static TriageStorage.ContentHashes contentHashes(WindowStore<String, String> store) {
         return new TriageStorage.ContentHashes() {

@@ -11,9 +11,11 @@ import dev.wirewatch.processing.story.StoryMethod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
@@ -36,6 +38,13 @@ public final class Triage<F, P> {
 
     /** Story candidates taken per candidate key: the most recent ones. */
     static final int MAX_POSTINGS_PER_KEY = 50;
+    /**
+     * Story candidates loaded per article at most: those filed under the most of its keys (then the latest). Each is
+     * a read across the retained articles' segments, and under the heavy words of a busy window the keys' latest
+     * postings name about 90 different articles, most of them sharing one word with it (BENCHMARKS.md); on the dev
+     * pairs and the near-copy stream no decision changes with 32 (two with 16).
+     */
+    static final int STORY_CANDIDATES = 32;
 
     /** Told of bytes triage cannot read: the story method's features or a retained profile. */
     public interface Problems {
@@ -167,8 +176,8 @@ public final class Triage<F, P> {
         if (search.copy() == null && profile != null) {
             storyKeys = method.candidateKeys(profile);
             long storyFrom = now - settings.storyWindow().toMillis();
-            storyCandidates = candidates(storyKeys,
-                    key -> storage.storyKeys().latest(key, storyFrom, now, MAX_POSTINGS_PER_KEY));
+            storyCandidates = sharingMost(storyKeys,
+                    key -> storage.storyKeys().latest(key, storyFrom, now, MAX_POSTINGS_PER_KEY), STORY_CANDIDATES);
             search = nearCopy(item, signature, storyCandidates, loaded, search);
         }
         Decision decision;
@@ -278,6 +287,38 @@ public final class Triage<F, P> {
      * read all of a key's postings (forwards, the cheaper way through a store when all are wanted), the story keys
      * only each key's latest.
      */
+    /**
+     * Handle → filing time of at most {@code most} articles {@code filed} under {@code keys}: those filed under the
+     * most of them, then the latest, then by handle; in the order first found, as {@link #candidates} gives them.
+     */
+    private static Map<Long, Long> sharingMost(long[] keys, LongFunction<List<Postings.Posting>> filed, int most) {
+        Map<Long, long[]> found = new LinkedHashMap<>(); // handle -> {filing time, keys it is filed under}
+        for (long key : keys) {
+            for (Postings.Posting p : filed.apply(key)) {
+                found.computeIfAbsent(p.handle(), h -> new long[] {p.timestamp(), 0})[1]++;
+            }
+        }
+        Map<Long, Long> kept = new LinkedHashMap<>();
+        if (found.size() <= most) {
+            found.forEach((handle, f) -> kept.put(handle, f[0]));
+            return kept;
+        }
+        List<Map.Entry<Long, long[]>> ranked = new ArrayList<>(found.entrySet());
+        ranked.sort((a, b) -> a.getValue()[1] != b.getValue()[1] ? Long.compare(b.getValue()[1], a.getValue()[1])
+                : a.getValue()[0] != b.getValue()[0] ? Long.compare(b.getValue()[0], a.getValue()[0])
+                : Long.compare(a.getKey(), b.getKey()));
+        Set<Long> chosen = new HashSet<>();
+        for (int i = 0; i < most; i++) {
+            chosen.add(ranked.get(i).getKey());
+        }
+        found.forEach((handle, f) -> {
+            if (chosen.contains(handle)) {
+                kept.put(handle, f[0]);
+            }
+        });
+        return kept;
+    }
+
     private static Map<Long, Long> candidates(long[] keys, LongFunction<List<Postings.Posting>> filed) {
         Map<Long, Long> found = new LinkedHashMap<>();
         for (long key : keys) {

@@ -60,9 +60,33 @@ class RecentPostingsTest {
                 "by filing time, then handle");
         assertEquals(List.of(1L), handles(postings.latest(8, 0, 6 * DAY, 50)));
         assertEquals(2, asked.size(), "the previous and the current epoch, once");
-        assertEquals(List.of(0L, 4 * DAY - 1), List.of(asked.get(0)[0], asked.get(0)[1]));
+        assertEquals(List.of(2 * DAY, 4 * DAY - 1), List.of(asked.get(0)[0], asked.get(0)[1]),
+                "of the previous epoch, only the last window before the first look-up");
         assertEquals(List.of(4 * DAY, 8 * DAY - 1), List.of(asked.get(1)[0], asked.get(1)[1]));
         postings.add(7, 9, 6 * DAY + 1);
         assertEquals(List.of(1L, 9L), handles(postings.latest(7, 0, 7 * DAY, 2)), "added after the rebuild");
+    }
+
+    @Test
+    void articlesOlderThanOneWindowBeforeTheFirstLookUpAreNotRebuilt() {
+        RecentPostings.Source articles = (from, to, each) -> {
+            for (RecentPostings.Filed f : List.of(new RecentPostings.Filed(1, DAY, new long[] {7}),
+                    new RecentPostings.Filed(2, 3 * DAY, new long[] {7}))) {
+                if (f.timestamp() >= from && f.timestamp() <= to) {
+                    each.accept(f);
+                }
+            }
+        };
+        RecentPostings postings = new RecentPostings(WINDOW, articles);
+        assertEquals(List.of(2L), handles(postings.find(7, 0, 6 * DAY)), "a look-up at day 6 reads from day 2");
+    }
+
+    @Test
+    void aPostingFiledWhenTimeRanBackKeepsItsOwnTime() {
+        RecentPostings postings = new RecentPostings(WINDOW, NOTHING);
+        postings.add(7, 1, 5 * DAY);
+        postings.add(7, 2, 3 * DAY); // before the current epoch's start: filed in it, at its own time
+        assertEquals(List.of(1L, 2L), handles(postings.find(7, 0, 5 * DAY)));
+        assertEquals(List.of(new Postings.Posting(2, 3 * DAY)), postings.latest(7, 3 * DAY, 3 * DAY, 5));
     }
 }

@@ -27,13 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Triage decides alike on the topology's own stores (Streams' RocksDB window stores with processing's RocksDB
  * settings) and in memory ({@code wirewatch dedup}'s storage), including across a task that starts over on the
- * same stores half-way (the document frequencies and edge fingerprints rebuilt from their logs): the stores'
- * reads — the story keys' latest postings read backwards, the prefix-filtered look-ups, the logs' rebuilds — are
- * what the in-memory storage does without them.
+ * same stores half-way (the document frequencies and edge fingerprints rebuilt from their logs, the story keys'
+ * postings from the retained articles): the stores' reads — the prefix-filtered band look-ups, the rebuilds — are
+ * what the in-memory storage does without them. The articles span more than two story windows, so the restart
+ * rebuilds from two epochs and the epochs turn over after it.
  */
 class StoreDecisionsTest {
 
-    private static final long TEN_MINUTES = 600_000;
+    /** Between two articles: 400 span 8 days, two story windows. */
+    private static final long HALF_AN_HOUR = 1_800_000;
     private static final int ARTICLES = 400;
 
     @TempDir
@@ -89,7 +91,7 @@ class StoreDecisionsTest {
             if (i == items.size() / 2) { // a task that starts over on what the stores hold
                 triage = Triage.of(settings, method, storage.get(), Triage.Problems.NONE);
             }
-            decisions.add(triage.decide(items.get(i), i * TEN_MINUTES).decision());
+            decisions.add(triage.decide(items.get(i), i * HALF_AN_HOUR).decision());
         }
         return decisions;
     }
