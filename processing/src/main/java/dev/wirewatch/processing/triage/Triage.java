@@ -291,7 +291,7 @@ public final class Triage<F, P> {
      * Handle → filing time of at most {@code most} articles {@code filed} under {@code keys}: those filed under the
      * most of them, then the latest, then by handle; in the order first found, as {@link #candidates} gives them.
      */
-    private static Map<Long, Long> sharingMost(long[] keys, LongFunction<List<Postings.Posting>> filed, int most) {
+    static Map<Long, Long> sharingMost(long[] keys, LongFunction<List<Postings.Posting>> filed, int most) {
         Map<Long, long[]> found = new LinkedHashMap<>(); // handle -> {filing time, keys it is filed under}
         for (long key : keys) {
             for (Postings.Posting p : filed.apply(key)) {
