@@ -62,7 +62,6 @@ final class RecentPostings implements Postings {
     }
 
     private final Source source;
-    private final long windowMillis;
     private final TwoEpochs<LongObjectHashMap<Entries>> epochs;
     /** What the rebuild reads from: one window before the first look-up's time; unset until then. */
     private long rebuildFrom = Long.MIN_VALUE;
@@ -70,7 +69,6 @@ final class RecentPostings implements Postings {
     /** Postings of about {@code window}, rebuilt from {@code source} when first asked. */
     RecentPostings(Duration window, Source source) {
         this.source = source;
-        this.windowMillis = window.toMillis();
         this.epochs = new TwoEpochs<>(window.toMillis(), LongObjectHashMap::new, this::read,
                 RecentPostings::postings, "story-key postings");
     }
@@ -111,7 +109,7 @@ final class RecentPostings implements Postings {
 
     private void roll(long timestamp) {
         if (rebuildFrom == Long.MIN_VALUE) {
-            rebuildFrom = timestamp - windowMillis;
+            rebuildFrom = timestamp - epochs.epochMillis(); // an epoch is one window
         }
         epochs.roll(timestamp);
     }

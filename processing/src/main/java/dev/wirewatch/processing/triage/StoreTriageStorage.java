@@ -31,8 +31,6 @@ final class StoreTriageStorage {
                   WindowStore<String, MentionTally> tallies) {
     }
 
-    private static final long[] NO_KEYS = new long[0];
-
     private StoreTriageStorage() {
     }
 
@@ -41,7 +39,7 @@ final class StoreTriageStorage {
      * {@code retention}, the edge paragraphs' and passages' fingerprints only for {@code storyWindow} (chrome an
      * article shares only with one outside the story window cannot join the two, so knowing it longer buys nothing);
      * the story keys' postings in memory for the story window ({@link RecentPostings}), rebuilt from the retained
-     * articles by {@code storyKeysOf} (an article's story keys; empty for one that has none, such as a copy);
+     * articles by {@code storyKeysOf} (an article's story keys; none for one that has none, such as a copy);
      * {@code problems} hears of term and fingerprint sets that cannot be read back.
      */
     static TriageStorage of(Stores stores, Duration retention, Duration storyWindow,
@@ -58,7 +56,7 @@ final class StoreTriageStorage {
         return (from, to, each) -> {
             try (KeyValueIterator<Windowed<Long>, Retained> all = store.fetchAll(Math.max(0, from), Math.max(0, to))) {
                 all.forEachRemaining(kv -> {
-                    long[] keys = kv.value.profile().length == 0 ? NO_KEYS : keysOf.apply(kv.value);
+                    long[] keys = keysOf.apply(kv.value);
                     if (keys.length > 0) {
                         each.accept(new RecentPostings.Filed(kv.key.key(), kv.value.timestamp(), keys));
                     }
@@ -66,7 +64,6 @@ final class StoreTriageStorage {
             }
         };
     }
-
 
     private static TriageStorage.ContentHashes contentHashes(WindowStore<String, String> store) {
         return new TriageStorage.ContentHashes() {

@@ -45,6 +45,7 @@ public final class Triage<F, P> {
      * pairs and the near-copy stream no decision changes with 32 (two with 16).
      */
     static final int STORY_CANDIDATES = 32;
+    private static final long[] NO_KEYS = new long[0];
 
     /** Told of bytes triage cannot read: the story method's features or a retained profile. */
     public interface Problems {
@@ -81,21 +82,16 @@ public final class Triage<F, P> {
 
     /**
      * The story keys a retained article was filed under, from its profile: how a task that starts rebuilds its story
-     * postings. None (reported to {@code problems}) for a profile {@code method} cannot read.
+     * postings. None for an article without a profile (a copy) or (reported to {@code problems}) with one
+     * {@code method} cannot read.
      */
     public static <P> Function<Retained, long[]> storyKeysOf(StoryMethod<?, P> method, Problems problems) {
         return retained -> {
-            byte[] body = MethodBytes.untag(method.name(), retained.profile());
-            if (body == null) {
-                problems.unreadable("profile", retained.id(), "not written by story method " + method.name());
-                return new long[0];
+            if (retained.profile().length == 0) {
+                return NO_KEYS;
             }
-            try {
-                return method.candidateKeys(method.decodeProfile(body));
-            } catch (IllegalArgumentException e) {
-                problems.unreadable("profile", retained.id(), e.getMessage());
-                return new long[0];
-            }
+            P profile = read(method, problems, "profile", retained.id(), retained.profile(), method::decodeProfile);
+            return profile == null ? NO_KEYS : method.candidateKeys(profile);
         };
     }
 
@@ -168,7 +164,7 @@ public final class Triage<F, P> {
         long handle = Bands.handle(item.articleId());
         Map<Long, Retained> loaded = new HashMap<>();
         CopySearch search = nearCopy(item, signature, candidates(bandKeys,
-                key -> storage.bands().find(key, from, now)), loaded, CopySearch.NONE);
+                key -> storage.bands().find(key, from, now), Integer.MAX_VALUE), loaded, CopySearch.NONE);
         F storyFeatures = storyFeatures(item);
         P profile = storyFeatures == null ? null : method.admit(storyFeatures, storage.frequencies(), now);
         long[] storyKeys = new long[0];
@@ -176,7 +172,7 @@ public final class Triage<F, P> {
         if (search.copy() == null && profile != null) {
             storyKeys = method.candidateKeys(profile);
             long storyFrom = now - settings.storyWindow().toMillis();
-            storyCandidates = sharingMost(storyKeys,
+            storyCandidates = candidates(storyKeys,
                     key -> storage.storyKeys().latest(key, storyFrom, now, MAX_POSTINGS_PER_KEY), STORY_CANDIDATES);
             search = nearCopy(item, signature, storyCandidates, loaded, search);
         }
@@ -239,15 +235,16 @@ public final class Triage<F, P> {
 
     /** The item's story features, or null (counted) when this method cannot read them. */
     private F storyFeatures(TriageItem item) {
-        return read("features", item.articleId(), item.features().story(), method::decodeFeatures);
+        return read(method, problems, "features", item.articleId(), item.features().story(), method::decodeFeatures);
     }
 
     /** A retained article's profile, or null (counted) when this method cannot read it. */
     private P profileOf(Retained other) {
-        return read("profile", other.id(), other.profile(), method::decodeProfile);
+        return read(method, problems, "profile", other.id(), other.profile(), method::decodeProfile);
     }
 
-    private <T> T read(String what, String articleId, byte[] tagged, Function<byte[], T> decode) {
+    private static <T> T read(StoryMethod<?, ?> method, Problems problems, String what, String articleId,
+                              byte[] tagged, Function<byte[], T> decode) {
         byte[] body = MethodBytes.untag(method.name(), tagged);
         if (body == null) {
             problems.unreadable(what, articleId, "not written by story method " + method.name());
@@ -283,48 +280,37 @@ public final class Triage<F, P> {
     }
 
     /**
-     * Handle → filing time of the articles {@code filed} under {@code keys}, in key order, each once: the bands
-     * read all of a key's postings (forwards, the cheaper way through a store when all are wanted), the story keys
-     * only each key's latest.
+     * Handle → filing time of the articles {@code filed} under {@code keys}, each once, in the order first found
+     * (key order): the bands read all of a key's postings (forwards, the cheaper way through a store when all are
+     * wanted), the story keys only each key's latest. Of more than {@code most}, those filed under the most of the
+     * keys are kept, then the latest, then by handle.
      */
-    /**
-     * Handle → filing time of at most {@code most} articles {@code filed} under {@code keys}: those filed under the
-     * most of them, then the latest, then by handle; in the order first found, as {@link #candidates} gives them.
-     */
-    static Map<Long, Long> sharingMost(long[] keys, LongFunction<List<Postings.Posting>> filed, int most) {
+    static Map<Long, Long> candidates(long[] keys, LongFunction<List<Postings.Posting>> filed, int most) {
         Map<Long, long[]> found = new LinkedHashMap<>(); // handle -> {filing time, keys it is filed under}
         for (long key : keys) {
             for (Postings.Posting p : filed.apply(key)) {
                 found.computeIfAbsent(p.handle(), h -> new long[] {p.timestamp(), 0})[1]++;
             }
         }
-        Map<Long, Long> kept = new LinkedHashMap<>();
-        if (found.size() <= most) {
-            found.forEach((handle, f) -> kept.put(handle, f[0]));
-            return kept;
-        }
-        List<Map.Entry<Long, long[]>> ranked = new ArrayList<>(found.entrySet());
-        ranked.sort((a, b) -> a.getValue()[1] != b.getValue()[1] ? Long.compare(b.getValue()[1], a.getValue()[1])
-                : a.getValue()[0] != b.getValue()[0] ? Long.compare(b.getValue()[0], a.getValue()[0])
-                : Long.compare(a.getKey(), b.getKey()));
-        Set<Long> chosen = new HashSet<>();
-        for (int i = 0; i < most; i++) {
-            chosen.add(ranked.get(i).getKey());
-        }
-        found.forEach((handle, f) -> {
-            if (chosen.contains(handle)) {
-                kept.put(handle, f[0]);
+        Set<Long> chosen = null; // all
+        if (found.size() > most) {
+            List<Map.Entry<Long, long[]>> ranked = new ArrayList<>(found.entrySet());
+            ranked.sort((a, b) -> a.getValue()[1] != b.getValue()[1]
+                    ? Long.compare(b.getValue()[1], a.getValue()[1])
+                    : a.getValue()[0] != b.getValue()[0] ? Long.compare(b.getValue()[0], a.getValue()[0])
+                    : Long.compare(a.getKey(), b.getKey()));
+            chosen = new HashSet<>();
+            for (int i = 0; i < most; i++) {
+                chosen.add(ranked.get(i).getKey());
             }
-        });
-        return kept;
-    }
-
-    private static Map<Long, Long> candidates(long[] keys, LongFunction<List<Postings.Posting>> filed) {
-        Map<Long, Long> found = new LinkedHashMap<>();
-        for (long key : keys) {
-            filed.apply(key).forEach(p -> found.putIfAbsent(p.handle(), p.timestamp()));
         }
-        return found;
+        Map<Long, Long> kept = new LinkedHashMap<>();
+        for (Map.Entry<Long, long[]> f : found.entrySet()) {
+            if (chosen == null || chosen.contains(f.getKey())) {
+                kept.put(f.getKey(), f.getValue()[0]);
+            }
+        }
+        return kept;
     }
 
     private boolean withinStoryWindow(Long a, Long b) {

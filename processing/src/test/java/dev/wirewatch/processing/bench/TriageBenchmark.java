@@ -89,7 +89,7 @@ class TriageBenchmark {
                 ? TriageBenchmarks.topologyStores(driver, settings, method) : TriageStorage.inMemory(), counts);
         Triage<?, ?> triage = Triage.of(settings, method, storage,
                 Triage.Problems.NONE);
-        FeatureExtractor features = new FeatureExtractor(settings.duplicates(), StoryMethods.standard(processing));
+        FeatureExtractor features = new FeatureExtractor(settings.duplicates(), method);
 
         Random random = new Random(7);
         String[] vocabulary = new String[1_000_000];

@@ -24,7 +24,7 @@ class StoryCandidatesTest {
                 1L, List.of(10L, 11L, 12L, 13L),
                 2L, List.of(11L, 13L, 14L),
                 3L, List.of(13L, 15L));
-        Map<Long, Long> kept = Triage.sharingMost(new long[] {1, 2, 3}, key -> filed(key, byKey), 3);
+        Map<Long, Long> kept = Triage.candidates(new long[] {1, 2, 3}, key -> filed(key, byKey), 3);
         // 13 shares three keys, 11 two; of those sharing one (10, 12, 14, 15) the latest, 15
         assertEquals(List.of(11L, 13L, 15L), List.copyOf(kept.keySet()));
         assertEquals(15_000L, kept.get(15L), "with its filing time");
@@ -33,7 +33,7 @@ class StoryCandidatesTest {
     @Test
     void underTheCapEveryArticleStaysInTheOrderFirstFound() {
         Map<Long, List<Long>> byKey = Map.of(1L, List.of(12L, 10L), 2L, List.of(11L, 10L));
-        Map<Long, Long> kept = Triage.sharingMost(new long[] {1, 2}, key -> filed(key, byKey), 3);
+        Map<Long, Long> kept = Triage.candidates(new long[] {1, 2}, key -> filed(key, byKey), 3);
         assertEquals(List.of(12L, 10L, 11L), List.copyOf(kept.keySet()));
     }
 }
