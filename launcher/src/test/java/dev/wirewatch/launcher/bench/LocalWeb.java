@@ -178,9 +178,14 @@ final class LocalWeb implements AutoCloseable {
         return fetchedAt.get(url);
     }
 
-    /** When a feed was first requested (epoch millis), 0 before. */
+    /** When a feed was first requested (epoch millis) since the start or {@link #forgetFeedRequests()}; 0 before. */
     long firstFeedRequest() {
         return firstFeedRequest.get();
+    }
+
+    /** Starts timing anew: the next feed request becomes the first. */
+    void forgetFeedRequests() {
+        firstFeedRequest.set(0);
     }
 
     private byte[] rss(Site site) {

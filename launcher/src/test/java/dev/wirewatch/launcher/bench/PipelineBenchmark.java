@@ -17,8 +17,10 @@ import dev.wirewatch.processing.match.DefaultTopics;
 import dev.wirewatch.processing.match.TopicMatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -50,12 +52,14 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole pipeline against extraction alone, on one generated local web of news sites (issue #15). Prints its
  * figures; asserts none. Run with {@code -Dbenchmarks} (see BENCHMARKS.md); {@code -Dbench.stories=N} changes the
  * web's size, {@code -Dbench.latency=false} skips the latency runs (for profiling the bulk run alone),
+ * {@code -Dbench.warm=false} skips the second, warm bulk run,
  * {@code -Dbench.processing="{ embedding: { enabled: false } }"} sets processing keys (a YAML flow map).
  *
  * <ol>
  * <li>Baseline: the same pages through {@link PageExtractor} alone, one thread, as {@code wirewatch extract} runs.</li>
  * <li>Bulk: every feed polled once; articles per second from the first feed request to the last alert delivered
- * (a webhook sink posting to a local receiver), and the CPU each part of the process used per article.</li>
+ * (a webhook sink posting to a local receiver), and the CPU each part of the process used per article, the JIT
+ * compiler's and the collectors' included; then the same on as many new stories, the code now compiled.</li>
  * <li>Latency from a page's fetch to its alert's delivery: single articles on the quiet pipeline, then new articles
  * published at 25, 50 and 100 % of the bulk rate.</li>
  * </ol>
@@ -65,6 +69,7 @@ class PipelineBenchmark {
     private static final int SITES = 12;
     private static final int STORIES = Integer.getInteger("bench.stories", 1000);
     private static final int SITES_PER_STORY = 3;
+    private static final List<String> STEPS = List.of("compute-features", "match-topics", "triage");
 
     @TempDir
     Path dir;
@@ -89,8 +94,21 @@ class PipelineBenchmark {
                 CpuSampler cpu = CpuSampler.start();
                 ingest.pollAllOnce();
                 long lastDecision = lastDecision(pipeline.bootstrapServers(), pages.size());
-                Map<String, Double> cpuMillis = cpu.stop();
-                double rate = bulk(web, pages, extraction, cpuMillis, registry, lastDecision);
+                cpu.stop();
+                double rate = bulk("cold JVM", web, pages, extraction, cpu, registry, lastDecision, Map.of());
+                if (Boolean.parseBoolean(System.getProperty("bench.warm", "true"))) {
+                    // The same again on new stories, with the code compiled: what a pipeline that has been running
+                    // a while costs per article, against a baseline that was warmed up too.
+                    web.forgetFeedRequests();
+                    List<LocalWeb.Page> more = web.publish(STORIES, SITES_PER_STORY, 4);
+                    Map<String, HistogramSnapshot> before = stepTimes(registry);
+                    CpuSampler warm = CpuSampler.start();
+                    ingest.pollAllOnce();
+                    long last = lastDecision(pipeline.bootstrapServers(), pages.size() + more.size());
+                    warm.stop();
+                    rate = bulk("warm JVM, " + pages.size() + " articles already in", web, more, extraction,
+                            warm, registry, last, before);
+                }
                 if (Boolean.parseBoolean(System.getProperty("bench.latency", "true"))) {
                     idleLatency(web, ingest);
                     for (double share : new double[] {0.25, 0.5, 1.0}) {
@@ -140,8 +158,22 @@ class PipelineBenchmark {
         return best;
     }
 
-    private double bulk(LocalWeb web, List<LocalWeb.Page> pages, double extraction, Map<String, Double> cpuMillis,
-                        MeterRegistry registry, long lastDecision) {
+    /** The steps' timers now, to subtract from a later reading. */
+    private static Map<String, HistogramSnapshot> stepTimes(MeterRegistry registry) {
+        Map<String, HistogramSnapshot> times = new TreeMap<>();
+        for (String step : STEPS) {
+            Timer t = registry.find("wirewatch.processing.step").tag("step", step).timer();
+            if (t != null) {
+                times.put(step, t.takeSnapshot());
+            }
+        }
+        return times;
+    }
+
+    private double bulk(String label, LocalWeb web, List<LocalWeb.Page> pages, double extraction,
+                        CpuSampler cpu, MeterRegistry registry, long lastDecision,
+                        Map<String, HistogramSnapshot> stepsBefore) {
+        Map<String, Double> cpuMillis = cpu.millis;
         long first = web.firstFeedRequest();
         long lastFetch = pages.stream().map(p -> web.fetchedAt(p.url())).filter(t -> t != null)
                 .mapToLong(Long::longValue).max().orElse(first);
@@ -149,8 +181,8 @@ class PipelineBenchmark {
         long end = Math.max(lastAlert, lastDecision);
         double seconds = (end - first) / 1000.0;
         double rate = pages.size() / seconds;
-        System.out.printf(Locale.ROOT, "%n== local web: %d sites, %d stories on %d sites each = %d pages, "
-                + "%.0f KB per page%n", SITES, STORIES, SITES_PER_STORY, pages.size(),
+        System.out.printf(Locale.ROOT, "%n== %s; local web: %d sites, %d stories on %d sites each = %d pages, "
+                + "%.0f KB per page%n", label, SITES, STORIES, SITES_PER_STORY, pages.size(),
                 pages.stream().mapToInt(p -> p.html().length).average().orElse(0) / 1024);
         System.out.printf(Locale.ROOT, "extraction alone (1 thread): %.0f pages/s%n", extraction);
         System.out.printf(Locale.ROOT, "pipeline: %d pages in %.1f s from first feed request to last alert or "
@@ -162,13 +194,21 @@ class PipelineBenchmark {
         double total = cpuMillis.values().stream().mapToDouble(Double::doubleValue).sum();
         System.out.printf(Locale.ROOT, "CPU per article: %.2f ms in all%n", total / pages.size());
         cpuMillis.forEach((part, ms) -> System.out.printf(Locale.ROOT, "  %-22s %.3f ms%n", part, ms / pages.size()));
-        for (String step : List.of("compute-features", "match-topics", "triage")) {
-            Timer t = registry.find("wirewatch.processing.step").tag("step", step).timer();
-            if (t != null) {
-                System.out.printf(Locale.ROOT, "  step %-17s %.3f ms per record (%d records)%n", step,
-                        t.totalTime(TimeUnit.MILLISECONDS) / Math.max(1, t.count()), t.count());
-            }
-        }
+        System.out.printf(Locale.ROOT, "garbage collection: %.2f ms per article (collectors' own time, wall)%n",
+                (double) cpu.gcMillis / pages.size());
+        Map<String, Double> allocated = cpu.allocatedMegabytes();
+        System.out.printf(Locale.ROOT, "allocated per article: %.2f MB in Java threads%n",
+                allocated.values().stream().mapToDouble(Double::doubleValue).sum() / pages.size());
+        allocated.forEach((part, mb) -> System.out.printf(Locale.ROOT, "  %-22s %.3f MB%n", part,
+                mb / pages.size()));
+        stepTimes(registry).forEach((step, now) -> {
+            HistogramSnapshot before = stepsBefore.get(step);
+            double millis = now.total(TimeUnit.MILLISECONDS)
+                    - (before == null ? 0 : before.total(TimeUnit.MILLISECONDS));
+            long count = now.count() - (before == null ? 0 : before.count());
+            System.out.printf(Locale.ROOT, "  step %-17s %.3f ms per record (%d records)%n", step,
+                    millis / Math.max(1, count), count);
+        });
         return rate;
     }
 
@@ -320,9 +360,23 @@ class PipelineBenchmark {
         private final Map<Long, Long> latest = new ConcurrentHashMap<>();
         private final Map<Long, String> names = new ConcurrentHashMap<>();
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        private final com.sun.management.OperatingSystemMXBean process =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private long processBefore;
+
+        /** Milliseconds the collectors reported between start and stop (pauses and concurrent work, wall time). */
+        long gcMillis;
+        /** CPU milliseconds per part, once stopped. */
+        Map<String, Double> millis = Map.of();
+        private long gcBefore;
+        private final Map<Long, Long> allocatedBefore = new ConcurrentHashMap<>();
+        private final Map<Long, Long> allocated = new ConcurrentHashMap<>();
 
         static CpuSampler start() {
             CpuSampler s = new CpuSampler();
+            s.gcBefore = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+            s.processBefore = s.process.getProcessCpuTime();
             s.sample(s.before);
             s.timer.scheduleAtFixedRate(() -> s.sample(s.latest), 100, 100, TimeUnit.MILLISECONDS);
             return s;
@@ -335,17 +389,35 @@ class PipelineBenchmark {
                 if (cpu >= 0 && info != null) {
                     into.put(id, cpu);
                     names.putIfAbsent(id, info.getThreadName());
+                    long bytes = ((com.sun.management.ThreadMXBean) threads).getThreadAllocatedBytes(id);
+                    (into == before ? allocatedBefore : allocated).put(id, bytes);
                 }
             }
         }
 
+        /** Megabytes allocated per part since start. */
+        Map<String, Double> allocatedMegabytes() {
+            Map<String, Double> byPart = new TreeMap<>();
+            allocated.forEach((id, bytes) -> byPart.merge(part(names.get(id)),
+                    (bytes - allocatedBefore.getOrDefault(id, 0L)) / 1e6, Double::sum));
+            return byPart;
+        }
+
         /** CPU milliseconds per part since start. */
         Map<String, Double> stop() {
+            gcMillis = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() - gcBefore;
             timer.shutdownNow();
             sample(latest);
             Map<String, Double> byPart = new TreeMap<>();
             latest.forEach((id, cpu) -> byPart.merge(part(names.get(id)),
                     (cpu - before.getOrDefault(id, 0L)) / 1e6, Double::sum));
+            // The JIT compiler's and the garbage collector's threads are no Java threads: the process's CPU time
+            // less every Java thread's is theirs (and that of threads that ended between two samples).
+            double threads = byPart.values().stream().mapToDouble(Double::doubleValue).sum();
+            byPart.put("JIT compiler and GC", Math.max(0, (process.getProcessCpuTime() - processBefore) / 1e6
+                    - threads));
+            millis = byPart;
             return byPart;
         }
 
@@ -368,7 +440,7 @@ class PipelineBenchmark {
             if (thread.contains("GlobalStreamThread")) {
                 return "processing (Streams)";
             }
-            return "broker and JVM";
+            return "broker (and other JVM threads)";
         }
     }
 }
