@@ -118,7 +118,7 @@ public final class Pipeline implements AutoCloseable {
                 processing = new ProcessingService(kafka, Path.of(config.kafka().dataDir(), "streams"),
                         topics, config.processing(), registry);
                 started.push(processing);
-                processing.start(START_TIMEOUT);
+                processing.start(); // awaited below, once the other services started beside it
             }
             if (services.contains(Service.ALERT)) {
                 alerts = new AlertService(kafka, topics, Sinks.from(config.alerts().sinks(), clock),
@@ -142,6 +142,9 @@ public final class Pipeline implements AutoCloseable {
                         new KafkaIngestState(kafka, topics.ingested(), topics.feedStatus(), clock),
                         new FeedAssignment(kafka, topics.feeds(), topics.deadLetters(), registry), registry, clock);
                 started.push(ingest);
+            }
+            if (processing != null) {
+                processing.awaitRunning(START_TIMEOUT);
             }
         } catch (RuntimeException | TimeoutException e) {
             close();
