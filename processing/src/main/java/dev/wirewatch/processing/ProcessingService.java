@@ -81,7 +81,7 @@ public final class ProcessingService implements AutoCloseable {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(stateDir));
         // On a first start Streams creates triage-input's repartition topic during the first rebalance, and the
         // changed metadata asks for a second one, which each stream thread learns of at its next heartbeat: 3 s by
-        // default, 1.5 s of every first start's 4.7 (demo). A heartbeat is one small request per thread.
+        // default, 1.8 s of a first start's 4.8 (demo). A heartbeat is one small request per thread.
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 500);
         // The topic definitions (a global store) are read to their end before any task runs, and a fetch at the end
         // of a partition waits for data up to this long: 500 ms by default, 1.2 s of every start (demo); a topic's

@@ -403,8 +403,8 @@ class PipelineBenchmark {
             return byPart;
         }
 
-        /** CPU milliseconds per part since start. */
-        Map<String, Double> stop() {
+        /** Stops sampling: {@link #millis} is then the CPU milliseconds per part since start. */
+        void stop() {
             gcMillis = ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() - gcBefore;
             timer.shutdownNow();
@@ -418,7 +418,6 @@ class PipelineBenchmark {
             byPart.put("JIT compiler and GC", Math.max(0, (process.getProcessCpuTime() - processBefore) / 1e6
                     - threads));
             millis = byPart;
-            return byPart;
         }
 
         private static String part(String thread) {
