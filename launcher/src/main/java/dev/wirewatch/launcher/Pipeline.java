@@ -118,7 +118,10 @@ public final class Pipeline implements AutoCloseable {
                 processing = new ProcessingService(kafka, Path.of(config.kafka().dataDir(), "streams"),
                         topics, config.processing(), registry);
                 started.push(processing);
-                processing.start(); // awaited below, once the other services started beside it
+                // Wait here, before the desk starts: Lucene's IndexWriter and ConcurrentMergeScheduler initialize
+                // each other, so the desk's index writer config (this thread) and the topic matcher's index writer
+                // (a stream thread, while its task starts) initializing them at once deadlock both (seen).
+                processing.start(START_TIMEOUT);
             }
             if (services.contains(Service.ALERT)) {
                 alerts = new AlertService(kafka, topics, Sinks.from(config.alerts().sinks(), clock),
@@ -142,9 +145,6 @@ public final class Pipeline implements AutoCloseable {
                         new KafkaIngestState(kafka, topics.ingested(), topics.feedStatus(), clock),
                         new FeedAssignment(kafka, topics.feeds(), topics.deadLetters(), registry), registry, clock);
                 started.push(ingest);
-            }
-            if (processing != null) {
-                processing.awaitRunning(START_TIMEOUT);
             }
         } catch (RuntimeException | TimeoutException e) {
             close();

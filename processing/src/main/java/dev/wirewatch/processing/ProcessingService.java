@@ -44,9 +44,6 @@ public final class ProcessingService implements AutoCloseable {
     private final ProcessingMetrics metrics;
     private final KafkaStreamsMetrics streamsMetrics;
 
-    /** Counted down when the topology first reaches RUNNING. */
-    private final CountDownLatch running = new CountDownLatch(1);
-
     public ProcessingService(String bootstrapServers, Path stateDir, Topics topics, ProcessingSettings settings,
                              MeterRegistry registry) {
         this(KafkaConnection.plain(bootstrapServers), stateDir, topics, settings, registry);
@@ -125,15 +122,7 @@ public final class ProcessingService implements AutoCloseable {
 
     /** Starts processing and waits up to {@code timeout} for the RUNNING state. */
     public void start(Duration timeout) throws TimeoutException {
-        start();
-        awaitRunning(timeout);
-    }
-
-    /**
-     * Starts processing and returns at once: joining the group and restoring state take seconds, mostly spent
-     * waiting on the broker, which other services can use to start ({@link #awaitRunning}).
-     */
-    public void start() {
+        CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             LOG.info("processing: {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -141,10 +130,6 @@ public final class ProcessingService implements AutoCloseable {
             }
         });
         streams.start();
-    }
-
-    /** Waits up to {@code timeout} for processing, once {@link #start() started}, to reach RUNNING. */
-    public void awaitRunning(Duration timeout) throws TimeoutException {
         try {
             if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new TimeoutException("processing did not reach RUNNING within " + timeout + " (state "
