@@ -46,8 +46,8 @@ import org.junit.jupiter.api.Test;
  * ({@code -Dfit.pairs=FILE} for another pairs file, {@code -Dfit.leads=24,40,80} to compare lead lengths,
  * {@code -Dfit.withGerman=false} to skip the German variant, {@code -Dfit.check=0.26,0.74,0.10,0.62,0.20} to
  * report one set of thresholds without fitting, {@code -Dfit.model=FILE.onnx -Dfit.tokenizer=tokenizer.json} to fit
- * them for another embedding model, the one {@code processing.embedding.model} would point at). Asserts nothing; it is a script that happens to run under
- * JUnit so that it uses the module's classes.
+ * them for another embedding model, the one {@code processing.embedding.model} would point at). Asserts nothing; it
+ * is a script that happens to run under JUnit so that it uses the module's classes.
  */
 @Tag("benchmark")
 class StoryFit {

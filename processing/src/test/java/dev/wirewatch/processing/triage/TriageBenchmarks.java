@@ -1,7 +1,7 @@
 package dev.wirewatch.processing.triage;
 
-import dev.wirewatch.processing.story.StoryMethod;
 import dev.wirewatch.processing.story.DocumentFrequencies;
+import dev.wirewatch.processing.story.StoryMethod;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,7 +49,7 @@ public final class TriageBenchmarks {
                 Triage.storyKeysOf(method, Triage.Problems.NONE), Triage.Problems.NONE);
     }
 
-    /** The postings triage keeps in a window store (its story keys' and LSH bands'). */
+    /** The postings triage keeps in a window store (its LSH bands'). */
     public static Postings storePostings(WindowStore<Long, Long> store) {
         return StoreTriageStorage.postings(store);
     }
