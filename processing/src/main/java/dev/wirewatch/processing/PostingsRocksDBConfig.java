@@ -1,6 +1,5 @@
 package dev.wirewatch.processing;
 
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.Options;
@@ -21,7 +20,7 @@ public final class PostingsRocksDBConfig implements RocksDBConfigSetter {
 
     private static final int PREFIX_BYTES = Long.BYTES;
 
-    private static final List<String> POSTINGS = List.of(ProcessingTopology.TRIAGE_STORES.bands());
+    private static final String POSTINGS = ProcessingTopology.TRIAGE_STORES.bands();
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
@@ -37,6 +36,6 @@ public final class PostingsRocksDBConfig implements RocksDBConfigSetter {
 
     /** Whether {@code storeName} is a posting store or one of its segments ({@code name.segmentId}). */
     public static boolean isPostings(String storeName) {
-        return POSTINGS.stream().anyMatch(p -> storeName.equals(p) || storeName.startsWith(p + "."));
+        return storeName.equals(POSTINGS) || storeName.startsWith(POSTINGS + ".");
     }
 }
