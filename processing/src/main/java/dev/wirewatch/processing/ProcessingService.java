@@ -60,10 +60,11 @@ public final class ProcessingService implements AutoCloseable {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1); // the cluster's default, 1 on the embedded broker
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, PostingsRocksDBConfig.class);
-        // A triage task that starts rebuilds its word counts from triage-term-sets (and, a smaller part, its edge
-        // fingerprints from triage-fingerprint-sets) before its first article, on the stream thread, while the
-        // thread's transaction may be open: 10–20 µs per retained article, 10–20 s at a million, past Streams'
-        // exactly-once default of 10 s (the broker would abort and the task start over).
+        // A triage task that starts rebuilds its word counts from triage-term-sets and triage-epoch-counts (and, a
+        // smaller part, its edge fingerprints from triage-fingerprint-sets) before its first article, on the stream
+        // thread, while the thread's transaction may be open: 10–20 µs per article of the current epoch, up to 10 s
+        // at half a million, past Streams' exactly-once default of 10 s (the broker would abort and the task start
+        // over).
         // The price: after a crash, a transaction left open by an instance that never comes back holds up
         // read_committed readers until this passes (an instance restarted on its state directory fences it at once).
         props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), TRANSACTION_TIMEOUT_MS);

@@ -61,7 +61,7 @@ public final class ProcessingTopology {
     /** Triage's window stores. */
     public static final TriageProcessor.StoreNames TRIAGE_STORES = new TriageProcessor.StoreNames(
             "triage-content-hashes", "triage-band-buckets", "triage-articles",
-            "triage-term-sets", "triage-fingerprint-sets", "mention-tallies");
+            "triage-term-sets", "triage-epoch-counts", "triage-fingerprint-sets", "mention-tallies");
 
     private static final TriageItemSerde ITEM_SERDE = new TriageItemSerde();
 
@@ -143,8 +143,8 @@ public final class ProcessingTopology {
                                 metrics.triageProblems()),
                         Named.as("triage"),
                         TRIAGE_STORES.contentHashes(), TRIAGE_STORES.bands(),
-                        TRIAGE_STORES.articles(), TRIAGE_STORES.termSets(), TRIAGE_STORES.fingerprintSets(),
-                        TRIAGE_STORES.tallies())
+                        TRIAGE_STORES.articles(), TRIAGE_STORES.termSets(), TRIAGE_STORES.epochCounts(),
+                        TRIAGE_STORES.fingerprintSets(), TRIAGE_STORES.tallies())
                 .peek((id, outcome) -> count(outcome, metrics), Named.as("count-decisions"));
     }
 
@@ -200,11 +200,12 @@ public final class ProcessingTopology {
                 retention, instant, true), Serdes.Long(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.articles(),
                 retention, instant, false), Serdes.Long(), new RetainedSerde()));
-        // Duplicates retained (here and for the fingerprint sets): every article is one more entry under its epoch's
-        // key, so an epoch is one range read
-        Duration termSets = TriageProcessor.twoEpochs(retention);
+        // Duplicates retained (here and for the epoch counts and fingerprint sets): every article (or chunk) is one
+        // more entry under its epoch's key, so an epoch is one range read
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.termSets(),
-                termSets, instant, true), Serdes.Long(), Serdes.ByteArray()));
+                TriageProcessor.oneEpoch(retention), instant, true), Serdes.Long(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.epochCounts(),
+                TriageProcessor.twoEpochs(retention), instant, true), Serdes.Long(), Serdes.ByteArray()));
         Duration fingerprintSets = TriageProcessor.twoEpochs(triage.storyWindow());
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TRIAGE_STORES.fingerprintSets(),
                 fingerprintSets, instant, true), Serdes.Long(), Serdes.ByteArray()));

@@ -27,7 +27,8 @@ final class StoreTriageStorage {
     /** The stores, by role. */
     record Stores(WindowStore<String, String> contentHashes, WindowStore<Long, Long> bands,
                   WindowStore<Long, Retained> articles,
-                  WindowStore<Long, byte[]> termSets, WindowStore<Long, byte[]> fingerprintSets,
+                  WindowStore<Long, byte[]> termSets, WindowStore<Long, byte[]> epochCounts,
+                  WindowStore<Long, byte[]> fingerprintSets,
                   WindowStore<String, MentionTally> tallies) {
     }
 
@@ -44,7 +45,8 @@ final class StoreTriageStorage {
      */
     static TriageStorage of(Stores stores, Duration retention, Duration storyWindow,
                             Function<Retained, long[]> storyKeysOf, Triage.Problems problems) {
-        WindowFrequencies frequencies = new WindowFrequencies(EpochLog.of(stores.termSets()), retention,
+        WindowFrequencies frequencies = new WindowFrequencies(EpochLog.of(stores.termSets()),
+                EpochLog.of(stores.epochCounts()), retention,
                 new EpochMarkers(EpochLog.of(stores.fingerprintSets()), storyWindow, problems), problems);
         return new TriageStorage(contentHashes(stores.contentHashes()), postings(stores.bands()),
                 new RecentPostings(storyWindow, filed(stores.articles(), storyKeysOf)), articles(stores.articles()),

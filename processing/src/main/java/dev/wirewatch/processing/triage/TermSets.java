@@ -40,19 +40,14 @@ final class TermSets {
 
     /** {@code terms}, distinct and sorted as {@link #of} returns them. */
     static byte[] encode(int[] terms) {
-        byte[] out = new byte[1 + terms.length * 5];
+        byte[] out = new byte[1 + terms.length * Varints.MAX_BYTES];
         out[0] = VERSION;
         int at = 1;
         long before = 0;
         for (int term : terms) {
             long value = Integer.toUnsignedLong(term);
-            long gap = value - before;
+            at = Varints.write(out, at, value - before);
             before = value;
-            while (gap >= 0x80) {
-                out[at++] = (byte) (gap | 0x80);
-                gap >>>= 7;
-            }
-            out[at++] = (byte) gap;
         }
         return Arrays.copyOf(out, at);
     }
@@ -69,25 +64,15 @@ final class TermSets {
         int[] terms = new int[bytes.length - 1];
         int n = 0;
         long value = -1;
-        int at = 1;
-        while (at < bytes.length) {
-            long gap = 0;
-            int shift = 0;
-            byte b;
-            do {
-                if (at == bytes.length || shift > 28) {
-                    throw new IllegalArgumentException("a term set cut or overlong at byte " + at);
-                }
-                b = bytes[at++];
-                gap |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while (b < 0);
+        Varints.Reader in = new Varints.Reader(bytes, 1, "a term set");
+        while (in.hasMore()) {
+            long gap = in.next();
             if (n > 0 && gap == 0) {
-                throw new IllegalArgumentException("a term repeated at byte " + at);
+                throw new IllegalArgumentException("a term repeated at byte " + in.position());
             }
             value = n == 0 ? gap : value + gap;
             if (value > 0xFFFF_FFFFL) {
-                throw new IllegalArgumentException("a term set beyond 32 bits at byte " + at);
+                throw new IllegalArgumentException("a term set beyond 32 bits at byte " + in.position());
             }
             terms[n++] = (int) value;
         }

@@ -19,7 +19,7 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
 
     /** The names of the stores this step uses. */
     public record StoreNames(String contentHashes, String bands, String articles,
-                             String termSets, String fingerprintSets, String tallies) {
+                             String termSets, String epochCounts, String fingerprintSets, String tallies) {
     }
 
     private final TriageSettings settings;
@@ -45,7 +45,8 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
         this.context = context;
         StoreTriageStorage.Stores stores = new StoreTriageStorage.Stores(context.getStateStore(names.contentHashes()),
                 context.getStateStore(names.bands()), context.getStateStore(names.articles()),
-                context.getStateStore(names.termSets()), context.getStateStore(names.fingerprintSets()),
+                context.getStateStore(names.termSets()), context.getStateStore(names.epochCounts()),
+                context.getStateStore(names.fingerprintSets()),
                 context.getStateStore(names.tallies()));
         this.triage = Triage.of(settings, method, StoreTriageStorage.of(stores, settings.retention(),
                 settings.storyWindow(), Triage.storyKeysOf(method, problems), problems), problems);
@@ -62,10 +63,15 @@ public final class TriageProcessor implements Processor<String, TriageItem, Stri
     }
 
     /**
-     * How long the term-set (or fingerprint) store must keep entries: the current and the previous epoch of half
+     * How long the epoch-count (or fingerprint) store must keep entries: the current and the previous epoch of half
      * {@code retention}.
      */
     public static Duration twoEpochs(Duration retention) {
         return Duration.ofMillis(2 * WindowFrequencies.epochMillis(retention));
+    }
+
+    /** How long the term-set store must keep entries: the current epoch of half {@code retention}. */
+    public static Duration oneEpoch(Duration retention) {
+        return Duration.ofMillis(WindowFrequencies.epochMillis(retention));
     }
 }

@@ -75,7 +75,7 @@ public record TriageStorage(ContentHashes contentHashes, Postings bands, Posting
             public void put(Retained article) {
                 articles.putIfAbsent(Bands.handle(article.id()), article);
             }
-        }, new WindowFrequencies(EpochLog.NONE, retention,
+        }, new WindowFrequencies(EpochLog.NONE, EpochLog.NONE, retention,
                 new EpochMarkers(EpochLog.NONE, storyWindow, Triage.Problems.NONE), Triage.Problems.NONE),
                 FirstMentions.Tallies.inMemory());
     }

@@ -46,6 +46,7 @@ final class RocksTriageStorage implements AutoCloseable {
     private static final byte HASHES = 4;
     private static final byte FINGERPRINTS = 5;
     private static final byte TERM_SETS = 6;
+    private static final byte EPOCH_COUNTS = 7;
 
     private final RocksDB db;
     private final Options options;
@@ -161,11 +162,12 @@ final class RocksTriageStorage implements AutoCloseable {
 
     /**
      * Triage's own document frequencies (counts and fingerprints in memory, rebuilt from one entry per article when a
-     * task starts) over the window stores' layout: term sets and fingerprint sets as (epoch start, timestamp,
-     * sequence) → bytes, the fingerprint sets kept for the story window as in the topology.
+     * task starts) over the window stores' layout: term sets, closed epochs' counts and fingerprint sets as (epoch
+     * start, timestamp, sequence) → bytes, the fingerprint sets kept for the story window as in the topology.
      */
     private DocumentFrequencies frequencies() {
-        return TriageBenchmarks.windowFrequencies(log(TERM_SETS), log(FINGERPRINTS), retention, storyWindow);
+        return TriageBenchmarks.windowFrequencies(log(TERM_SETS), log(EPOCH_COUNTS), log(FINGERPRINTS), retention,
+                storyWindow);
     }
 
     private TriageBenchmarks.EpochLog log(byte type) {

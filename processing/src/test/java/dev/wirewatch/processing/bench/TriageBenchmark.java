@@ -1,5 +1,6 @@
 package dev.wirewatch.processing.bench;
 
+import com.carrotsearch.hppc.IntIntHashMap;
 import com.carrotsearch.hppc.LongHashSet;
 import dev.wirewatch.config.ProcessingSettings;
 import dev.wirewatch.model.ContentHash;
@@ -18,6 +19,7 @@ import dev.wirewatch.processing.triage.Triage;
 import dev.wirewatch.processing.triage.TriageBenchmarks;
 import dev.wirewatch.processing.triage.TriageItem;
 import dev.wirewatch.processing.triage.TriageOutcome;
+import dev.wirewatch.processing.triage.TriageProcessor;
 import dev.wirewatch.processing.triage.TriageSettings;
 import dev.wirewatch.processing.triage.TriageStorage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,8 +32,11 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +48,9 @@ import org.junit.jupiter.api.Test;
  * segmented RocksDB window stores with their changelogs and processing's RocksDB settings, in a test driver;
  * {@code -Dtriage.streamsDefaults=true} for Streams' own RocksDB settings). Features are computed before the timed call, as the parallel step does.
  * Synthetic articles: 300 words drawn from a Zipf vocabulary of 1,000,000, one in ten a lightly edited copy of a
- * recent one, one per second of triage time. Prints figures; asserts nothing.
+ * recent one, one per second of triage time ({@code -Dtriage.articleSeconds=N} for one every N seconds: with 6,
+ * 200,000 articles fill the 14-day retention, which shows the state of a full one). Prints figures; asserts
+ * nothing.
  */
 @Tag("benchmark")
 class TriageBenchmark {
@@ -55,6 +62,8 @@ class TriageBenchmark {
 
     /** The fingerprints' epochs: half the (default) story window the run uses. */
     private static final long FINGERPRINT_EPOCH_MILLIS = TriageSettings.defaults().storyWindow().toMillis() / 2;
+    /** The term sets' epochs: half the (default) retention. */
+    private static final long TERM_EPOCH_MILLIS = TriageSettings.defaults().retention().toMillis() / 2;
 
     /** What the storage was asked to hold, in the stores' encodings, and what triage looked up. */
     private static final class Counts {
@@ -65,8 +74,11 @@ class TriageBenchmark {
         long bandHits;
         long keyHits;
         long loads;
-        /** All of them: a million articles at one a second fit in the term sets' two epochs of 7 days. */
-        long termSetBytes;
+        /** Per epoch of the term sets, their bytes; only the latest epoch's are kept. */
+        final TreeMap<Long, Long> termSetBytes = new TreeMap<>();
+        /** Per epoch of the term sets, each term's count and the articles counted: what a closed epoch keeps. */
+        final TreeMap<Long, IntIntHashMap> termCounts = new TreeMap<>();
+        final TreeMap<Long, Long> termDocuments = new TreeMap<>();
         /** Per epoch of the fingerprint sets, the fingerprints filed in it; the latest two are kept. */
         final TreeMap<Long, LongHashSet> fingerprintKeys = new TreeMap<>();
         /** Per epoch of the fingerprint sets, its entries: articles with a fingerprint new to the epoch. */
@@ -76,6 +88,7 @@ class TriageBenchmark {
     @Test
     void triageRateWithManyRetainedArticlesAgainstAFewThousand() throws Exception {
         int retained = Integer.getInteger("triage.retained", 100_000);
+        long articleMillis = 1000L * Integer.getInteger("triage.articleSeconds", 1);
         String storageKind = System.getProperty("triage.storage", "memory");
         ProcessingSettings processing = ProcessingSettings.defaults();
         TriageSettings settings = TriageSettings.from(processing);
@@ -123,7 +136,7 @@ class TriageBenchmark {
                 counts.keyHits = 0;
             }
             long start = System.nanoTime();
-            TriageOutcome outcome = triage.decide(item, i * 1000L);
+            TriageOutcome outcome = triage.decide(item, i * articleMillis);
             long took = System.nanoTime() - start;
             blockNanos += took;
             if (outcome.decision().isCopy()) {
@@ -141,6 +154,9 @@ class TriageBenchmark {
             }
             if (i == retained - 1) {
                 report(counts, retained, rocks == null ? -1 : rocks.bytesOnDisk(), driver != null);
+                if (driver != null) {
+                    reportStores(driver);
+                }
             }
         }
         double baseline = MEASURED / (baselineNanos / 1e9);
@@ -157,12 +173,18 @@ class TriageBenchmark {
         if (driver != null) {
             // What a task that starts does before its first story decision: the story keys' postings rebuilt from
             // the retained articles (the frequencies and fingerprints rebuild on their own first use).
-            long now = (retained + MEASURED - 1) * 1000L;
+            long now = (retained + MEASURED - 1) * articleMillis;
             long rebuildStart = System.nanoTime();
             int found = TriageBenchmarks.topologyStores(driver, settings, method).storyKeys()
                     .latest(0, now - settings.storyWindow().toMillis(), now, 1).size();
             System.out.printf("a starting task's story-key rebuild: %,d ms (%d found)%n",
                     (System.nanoTime() - rebuildStart) / 1_000_000, found);
+            TriageStorage restarted = TriageBenchmarks.topologyStores(driver, settings, method);
+            rebuildStart = System.nanoTime();
+            restarted.frequencies().add(new long[0], now);
+            System.out.printf("a starting task's document-frequency rebuild (the previous epoch from its counts, the "
+                    + "current one from its term sets): %,d ms for %,d articles%n",
+                    (System.nanoTime() - rebuildStart) / 1_000_000, restarted.frequencies().documents() - 1);
             driver.close();
         }
         try (var files = Files.walk(dir)) {
@@ -194,20 +216,82 @@ class TriageBenchmark {
         long fingerprintBytes = c.fingerprintKeys.descendingMap().values().stream().limit(2)
                 .mapToLong(LongHashSet::size).sum() * Long.BYTES + c.fingerprintEntries.descendingMap().values()
                 .stream().limit(2).mapToLong(Long::longValue).sum() * (WINDOW_KEY + SEQUENCE + 1);
-        long frequencyBytes = c.termSetBytes + fingerprintBytes;
+        long termSetBytes = c.termSetBytes.isEmpty() ? 0 : c.termSetBytes.lastEntry().getValue();
+        long epochCountBytes = 0;
+        if (c.termCounts.size() > 1) { // the epoch before the current one, closed: its counts are kept
+            long closed = c.termCounts.lastKey() - 1;
+            IntIntHashMap counts = c.termCounts.get(closed);
+            if (counts != null) {
+                epochCountBytes = TriageBenchmarks.epochCountBytes(counts, c.termDocuments.get(closed))
+                        + (long) TriageBenchmarks.epochCountChunks(counts.size()) * (WINDOW_KEY + SEQUENCE);
+            }
+        }
+        long frequencyBytes = termSetBytes + epochCountBytes + fingerprintBytes;
         long keyBytes = c.keyPostings * keyPostingBytes(storyKeysInMemory);
         long stored = c.articleBytes + c.postingBytes + (storyKeysInMemory ? 0 : keyBytes) + frequencyBytes;
         System.out.printf("state per retained article (store encodings, uncompressed): article %,d B, band postings "
                         + "%,d B, story-key postings %,d B (%s), document frequencies %,d B (term sets %,d B, "
-                        + "fingerprints %,d B), total %,d B in stores%s%n",
+                        + "closed epoch's counts %,d B, fingerprints %,d B), total %,d B in stores%s%n",
                 c.articleBytes / retained, c.postingBytes / retained, keyBytes / retained,
                 storyKeysInMemory ? "in memory, 16 B a posting" : "in a store", frequencyBytes / retained,
-                c.termSetBytes / retained, fingerprintBytes / retained, stored / retained,
+                termSetBytes / retained, epochCountBytes / retained, fingerprintBytes / retained, stored / retained,
                 storyKeysInMemory ? String.format(", %,d B with the story keys' memory", (stored + keyBytes)
                         / retained) : "");
         if (bytesOnDisk >= 0) {
             System.out.printf("state per retained article on RocksDB's disk: %,d B%n", bytesOnDisk / retained);
         }
+    }
+
+    /**
+     * The bytes triage's stores hold now, read from the stores themselves (what their retention has kept; window
+     * keys counted as {@link #WINDOW_KEY} and {@link #SEQUENCE} bytes), per article in {@code triage-articles}.
+     */
+    private static void reportStores(TopologyTestDriver driver) {
+        TriageProcessor.StoreNames names = ProcessingTopology.TRIAGE_STORES;
+        RetainedSerde serde = new RetainedSerde();
+        long[] articles = new long[2];
+        try (KeyValueIterator<Windowed<Long>, Retained> it = driver.<Long, Retained>getWindowStore(names.articles())
+                .all()) {
+            it.forEachRemaining(kv -> {
+                articles[0]++;
+                articles[1] += WINDOW_KEY + serde.serializer().serialize(null, kv.value).length;
+            });
+        }
+        long hashes = 0;
+        try (KeyValueIterator<Windowed<String>, String> it = driver.<String, String>getWindowStore(
+                names.contentHashes()).all()) {
+            while (it.hasNext()) {
+                KeyValue<Windowed<String>, String> kv = it.next();
+                hashes += kv.key.key().length() + 8 + kv.value.length();
+            }
+        }
+        long bands = 0;
+        try (KeyValueIterator<Windowed<Long>, Long> it = driver.<Long, Long>getWindowStore(names.bands()).all()) {
+            while (it.hasNext()) {
+                it.next();
+                bands += WINDOW_KEY + SEQUENCE + Long.BYTES;
+            }
+        }
+        long termSets = logBytes(driver, names.termSets());
+        long epochCounts = logBytes(driver, names.epochCounts());
+        long fingerprints = logBytes(driver, names.fingerprintSets());
+        long n = Math.max(1, articles[0]);
+        System.out.printf("read from the stores, per article of %,d in triage-articles: article %,d B, band postings "
+                        + "%,d B, term sets %,d B, closed epoch's counts %,d B, fingerprint sets %,d B, content hashes "
+                        + "%,d B; total %,d B%n", articles[0], articles[1] / n, bands / n, termSets / n,
+                epochCounts / n, fingerprints / n, hashes / n,
+                (articles[1] + bands + termSets + epochCounts + fingerprints + hashes) / n);
+    }
+
+    /** The bytes of a store of entries filed under their epoch (window key, sequence, the entry). */
+    private static long logBytes(TopologyTestDriver driver, String store) {
+        long bytes = 0;
+        try (KeyValueIterator<Windowed<Long>, byte[]> it = driver.<Long, byte[]>getWindowStore(store).all()) {
+            while (it.hasNext()) {
+                bytes += WINDOW_KEY + SEQUENCE + it.next().value.length;
+            }
+        }
+        return bytes;
     }
 
     /** {@code inner}, counting loads, candidates and the bytes the stores would hold. */
@@ -234,7 +318,16 @@ class TriageBenchmark {
         DocumentFrequencies frequencies = new DocumentFrequencies() {
             @Override
             public long[] add(long[] keys, long timestamp) {
-                counts.termSetBytes += WINDOW_KEY + SEQUENCE + TriageBenchmarks.termSetBytes(keys);
+                long epoch = timestamp / TERM_EPOCH_MILLIS;
+                counts.termSetBytes.merge(epoch, (long) WINDOW_KEY + SEQUENCE + TriageBenchmarks.termSetBytes(keys),
+                        Long::sum);
+                IntIntHashMap terms = counts.termCounts.computeIfAbsent(epoch, e -> new IntIntHashMap());
+                Arrays.stream(keys).map(k -> k >>> 32).distinct().forEach(term -> terms.addTo((int) term, 1));
+                counts.termDocuments.merge(epoch, 1L, Long::sum);
+                while (counts.termCounts.size() > 2) { // older epochs are neither counted nor kept
+                    counts.termCounts.pollFirstEntry();
+                    counts.termDocuments.pollFirstEntry();
+                }
                 return inner.frequencies().add(keys, timestamp);
             }
 

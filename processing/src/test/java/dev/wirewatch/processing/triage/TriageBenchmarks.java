@@ -19,18 +19,20 @@ public final class TriageBenchmarks {
     }
 
     /**
-     * The document frequencies triage keeps, over other stores of the same layout: term sets in {@code log} for
-     * {@code retention}, fingerprint sets in {@code markers} for {@code storyWindow}.
+     * The document frequencies triage keeps, over other stores of the same layout: term sets in {@code log} and closed
+     * epochs' counts in {@code closed} for {@code retention}, fingerprint sets in {@code markers} for
+     * {@code storyWindow}.
      */
-    public static DocumentFrequencies windowFrequencies(EpochLog log, EpochLog markers, Duration retention,
-                                                        Duration storyWindow) {
-        return new WindowFrequencies(log, retention, new EpochMarkers(markers, storyWindow, Triage.Problems.NONE),
-                Triage.Problems.NONE);
+    public static DocumentFrequencies windowFrequencies(EpochLog log, EpochLog closed, EpochLog markers,
+                                                        Duration retention, Duration storyWindow) {
+        return new WindowFrequencies(log, closed, retention, new EpochMarkers(markers, storyWindow,
+                Triage.Problems.NONE), Triage.Problems.NONE);
     }
 
-    /** The document frequencies triage keeps, term sets in {@code store}, fingerprints in memory. */
+    /** The document frequencies triage keeps, term sets in {@code store}, closed epochs and fingerprints in memory. */
     public static DocumentFrequencies windowFrequencies(WindowStore<Long, byte[]> store, Duration retention) {
-        return new WindowFrequencies(dev.wirewatch.processing.triage.EpochLog.of(store), retention,
+        return new WindowFrequencies(dev.wirewatch.processing.triage.EpochLog.of(store),
+                dev.wirewatch.processing.triage.EpochLog.NONE, retention,
                 new EpochMarkers(dev.wirewatch.processing.triage.EpochLog.NONE, retention, Triage.Problems.NONE),
                 Triage.Problems.NONE);
     }
@@ -44,7 +46,8 @@ public final class TriageBenchmarks {
         TriageProcessor.StoreNames names = dev.wirewatch.processing.ProcessingTopology.TRIAGE_STORES;
         return StoreTriageStorage.of(new StoreTriageStorage.Stores(driver.getWindowStore(names.contentHashes()),
                 driver.getWindowStore(names.bands()), driver.getWindowStore(names.articles()),
-                driver.getWindowStore(names.termSets()), driver.getWindowStore(names.fingerprintSets()),
+                driver.getWindowStore(names.termSets()), driver.getWindowStore(names.epochCounts()),
+                driver.getWindowStore(names.fingerprintSets()),
                 driver.getWindowStore(names.tallies())), settings.retention(), settings.storyWindow(),
                 Triage.storyKeysOf(method, Triage.Problems.NONE), Triage.Problems.NONE);
     }
@@ -52,6 +55,16 @@ public final class TriageBenchmarks {
     /** The postings triage keeps in a window store (its LSH bands'). */
     public static Postings storePostings(WindowStore<Long, Long> store) {
         return StoreTriageStorage.postings(store);
+    }
+
+    /** The bytes of the entries triage writes to keep a closed epoch's {@code counts} (by term) of {@code documents}. */
+    public static long epochCountBytes(com.carrotsearch.hppc.IntIntHashMap counts, long documents) {
+        return EpochCounts.encode(counts, documents).stream().mapToLong(chunk -> chunk.length).sum();
+    }
+
+    /** The chunks triage writes to keep a closed epoch of {@code terms} distinct terms. */
+    public static int epochCountChunks(int terms) {
+        return Math.max(1, (terms + EpochCounts.TERMS_PER_CHUNK - 1) / EpochCounts.TERMS_PER_CHUNK);
     }
 
     /** The bytes of the term-set entry triage writes for an article with {@code keys}. */

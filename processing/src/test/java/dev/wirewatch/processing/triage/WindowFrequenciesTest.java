@@ -26,23 +26,28 @@ class WindowFrequenciesTest {
     private static final long DAY = Duration.ofDays(1).toMillis();
     private TopologyTestDriver driver;
     private WindowStore<Long, byte[]> termSets;
+    private WindowStore<Long, byte[]> epochCounts;
     private WindowStore<Long, byte[]> fingerprintSets;
     private static final Duration STORY_WINDOW = Duration.ofDays(4);
 
     /** Stores built as the topology builds them, reached through a test driver (stores need a task to live in). */
     @BeforeEach
     void setUp() {
-        Duration kept = TriageProcessor.twoEpochs(RETENTION);
         Topology topology = new Topology();
         topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), "in");
         topology.addProcessor("holds-the-store", Holder::new, "in");
-        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("t", kept, Duration.ofMillis(1),
-                true), Serdes.Long(), Serdes.ByteArray()), "holds-the-store");
+        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("t",
+                TriageProcessor.oneEpoch(RETENTION), Duration.ofMillis(1), true), Serdes.Long(), Serdes.ByteArray()),
+                "holds-the-store");
+        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("c",
+                TriageProcessor.twoEpochs(RETENTION), Duration.ofMillis(1), true), Serdes.Long(), Serdes.ByteArray()),
+                "holds-the-store");
         Duration window = TriageProcessor.twoEpochs(STORY_WINDOW);
         topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("p", window,
                 Duration.ofMillis(1), true), Serdes.Long(), Serdes.ByteArray()), "holds-the-store");
         driver = new TopologyTestDriver(topology);
         termSets = driver.getWindowStore("t");
+        epochCounts = driver.getWindowStore("c");
         fingerprintSets = driver.getWindowStore("p");
     }
 
@@ -62,7 +67,7 @@ class WindowFrequenciesTest {
 
     /** Frequencies over the test's stores, as a task that starts now builds them. */
     private WindowFrequencies frequencies() {
-        return new WindowFrequencies(EpochLog.of(termSets), RETENTION,
+        return new WindowFrequencies(EpochLog.of(termSets), EpochLog.of(epochCounts), RETENTION,
                 new EpochMarkers(EpochLog.of(fingerprintSets), STORY_WINDOW, this::problem), this::problem);
     }
 
@@ -76,6 +81,15 @@ class WindowFrequenciesTest {
         try (WindowStoreIterator<byte[]> it = fingerprintSets.fetch(epoch, 0, Long.MAX_VALUE)) {
             it.forEachRemaining(kv -> entries.add(java.util.Arrays.stream(FingerprintSets.decode(kv.value)).boxed()
                     .toList()));
+        }
+        return entries;
+    }
+
+    /** The entries of {@code store} filed under {@code epoch}. */
+    private static List<byte[]> entries(WindowStore<Long, byte[]> store, long epoch) {
+        List<byte[]> entries = new ArrayList<>();
+        try (WindowStoreIterator<byte[]> it = store.fetch(epoch, 0, Long.MAX_VALUE)) {
+            it.forEachRemaining(kv -> entries.add(kv.value));
         }
         return entries;
     }
@@ -111,6 +125,87 @@ class WindowFrequenciesTest {
         assertArrayEquals(new long[] {3, 2, 1}, again.add(new long[] {key(10), key(20), key(30)}, 9 * DAY),
                 "both epochs read back, and the new article counted");
         assertEquals(3, again.documents());
+    }
+
+    @Test
+    void aClosedEpochIsRebuiltFromItsCountsOnceItsTermSetsAreGone() {
+        WindowFrequencies f = frequencies();
+        f.add(new long[] {key(10), key(20)}, DAY);
+        f.add(new long[] {key(10)}, 2 * DAY);
+        f.add(new long[] {key(30)}, 8 * DAY); // epoch 0 closes: its counts are kept
+        f.add(new long[] {key(30)}, 13 * DAY); // the term sets' store, kept one epoch, lets epoch 0's go
+        assertEquals(List.of(), entries(termSets, 0), "epoch 0's term sets expired");
+        assertEquals(1, entries(epochCounts, 0).size());
+        assertArrayEquals(new long[] {3, 2, 3}, frequencies().add(new long[] {key(10), key(20), key(30)}, 13 * DAY + 1),
+                "a starting task counts epoch 0 from its counts, epoch 1 from its term sets");
+        WindowFrequencies again = frequencies();
+        again.add(new long[0], 13 * DAY + 2);
+        assertEquals(6, again.documents(), "two in epoch 0, from its counts; four in epoch 1");
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aClosedEpochWithoutCountsIsCountedFromItsTermSetsAndItsCountsKeptThen() {
+        frequencies().add(new long[] {key(10)}, DAY);
+        frequencies().add(new long[] {key(10), key(20)}, 2 * DAY); // no task saw epoch 0 close
+        assertArrayEquals(new long[] {3, 2}, frequencies().add(new long[] {key(10), key(20)}, 8 * DAY));
+        assertEquals(1, entries(epochCounts, 0).size(), "the counts written when the epoch was first read back");
+        EpochCounts.Chunk chunk = EpochCounts.decode(entries(epochCounts, 0).get(0));
+        assertEquals(2, chunk.documents());
+        assertArrayEquals(new int[] {10, 20}, chunk.terms());
+        assertArrayEquals(new int[] {2, 1}, chunk.counts());
+        assertArrayEquals(new long[] {4}, frequencies().add(new long[] {key(10)}, 9 * DAY),
+                "read back from the counts, not counted twice");
+    }
+
+    @Test
+    void epochCountsRoundTripInChunksAndBytesTheyCannotHaveWrittenAreRefused() {
+        com.carrotsearch.hppc.IntIntHashMap counts = new com.carrotsearch.hppc.IntIntHashMap();
+        int terms = 2 * EpochCounts.TERMS_PER_CHUNK + 1;
+        for (int i = 0; i < terms; i++) {
+            counts.put(i * 40_503 - 7, 1 + i % 1000); // spread over the unsigned range, negatives included
+        }
+        List<byte[]> chunks = EpochCounts.encode(counts, 9_999);
+        assertEquals(3, chunks.size());
+        com.carrotsearch.hppc.IntIntHashMap read = new com.carrotsearch.hppc.IntIntHashMap();
+        long documents = 0;
+        long before = -1;
+        for (byte[] bytes : chunks) {
+            EpochCounts.Chunk chunk = EpochCounts.decode(bytes);
+            documents += chunk.documents();
+            for (int i = 0; i < chunk.terms().length; i++) {
+                long unsigned = Integer.toUnsignedLong(chunk.terms()[i]);
+                assertTrue(unsigned > before, "sorted as unsigned numbers across chunks");
+                before = unsigned;
+                read.put(chunk.terms()[i], chunk.counts()[i]);
+            }
+        }
+        assertEquals(9_999, documents, "the articles counted once, in the first chunk");
+        assertEquals(counts, read);
+        assertEquals(List.of(), EpochCounts.encode(new com.carrotsearch.hppc.IntIntHashMap(), 0), "an empty epoch");
+        assertEquals(4, EpochCounts.decode(EpochCounts.encode(new com.carrotsearch.hppc.IntIntHashMap(), 4).get(0))
+                .documents(), "articles without terms still count");
+        assertThrows(IllegalArgumentException.class, () -> EpochCounts.decode(new byte[0]), "empty");
+        assertThrows(IllegalArgumentException.class, () -> EpochCounts.decode(new byte[] {2, 0}), "another version");
+        assertThrows(IllegalArgumentException.class, () -> EpochCounts.decode(new byte[] {1, 0, 5}), "no count");
+        assertThrows(IllegalArgumentException.class, () -> EpochCounts.decode(new byte[] {1, 0, 5, 0}), "count 0");
+        assertThrows(IllegalArgumentException.class, () -> EpochCounts.decode(new byte[] {1, 0, 5, 1, 0, 1}),
+                "repeated");
+        assertThrows(IllegalArgumentException.class, () -> EpochCounts.decode(new byte[] {1, 0, -1, -1, -1, -1, 0x7F,
+                1}), "beyond 32 bits");
+    }
+
+    @Test
+    void anEpochCountsChunkTheRebuildCannotReadIsSkippedAndReported() {
+        WindowFrequencies f = frequencies();
+        f.add(new long[] {key(10)}, DAY);
+        f.add(new long[] {key(10)}, 8 * DAY);
+        epochCounts.put(0L, new byte[] {1, 0, (byte) 0x80}, 0);
+        assertArrayEquals(new long[] {3}, frequencies().add(new long[] {key(10)}, 8 * DAY + 1),
+                "the readable chunk counts");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("epoch-counts filed at 1970-01-01T00:00:00Z: epoch counts cut"),
+                problems.get(0));
     }
 
     @Test
