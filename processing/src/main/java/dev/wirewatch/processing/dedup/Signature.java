@@ -13,8 +13,10 @@ public record Signature(int[] mins, int shingles) {
 
     /**
      * Estimated Jaccard similarity: the share of positions where both signatures hold the same minimum, compared on
-     * its low 16 bits (b-bit MinHash: the candidate index stores only those; two different minima agree there by
-     * chance once in 65,536, which raises an estimate by about 0.00002).
+     * its low {@value #BITS} bits (b-bit MinHash, Li and König 2010: triage retains only those), less the share that
+     * agrees there by chance (two different minima agree once in 2^{@value #BITS}):
+     * (share − 2⁻⁸) / (1 − 2⁻⁸), at least 0. With 252 values the estimate's spread at a Jaccard of 0.45 is 0.0314,
+     * against 0.0313 on whole values.
      */
     public double jaccard(Signature other) {
         if (shingles == 0 || other.shingles == 0) {
@@ -26,11 +28,14 @@ public record Signature(int[] mins, int shingles) {
                 same++;
             }
         }
-        return (double) same / mins.length;
+        return Math.max(0, ((double) same / mins.length - CHANCE) / (1 - CHANCE));
     }
 
-    /** The bits of each minimum that {@link #jaccard} compares. */
-    public static final int LOW_BITS = 0xFFFF;
+    /** How many low bits of each minimum {@link #jaccard} compares. */
+    public static final int BITS = 8;
+    /** Those bits. */
+    public static final int LOW_BITS = (1 << BITS) - 1;
+    private static final double CHANCE = 1.0 / (1 << BITS);
 
     /**
      * Estimated containment of the smaller set in the larger, |A∩B| / min(|A|,|B|), derived from the Jaccard
