@@ -222,8 +222,8 @@ class TriageBenchmark {
             long closed = c.termCounts.lastKey() - 1;
             IntIntHashMap counts = c.termCounts.get(closed);
             if (counts != null) {
-                epochCountBytes = TriageBenchmarks.epochCountBytes(counts, c.termDocuments.get(closed))
-                        + (long) TriageBenchmarks.epochCountChunks(counts.size()) * (WINDOW_KEY + SEQUENCE);
+                epochCountBytes = TriageBenchmarks.epochCountBytes(counts, c.termDocuments.get(closed),
+                        WINDOW_KEY + SEQUENCE);
             }
         }
         long frequencyBytes = termSetBytes + epochCountBytes + fingerprintBytes;
@@ -319,10 +319,13 @@ class TriageBenchmark {
             @Override
             public long[] add(long[] keys, long timestamp) {
                 long epoch = timestamp / TERM_EPOCH_MILLIS;
-                counts.termSetBytes.merge(epoch, (long) WINDOW_KEY + SEQUENCE + TriageBenchmarks.termSetBytes(keys),
+                int[] terms = TriageBenchmarks.terms(keys);
+                counts.termSetBytes.merge(epoch, (long) WINDOW_KEY + SEQUENCE + TriageBenchmarks.termSetBytes(terms),
                         Long::sum);
-                IntIntHashMap terms = counts.termCounts.computeIfAbsent(epoch, e -> new IntIntHashMap());
-                Arrays.stream(keys).map(k -> k >>> 32).distinct().forEach(term -> terms.addTo((int) term, 1));
+                IntIntHashMap epochTerms = counts.termCounts.computeIfAbsent(epoch, e -> new IntIntHashMap());
+                for (int term : terms) {
+                    epochTerms.addTo(term, 1);
+                }
                 counts.termDocuments.merge(epoch, 1L, Long::sum);
                 while (counts.termCounts.size() > 2) { // older epochs are neither counted nor kept
                     counts.termCounts.pollFirstEntry();

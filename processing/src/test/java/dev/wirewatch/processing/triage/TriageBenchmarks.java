@@ -57,19 +57,22 @@ public final class TriageBenchmarks {
         return StoreTriageStorage.postings(store);
     }
 
-    /** The bytes of the entries triage writes to keep a closed epoch's {@code counts} (by term) of {@code documents}. */
-    public static long epochCountBytes(com.carrotsearch.hppc.IntIntHashMap counts, long documents) {
-        return EpochCounts.encode(counts, documents).stream().mapToLong(chunk -> chunk.length).sum();
+    /**
+     * The bytes of the entries triage writes to keep a closed epoch's {@code counts} (by term) of {@code documents},
+     * each entry with {@code perEntry} bytes of store key.
+     */
+    public static long epochCountBytes(com.carrotsearch.hppc.IntIntHashMap counts, long documents, int perEntry) {
+        return EpochCounts.encode(counts, documents).stream().mapToLong(chunk -> perEntry + chunk.length).sum();
     }
 
-    /** The chunks triage writes to keep a closed epoch of {@code terms} distinct terms. */
-    public static int epochCountChunks(int terms) {
-        return Math.max(1, (terms + EpochCounts.TERMS_PER_CHUNK - 1) / EpochCounts.TERMS_PER_CHUNK);
+    /** The terms triage counts for an article with {@code keys}: distinct, as its term set holds them. */
+    public static int[] terms(long[] keys) {
+        return TermSets.of(keys);
     }
 
-    /** The bytes of the term-set entry triage writes for an article with {@code keys}. */
-    public static int termSetBytes(long[] keys) {
-        return TermSets.encode(TermSets.of(keys)).length;
+    /** The bytes of the term-set entry triage writes for an article with {@code terms} ({@link #terms}). */
+    public static int termSetBytes(int[] terms) {
+        return TermSets.encode(terms).length;
     }
 
     /**
